@@ -1,0 +1,3 @@
+from crmadvisor.cli import main
+
+main()

@@ -1,0 +1,154 @@
+"""The command line: parse, delegate, render, exit. The one place errors are printed.
+
+Heavy modules (pydantic models, rich, questionary, numpy) are imported inside the
+commands that use them, so `--help` and `--version` start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, ParamSpec
+
+import typer
+
+from crmadvisor import __version__
+from crmadvisor.errors import CrmAdvisorError, ExitCode
+
+P = ParamSpec("P")
+
+app = typer.Typer(
+    name="crmadvisor",
+    help="Choose a CRM from a company's B2B/B2C profile, with every gap explained.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+vendors_app = typer.Typer(help="Browse the vendor catalogue and scaffold new profiles.", no_args_is_help=True)
+app.add_typer(vendors_app, name="vendors")
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class SchemaKind(str, Enum):
+    vendor = "vendor"
+    answers = "answers"
+
+
+CriteriaOption = Annotated[
+    Path | None,
+    typer.Option("--criteria", help="A criteria folder to use instead of the shipped one.", show_default=False),
+]
+VendorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--vendors",
+        help="A vendors folder merged over the shipped catalogue (repeatable; a later id replaces an earlier one).",
+        show_default=False,
+    ),
+]
+NoShippedOption = Annotated[
+    bool,
+    typer.Option("--no-shipped-vendors", help="Use only the --vendors folders, not the shipped catalogue."),
+]
+TodayOption = Annotated[
+    dt.datetime | None,
+    typer.Option("--today", formats=["%Y-%m-%d"], help="Date to check review dates against (default: today).", hidden=True),
+]
+
+
+def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except CrmAdvisorError as err:
+            typer.echo(str(err), err=True)
+            raise typer.Exit(err.exit_code) from None
+
+    return wrapper
+
+
+def _today(value: dt.datetime | None) -> dt.date:
+    return value.date() if value is not None else dt.date.today()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"crmadvisor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Choose a CRM from a company's B2B/B2C profile, with every gap explained."""
+
+
+@app.command()
+@reports_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Vendor, criteria or answers files, or folders of them (default: the shipped catalogue).", show_default=False),
+    ] = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", help="Output format.")] = ProblemFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (stale reviews) as errors.")] = False,
+    criteria: CriteriaOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Check data files, for CI and pre-commit. Exit 0 if valid, 1 if not, 2 on a usage error.
+
+    Example: crmadvisor validate vendors/ --format github
+    """
+    from crmadvisor.load.catalog import check_paths, shipped_dir
+    from crmadvisor.present.problems import FORMATS
+
+    targets = paths or [shipped_dir("criteria"), shipped_dir("vendors")]
+    result = check_paths(targets, today=_today(today), criteria_dir=criteria, strict=strict)
+    typer.echo(FORMATS[fmt.value](result.problems, result.files), nl=False)
+    failed = any(p.severity == "error" for p in result.problems)
+    raise typer.Exit(ExitCode.INVALID if failed else ExitCode.OK)
+
+
+@app.command()
+@reports_errors
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.vendor,
+) -> None:
+    """Print the JSON Schema of vendor or answers files, for editors' YAML language servers.
+
+    Example: crmadvisor schema vendor > vendor.schema.json
+    """
+    from crmadvisor.present.schemas import json_schema
+
+    typer.echo(json_schema(kind.value), nl=False)
+
+
+def main() -> None:
+    """Console-script entry: a last guard so that no traceback reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except SystemExit:
+        raise
+    except Exception as err:  # a bug: one line, and how to see more
+        if os.environ.get("CRMADVISOR_DEBUG"):
+            raise
+        typer.echo(f"internal error: {type(err).__name__}: {err} (rerun with CRMADVISOR_DEBUG=1 for details)", err=True)
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,297 @@
+"""Strict, safe YAML: data plus the line and column of every key and value.
+
+PyYAML alone is not enough for user files: it keeps the last of two duplicate keys
+silently, expands aliases without limit, and raises errors without positions for bad
+bytes. This module composes the node tree (libyaml's C parser when present), then builds
+plain data from it itself, collecting a located `Problem` for everything wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from crmadvisor.errors import InputError, Problem
+from crmadvisor.files import MAX_FILE_BYTES, TooLarge, read_bounded
+
+try:  # libyaml's parser is about 15 times faster; positions are the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Key = tuple[str | int, ...]
+Mark = tuple[int, int]
+M = TypeVar("M", bound=BaseModel)
+
+MAX_NODES = 200_000  # after alias expansion; a vendor profile has about 200
+MAX_DEPTH = 64
+
+_SAFE_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_SAFE_SCALAR_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A parsed file: its data, and where each key (and each value) starts."""
+
+    path: str
+    data: Any
+    keys: dict[Key, Mark] = field(default_factory=dict)
+    values: dict[Key, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Key, *, of_value: bool = False) -> Mark:
+        """The position of `loc`, or of its nearest ancestor that has one."""
+        table = self.values if of_value else self.keys
+        at = loc
+        while at:
+            if at in table:
+                return table[at]
+            if of_value and at in self.keys:
+                return self.keys[at]
+            at = at[:-1]
+        return (1, 1)
+
+
+def read(path: Path, shown: str | None = None) -> Sourced:
+    """Read and parse one YAML file; every failure is an `InputError` naming the file."""
+    name = shown if shown is not None else str(path)
+    try:
+        raw = read_bounded(path)
+    except TooLarge as big:
+        mib = MAX_FILE_BYTES // (1024 * 1024)
+        msg = f"file is {big.size / 1e6:.1f} MB; the limit is {mib} MiB for one YAML file"
+        raise InputError([Problem(name, 1, 1, "", msg, "too-large")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, 1, 1, "", "is a directory", "not-a-file")]) from None
+    except OSError as err:
+        msg = f"cannot read: {err.strerror or err}"
+        raise InputError([Problem(name, 1, 1, "", msg, "unreadable")]) from None
+    return parse(decode(raw, name), name)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 (a BOM allowed) to text; binary or badly encoded bytes are a located problem."""
+    if b"\x00" in raw[:8192]:
+        msg = "binary file (NUL bytes): expected a UTF-8 YAML text file"
+        raise InputError([Problem(path, 1, 1, "", msg, "encoding")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        msg = f"invalid UTF-8 (byte 0x{raw[err.start]:02x}): save the file as UTF-8"
+        raise InputError([Problem(path, line, column, "", msg, "encoding")]) from None
+
+
+def parse(text: str, path: str) -> Sourced:
+    """Parse one YAML document into plain data and positions, or raise located problems."""
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as err:
+        raise InputError([_syntax_problem(err, path)]) from None
+    except yaml.YAMLError as err:  # ReaderError: a control character, no mark
+        raise InputError([_reader_problem(err, text, path)]) from None
+    except RecursionError:
+        msg = f"nested too deeply (more than {MAX_DEPTH} levels)"
+        raise InputError([Problem(path, 1, 1, "", msg, "too-deep")]) from None
+    if node is None:
+        msg = "empty file: expected a YAML mapping starting with `kind:`"
+        raise InputError([Problem(path, 1, 1, "", msg, "empty")])
+    builder = _Builder(path)
+    data = builder.build(node, (), 0)
+    if builder.problems:
+        raise InputError(builder.problems)
+    return Sourced(path, data, builder.keys, builder.values)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()  # a second document raises a ComposerError
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = " ".join(str(part) for part in (err.context, err.problem) if part)
+    if "expected a single document" in message:
+        message = "more than one YAML document (`---`): put one document in each file"
+    return Problem(path, line, column, "", f"YAML syntax: {message}", "yaml")
+
+
+def _reader_problem(err: yaml.YAMLError, text: str, path: str) -> Problem:
+    position = getattr(err, "position", 0) or 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = getattr(err, "character", None)
+    code = ord(character) if isinstance(character, str) else character
+    what = f"#x{code:04x}" if isinstance(code, int) else repr(code)
+    message = f"character {what} is not allowed in YAML (a control character?)"
+    return Problem(path, line, column, "", message, "yaml")
+
+
+class _Builder:
+    """Node tree to plain data, refusing what a user file should never contain."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.keys: dict[Key, Mark] = {}
+        self.values: dict[Key, Mark] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def problem(self, node: yaml.Node, field: Key, message: str, code: str) -> None:
+        mark = node.start_mark
+        dotted = ".".join(map(str, field))
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, dotted, message, code))
+
+    def build(self, node: yaml.Node, at: Key, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            if self.nodes == MAX_NODES + 1:
+                msg = f"more than {MAX_NODES:,} values (aliases expanded): refusing to expand further"
+                self.problem(node, at[:3], msg, "too-large")
+            return None
+        if depth > MAX_DEPTH:
+            self.problem(node, at[:3], f"nested too deeply (more than {MAX_DEPTH} levels)", "too-deep")
+            return None
+        self.values.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at, depth) if self._tag_ok(node, at) else None
+        if isinstance(node, yaml.SequenceNode):
+            if not self._tag_ok(node, at):
+                return None
+            items = []
+            for index, item in enumerate(node.value):
+                self.keys.setdefault((*at, index), (item.start_mark.line + 1, item.start_mark.column + 1))
+                items.append(self.build(item, (*at, index), depth + 1))
+            return items
+        if node.tag not in _SAFE_SCALAR_TAGS:
+            self.problem(node, at, f"tag `{node.tag}` is not allowed: only plain YAML values", "unsafe-tag")
+            return None
+        try:
+            return self._scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as err:
+            self.problem(node, at, f"bad value: {getattr(err, 'problem', None) or err}", "yaml")
+            return None
+
+    def _tag_ok(self, node: yaml.Node, at: Key) -> bool:
+        if node.tag in _SAFE_COLLECTION_TAGS:
+            return True
+        self.problem(node, at, f"tag `{node.tag}` is not allowed: only plain YAML values", "unsafe-tag")
+        return False
+
+    def _mapping(self, node: yaml.MappingNode, at: Key, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, at, "keys must be plain text (no merge keys `<<`, lists or maps)", "bad-key")
+                continue
+            key = str(key_node.value)
+            here = (*at, key)
+            if key in first_seen:
+                msg = f"duplicate key `{key}` (first at line {first_seen[key]}): keep only one"
+                self.problem(key_node, here, msg, "duplicate-key")
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.keys[here] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, here, depth + 1)
+        return result
+
+
+# ------------------------------------------------------------ model checks
+
+
+def validate(model: type[M], src: Sourced) -> M:
+    """Validate parsed data against a model; every error located at its key or value."""
+    try:
+        return model.model_validate(src.data)
+    except ValidationError as exc:
+        errors = exc.errors(include_input=False, include_url=False)
+        raise InputError([located(err, src, model) for err in errors]) from None
+
+
+def located(err: ErrorDetails, src: Sourced, model: type[BaseModel]) -> Problem:
+    loc = _model_loc(err["loc"])
+    kind = err["type"]
+    message = _message(err, loc, model)
+    line, column = src.mark(loc, of_value=kind not in {"extra_forbidden", "missing"})
+    return Problem(src.path, line, column, ".".join(map(str, loc)), message, kind)
+
+
+def _model_loc(loc: tuple[int | str, ...]) -> Key:
+    # pydantic adds the union member or validator name ("function-after[...]") to locs
+    return tuple(part for part in loc if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+
+
+def _message(err: ErrorDetails, loc: Key, model: type[BaseModel]) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else ""
+        allowed = sorted(allowed_keys(model, loc[:-1]))
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"expected one of: {', '.join(allowed)}"
+        return f"unknown key `{name}`: {hint}"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "literal_error":
+        return f"{err['msg']}"
+    if kind == "string_pattern_mismatch":
+        pattern = (err.get("ctx") or {}).get("pattern", "")
+        return f"wrong format: expected text matching {pattern}"
+    return str(err["msg"])
+
+
+def allowed_keys(model: type[BaseModel], loc: Key) -> set[str]:
+    """The keys a mapping at `loc` inside `model` accepts (empty if it is not a model)."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if not isinstance(part, str) or part not in current.model_fields:
+                return set()
+            current = current.model_fields[part].annotation
+            continue
+        args = typing.get_args(current)
+        origin = typing.get_origin(current)
+        if origin in (tuple, list) and args:
+            current = args[0]
+        elif origin is dict and len(args) == 2:
+            current = args[1]
+        else:
+            return set()
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return set(current.model_fields)
+    return set()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Optional[X] and Annotated[X, ...] to X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return annotation
+            annotation = members[0]
+        else:
+            return annotation
+

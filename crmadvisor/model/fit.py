@@ -1,0 +1,142 @@
+"""Needs x vendor ratings -> fit, gaps, knock-outs and the ranking.
+
+Formulas and the tie-break: docs/methodology.md, "Fit and gaps" and "Ranking".
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from crmadvisor.model.needs import Need
+from crmadvisor.model.schema import Constraints, HostingRegion, Vendor
+
+Severity = Literal["minor", "major", "blocking"]
+SEVERITIES: tuple[Severity, ...] = ("blocking", "major", "minor")
+MAJOR_FROM = 2  # a shortfall of two levels or more is major
+LOPSIDED_SPREAD = 0.2  # standard deviation of per-area coverage above which a fit is lopsided
+EU_MEMBERS = {HostingRegion.fr, HostingRegion.de}  # regions that also satisfy "eu"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Gap:
+    capability: str
+    need: int
+    rating: int
+    severity: Severity
+
+    @property
+    def size(self) -> int:
+        return self.need - self.rating
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    vendor: str
+    score: float  # 0..1: need-weighted coverage, capped at the need
+    gaps: tuple[Gap, ...]
+    area_coverage: tuple[tuple[str, float], ...]  # per feature area with a need, in catalogue order
+    exclusions: tuple[str, ...]  # knock-out reasons (constraints); empty if the vendor is in the race
+    notes: tuple[str, ...]  # constraint checks that could not be made (e.g. price in another currency)
+
+    @property
+    def excluded(self) -> bool:
+        return bool(self.exclusions)
+
+    @property
+    def blocked(self) -> bool:
+        return any(g.severity == "blocking" for g in self.gaps)
+
+    def count(self, severity: Severity) -> int:
+        return sum(g.severity == severity for g in self.gaps)
+
+    @property
+    def balance(self) -> float:
+        """Standard deviation of per-area coverage: 0 is perfectly even."""
+        values = [c for _, c in self.area_coverage]
+        return statistics.pstdev(values) if len(values) > 1 else 0.0
+
+    @property
+    def lopsided(self) -> bool:
+        return len(self.area_coverage) >= 3 and self.balance > LOPSIDED_SPREAD
+
+
+def severity_of(need: Need, rating: int) -> Severity:
+    if need.must_have:
+        return "blocking"
+    return "major" if need.level - rating >= MAJOR_FROM else "minor"
+
+
+def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None = None) -> Fit:
+    """How much of the company's weighted need one vendor covers, its gaps and knock-outs."""
+    ratings: Mapping[str, int] = {c: r.rating for c, r in vendor.ratings.items()}
+    total = sum(n.level for n in needs)
+    covered = sum(min(ratings.get(n.capability, 0), n.level) for n in needs)
+    gaps = tuple(
+        Gap(n.capability, n.level, r, severity_of(n, r))
+        for n in needs
+        if (r := ratings.get(n.capability, 0)) < n.level
+    )
+    areas: dict[str, list[int]] = {}
+    for n in needs:
+        if n.level:
+            pair = areas.setdefault(n.area, [0, 0])
+            pair[0] += min(ratings.get(n.capability, 0), n.level)
+            pair[1] += n.level
+    coverage = tuple((area, got / want) for area, (got, want) in areas.items())
+    exclusions, notes = knock_outs(vendor, constraints) if constraints else ((), ())
+    return Fit(vendor.id, covered / total if total else 1.0, gaps, coverage, exclusions, notes)
+
+
+def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Constraint failures (the vendor is excluded) and constraint checks that could not be made."""
+    reasons: list[str] = []
+    notes: list[str] = []
+    missing_languages = [lang for lang in constraints.languages if lang not in vendor.languages]
+    if missing_languages:
+        reasons.append(f"interface not available in {', '.join(missing_languages)}")
+    if constraints.hosting_regions:
+        offered = set(vendor.hosting_regions)
+        if offered & EU_MEMBERS:
+            offered.add(HostingRegion.eu)
+        if not offered & set(constraints.hosting_regions):
+            wanted = ", ".join(constraints.hosting_regions)
+            reasons.append(f"no data hosting in {wanted} (offers {', '.join(vendor.hosting_regions)})")
+    if constraints.company_size is not None and constraints.company_size not in vendor.company_sizes:
+        reasons.append(f"does not serve {constraints.company_size} companies")
+    budget = constraints.budget_per_user_month
+    price = vendor.price_from
+    if budget is not None:
+        if price is None or price.per != "user_month":
+            notes.append("no public per-user price to compare with the budget")
+        elif price.currency != constraints.budget_currency:
+            notes.append(f"price in {price.currency}, budget in {constraints.budget_currency}: not compared")
+        elif price.amount > budget:
+            reasons.append(
+                f"starts at {price.amount:g} {price.currency} per user per month, over the budget of {budget:g}"
+            )
+    return tuple(reasons), tuple(notes)
+
+
+def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, bool, float, int, int, str, str]:
+    """Excluded last, then blocked; higher fit first; then fewer major, fewer minor gaps; then name."""
+    return (
+        item.excluded,
+        item.blocked,
+        -round(item.score, 9),
+        item.count("major"),
+        item.count("minor"),
+        names.get(item.vendor, item.vendor).casefold(),
+        item.vendor,
+    )
+
+
+def rank(
+    needs: Sequence[Need], vendors: Sequence[Vendor], constraints: Constraints | None = None
+) -> tuple[Fit, ...]:
+    """Every vendor's fit, best first, in an order that does not depend on the catalogue's order."""
+    names = {v.id: v.name for v in vendors}
+    fits = [fit(needs, v, constraints) for v in vendors]
+    return tuple(sorted(fits, key=lambda f: rank_key(f, names)))

@@ -1,0 +1,219 @@
+"""How sure the ranking is: seeded Monte Carlo, the smallest importance change that flips the
+winner, and TOPSIS as a second method. Bounds and thresholds: docs/methodology.md, "Robustness".
+
+numpy is imported here only, and this module only by the commands that rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from crmadvisor.model.fit import Fit, rank
+from crmadvisor.model.needs import Need, needs_from
+from crmadvisor.model.profile import CompanyProfile
+from crmadvisor.model.schema import DONT_KNOW, Answers, Constraints, FeatureAreasFile, Vendor
+
+DRAWS = 2000
+SEED = 20261122
+WEIGHT_SPREAD = 0.25  # each need's weight is multiplied by a factor drawn in [0.75, 1.25]
+RATING_SLIP = 0.15  # each rating moves one level down, or up, with this probability each
+CLEAR_SHARE = 0.6  # the leader must come first in at least this share of draws...
+CLOSE_MARGIN = 0.02  # ...and lead the second by at least this much fit, or there is no clear winner
+
+Matrix = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class VendorOdds:
+    vendor: str
+    first_share: float  # share of draws in which it ranks first
+    rank_low: int  # 5th percentile of its rank (1 = first)
+    rank_high: int  # 95th percentile
+
+
+@dataclass(frozen=True, slots=True)
+class Flip:
+    area: str
+    from_level: str
+    to_level: str
+    steps: int  # how many importance levels away
+    winner: str  # who would lead then
+
+
+@dataclass(frozen=True, slots=True)
+class Robustness:
+    draws: int
+    seed: int
+    odds: tuple[VendorOdds, ...]  # in base-ranking order, vendors in the race only
+    leader: str | None
+    runner_up: str | None
+    margin: float  # leader's fit minus the runner-up's
+    clear_winner: bool
+    flip: Flip | None  # the smallest change of one area's importance that changes the winner
+
+    def odds_of(self, vendor: str) -> VendorOdds | None:
+        return next((o for o in self.odds if o.vendor == vendor), None)
+
+
+def _in_race(fits: Sequence[Fit]) -> list[Fit]:
+    return [f for f in fits if not f.excluded]
+
+
+def monte_carlo(
+    needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequence[Vendor], *, draws: int = DRAWS, seed: int = SEED
+) -> tuple[VendorOdds, ...]:
+    """Per vendor in the race: share of perturbed draws it ranks first, and its 5-95 % rank range."""
+    race = _in_race(fits)
+    if not race:
+        return ()
+    by_id = {v.id: v for v in vendors}
+    active = [n for n in needs if n.level > 0]
+    if not active:
+        return tuple(VendorOdds(f.vendor, 1.0 if i == 0 else 0.0, i + 1, i + 1) for i, f in enumerate(race))
+    level = np.array([n.level for n in active], dtype=float)
+    must = np.array([n.must_have for n in active], dtype=bool)
+    ratings = np.array(
+        [[by_id[f.vendor].ratings[n.capability].rating if n.capability in by_id[f.vendor].ratings else 0
+          for n in active] for f in race],
+        dtype=float,
+    )
+    rng = np.random.default_rng(seed)
+    weights = level * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(draws, len(active)))
+    slip = rng.choice(
+        np.array([-1.0, 0.0, 1.0]), size=(draws, *ratings.shape), p=[RATING_SLIP, 1 - 2 * RATING_SLIP, RATING_SLIP]
+    )
+    drawn = np.clip(ratings[None, :, :] + slip, 0, 5)
+    coverage = np.minimum(drawn, level) / level
+    scores = (coverage * weights[:, None, :]).sum(axis=2) / weights.sum(axis=1)[:, None]
+    blocked = ((drawn < level) & must).any(axis=2)
+    # blocked vendors after the rest, then higher fit, then the base order as the tie-break
+    base = np.arange(len(race)) / (10.0 * len(race))
+    key = blocked * 10.0 + (1.0 - np.round(scores, 9)) + base * 1e-6
+    order = np.argsort(key, axis=1, kind="stable")
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(len(race))[None, :].repeat(draws, axis=0), axis=1)
+    first = (ranks == 0).mean(axis=0)
+    low = np.percentile(ranks, 5, axis=0, method="lower") + 1
+    high = np.percentile(ranks, 95, axis=0, method="higher") + 1
+    return tuple(
+        VendorOdds(f.vendor, float(first[i]), int(low[i]), int(high[i])) for i, f in enumerate(race)
+    )
+
+
+def importance_flip(
+    profile: CompanyProfile,
+    answers: Answers,
+    areas: FeatureAreasFile,
+    vendors: Sequence[Vendor],
+    constraints: Constraints | None,
+) -> Flip | None:
+    """The one-area importance change, fewest levels away, that puts another vendor first."""
+    base = _leader(rank(needs_from(profile, answers, areas), vendors, constraints))
+    if base is None:
+        return None
+    level_ids = [lvl.id for lvl in areas.importance_levels]
+    candidates: list[Flip] = []
+    for area in areas.areas:
+        current = answers.importance.get(area.id, DONT_KNOW)
+        here = level_ids.index(current) if current in level_ids else None
+        for index, other in enumerate(level_ids):
+            if other == current:
+                continue
+            steps = abs(index - here) if here is not None else 1
+            changed = answers.model_copy(update={"importance": {**answers.importance, area.id: other}})
+            leader = _leader(rank(needs_from(profile, changed, areas), vendors, constraints))
+            if leader is not None and leader != base:
+                candidates.append(Flip(area.id, current, other, steps, leader))
+    if not candidates:
+        return None
+    order = {a.id: i for i, a in enumerate(areas.areas)}
+    return min(candidates, key=lambda f: (f.steps, order[f.area], level_ids.index(f.to_level)))
+
+
+def _leader(fits: Sequence[Fit]) -> str | None:
+    race = _in_race(fits)
+    return race[0].vendor if race else None
+
+
+def robustness(
+    profile: CompanyProfile,
+    answers: Answers,
+    areas: FeatureAreasFile,
+    needs: Sequence[Need],
+    fits: Sequence[Fit],
+    vendors: Sequence[Vendor],
+    *,
+    draws: int = DRAWS,
+    seed: int = SEED,
+) -> Robustness:
+    race = _in_race(fits)
+    odds = monte_carlo(needs, fits, vendors, draws=draws, seed=seed)
+    leader = race[0].vendor if race else None
+    runner_up = race[1].vendor if len(race) > 1 else None
+    margin = race[0].score - race[1].score if len(race) > 1 else 1.0
+    share = odds[0].first_share if odds else 0.0
+    clear = leader is not None and (runner_up is None or (share >= CLEAR_SHARE and margin >= CLOSE_MARGIN))
+    if race and race[0].blocked:
+        clear = False
+    flip = importance_flip(profile, answers, areas, vendors, answers.constraints)
+    return Robustness(draws, seed, odds, leader, runner_up, margin, clear, flip)
+
+
+# ------------------------------------------------------------------ TOPSIS
+
+
+def topsis(matrix: Matrix, weights: Matrix) -> Matrix:
+    """Closeness to the ideal (0..1) of each row; columns are benefit criteria.
+
+    Vector normalisation, weighted; a column where every value is 0 contributes nothing, and
+    when every row is equal (ideal = anti-ideal) every closeness is 1.
+    """
+    norms = np.sqrt((matrix**2).sum(axis=0))
+    safe = np.where(norms > 0, norms, 1.0)
+    weighted = matrix / safe * weights
+    ideal = weighted.max(axis=0)
+    worst = weighted.min(axis=0)
+    to_ideal = np.sqrt(((weighted - ideal) ** 2).sum(axis=1))
+    to_worst = np.sqrt(((weighted - worst) ** 2).sum(axis=1))
+    total = to_ideal + to_worst
+    result: Matrix = np.where(total > 0, to_worst / np.where(total > 0, total, 1.0), 1.0)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class TopsisResult:
+    closeness: tuple[tuple[str, float], ...]  # best first
+    disagreements: tuple[tuple[str, int, int], ...]  # vendor, fit rank, TOPSIS rank (top five only)
+    same_winner: bool
+
+
+def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequence[Vendor]) -> TopsisResult:
+    """TOPSIS on ratings capped at the need, weighted by the need, for the vendors in the race."""
+    race = _in_race(fits)
+    active = [n for n in needs if n.level > 0]
+    if not race or not active:
+        return TopsisResult(tuple((f.vendor, 1.0) for f in race), (), True)
+    by_id = {v.id: v for v in vendors}
+    level = np.array([n.level for n in active], dtype=float)
+    matrix = np.array(
+        [[min(by_id[f.vendor].ratings[n.capability].rating, n.level) if n.capability in by_id[f.vendor].ratings
+          else 0 for n in active] for f in race],
+        dtype=float,
+    )
+    closeness = topsis(matrix, level / level.sum())
+    order = sorted(range(len(race)), key=lambda i: (-round(float(closeness[i]), 9), i))
+    topsis_rank = {race[i].vendor: r + 1 for r, i in enumerate(order)}
+    disagreements = tuple(
+        (f.vendor, i + 1, topsis_rank[f.vendor])
+        for i, f in enumerate(race)
+        if (i < 5 or topsis_rank[f.vendor] <= 5) and topsis_rank[f.vendor] != i + 1
+    )
+    return TopsisResult(
+        tuple((race[i].vendor, float(closeness[i])) for i in order),
+        disagreements,
+        race[order[0]].vendor == race[0].vendor,
+    )

@@ -1,0 +1,244 @@
+"""Frozen input models: the criteria catalogue, vendor profiles and answers files.
+
+Every model forbids unknown keys and hides input values from error messages: pydantic's
+error text would otherwise expand YAML aliases (see docs/methodology.md, "Safe loading").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+VendorId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+Position = Annotated[float, Field(ge=0.0, le=1.0)]
+Rating = Annotated[int, Field(ge=0, le=5, strict=True)]
+
+DONT_KNOW = "dont_know"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+
+class Text(Strict):
+    """A label or help text in both languages the tool speaks."""
+
+    en: NonEmpty
+    fr: NonEmpty
+
+    def __call__(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class Orientation(StrEnum):
+    b2b = "b2b"
+    b2c = "b2c"
+    both = "both"
+
+
+class CompanySize(StrEnum):
+    """EU size classes by headcount."""
+
+    micro = "micro"  # 1-9
+    small = "small"  # 10-49
+    medium = "medium"  # 50-249
+    large = "large"  # 250 and more
+
+
+class HostingRegion(StrEnum):
+    fr = "fr"
+    de = "de"
+    eu = "eu"
+    uk = "uk"
+    ch = "ch"
+    us = "us"
+    ca = "ca"
+    au = "au"
+    apac = "apac"
+
+
+class SourceRef(Strict):
+    """Where a criterion comes from in the source articles, or that it is the tool's own."""
+
+    document: NonEmpty
+    section: NonEmpty
+    passage: NonEmpty | None = None
+
+
+# ---------------------------------------------------------------- criteria
+
+
+class TraitOption(Strict):
+    id: Identifier
+    label: Text
+    position: Position  # 0 = typical B2B, 1 = typical B2C
+
+
+class Trait(Strict):
+    id: Identifier
+    heading: Text
+    question: Text
+    help: Text
+    options: tuple[TraitOption, ...] = Field(min_length=3, max_length=5)
+    dont_know: bool = True
+    source: SourceRef
+
+
+class DeclaredModelQuestion(Strict):
+    question: Text
+    help: Text
+    options: tuple[TraitOption, ...] = Field(min_length=2, max_length=4)
+    source: SourceRef
+
+
+class TraitsFile(Strict):
+    kind: Literal["traits"]
+    version: Literal[1] = 1
+    declared_model: DeclaredModelQuestion
+    traits: tuple[Trait, ...] = Field(min_length=1)
+
+
+class Toward(StrEnum):
+    b2b = "b2b"
+    b2c = "b2c"
+
+
+class Driver(Strict):
+    trait: Identifier
+    toward: Toward  # the need rises as the trait's answer is typical of this side
+    weight: Annotated[int, Field(ge=1, le=3)] = 1
+    source: SourceRef
+
+
+class Capability(Strict):
+    id: Identifier
+    name: Text
+    description: Text
+    form: Orientation  # the side of the market the article ties this form to
+    drivers: tuple[Driver, ...] = Field(min_length=1)
+
+
+class ImportanceLevel(Strict):
+    id: Identifier
+    label: Text
+    ceiling: Annotated[int, Field(ge=0, le=5)]
+    must_have: bool = False
+
+
+class FeatureArea(Strict):
+    id: Identifier
+    heading: Text
+    question: Text
+    help: Text
+    capabilities: tuple[Capability, ...] = Field(min_length=2, max_length=3)
+    source: SourceRef
+
+
+class FeatureAreasFile(Strict):
+    kind: Literal["feature_areas"]
+    version: Literal[1] = 1
+    importance_levels: tuple[ImportanceLevel, ...] = Field(min_length=2)
+    areas: tuple[FeatureArea, ...] = Field(min_length=1)
+
+
+class RubricLevel(Strict):
+    level: Rating
+    label: Text
+    meaning: Text
+
+
+class RubricFile(Strict):
+    kind: Literal["rubric"]
+    version: Literal[1] = 1
+    levels: tuple[RubricLevel, ...] = Field(min_length=6, max_length=6)
+
+    @model_validator(mode="after")
+    def _levels_are_0_to_5(self) -> RubricFile:
+        if [lvl.level for lvl in self.levels] != list(range(6)):
+            raise ValueError("levels must be 0, 1, 2, 3, 4, 5 in that order")
+        return self
+
+
+# ----------------------------------------------------------------- vendors
+
+
+class CapabilityRating(Strict):
+    rating: Rating
+    evidence: NonEmpty
+    source: Url | None = None
+
+
+class Price(Strict):
+    amount: Annotated[float, Field(ge=0)]
+    currency: Literal["EUR", "USD", "GBP"]
+    per: Literal["user_month", "month", "contacts_month"] = "user_month"
+    plan: NonEmpty | None = None
+    source: Url | None = None
+
+
+class Vendor(Strict):
+    kind: Literal["vendor"]
+    id: VendorId
+    name: NonEmpty
+    publisher: NonEmpty
+    website: Url
+    summary: NonEmpty
+    orientation: Orientation
+    company_sizes: tuple[CompanySize, ...] = Field(min_length=1)
+    languages: tuple[LanguageCode, ...] = Field(min_length=1)
+    hosting_regions: tuple[HostingRegion, ...] = Field(min_length=1)
+    price_from: Price | None = None
+    pricing_note: NonEmpty | None = None
+    reviewed: dt.date
+    reviewer: NonEmpty
+    sources: tuple[Url, ...] = ()
+    ratings: dict[Identifier, CapabilityRating]
+
+
+# ----------------------------------------------------------------- answers
+
+
+class Constraints(Strict):
+    languages: tuple[LanguageCode, ...] = ()
+    hosting_regions: tuple[HostingRegion, ...] = ()
+    company_size: CompanySize | None = None
+    budget_per_user_month: Annotated[float, Field(gt=0)] | None = None
+    budget_currency: Literal["EUR", "USD", "GBP"] = "EUR"
+
+
+class Answers(Strict):
+    """A questionnaire's answers; any part may be missing while it is being filled in."""
+
+    kind: Literal["answers"]
+    version: Literal[1] = 1
+    company: NonEmpty | None = None
+    consultant: NonEmpty | None = None
+    date: dt.date | None = None
+    lang: Literal["en", "fr"] = "en"
+    declared_model: Identifier | None = None
+    traits: dict[Identifier, Identifier] = {}
+    importance: dict[Identifier, Identifier] = {}
+    constraints: Constraints | None = None
+    confirmed: bool = False
+
+
+# ---------------------------------------------------------------- catalog
+
+
+class Catalog(Strict):
+    """Everything the decision model reads: criteria, rubric and vendors, validated together."""
+
+    traits: TraitsFile
+    feature_areas: FeatureAreasFile
+    rubric: RubricFile
+    vendors: tuple[Vendor, ...] = ()
+
+    def capability_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for a in self.feature_areas.areas for c in a.capabilities)
