@@ -40,6 +40,21 @@ class ProblemFormat(str, Enum):
     github = "github"
 
 
+class Lang(str, Enum):
+    en = "en"
+    fr = "fr"
+
+
+class Method(str, Enum):
+    fit = "fit"
+    topsis = "topsis"
+
+
+class DataFormat(str, Enum):
+    json = "json"
+    yaml = "yaml"
+
+
 class SchemaKind(str, Enum):
     vendor = "vendor"
     answers = "answers"
@@ -63,7 +78,9 @@ NoShippedOption = Annotated[
 ]
 TodayOption = Annotated[
     dt.datetime | None,
-    typer.Option("--today", formats=["%Y-%m-%d"], help="Date to check review dates against (default: today).", hidden=True),
+    typer.Option(
+        "--today", formats=["%Y-%m-%d"], help="Date to check review dates against (default: today).", hidden=True
+    ),
 ]
 
 
@@ -103,7 +120,10 @@ def root(
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Vendor, criteria or answers files, or folders of them (default: the shipped catalogue).", show_default=False),
+        typer.Argument(
+            help="Vendor, criteria or answers files, or folders of them (default: the shipped catalogue).",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", help="Output format.")] = ProblemFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (stale reviews) as errors.")] = False,
@@ -136,6 +156,83 @@ def schema(
     from crmadvisor.present.schemas import json_schema
 
     typer.echo(json_schema(kind.value), nl=False)
+
+
+@app.command()
+@reports_errors
+def assess(
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", help="Run from a complete answers file, with no prompt (CI, re-runs).", show_default=False
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option("--resume", help="Continue an interrupted questionnaire saved in this file.", show_default=False),
+    ] = None,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save",
+            help="Where the questionnaire saves answers (default: ./crmadvisor-answers.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of questions and report (default: the answers file's, else en).",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[Method, typer.Option("--method", help="Also rank with TOPSIS as a cross-check.")] = Method.fit,
+    draws: Annotated[
+        int, typer.Option("--draws", min=0, max=100_000, help="Monte Carlo draws (0 skips the robustness analysis).")
+    ] = 2000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the robustness analysis.")] = 20261122,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=40, max=400, help="Terminal width (default: the terminal's).", show_default=False),
+    ] = None,
+    criteria: CriteriaOption = None,
+    vendors: VendorsOption = None,
+    no_shipped_vendors: NoShippedOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Profile the company, derive its needs, rank the vendors, flag every gap.
+
+    Example: crmadvisor assess --answers examples/answers/industrial-supplier.yaml
+    """
+    from crmadvisor import workflow
+
+    day = _today(today)
+    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
+    if answers is not None:
+        given = workflow.complete_answers(answers, catalog)
+    else:
+        given = workflow.interview(catalog, resume=resume, save=save, lang=lang.value if lang else None, today=day)
+    language = lang.value if lang else given.lang
+    result = workflow.assess(catalog, given, draws=draws, seed=seed, topsis=method is Method.topsis)
+    workflow.print_assessment(result, catalog, language, day, width)
+
+
+@app.command()
+@reports_errors
+def questions(
+    fmt: Annotated[DataFormat, typer.Option("--format", help="Output format.")] = DataFormat.json,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the texts.")] = Lang.en,
+    criteria: CriteriaOption = None,
+) -> None:
+    """Print every question, its options and help text, for forms, spreadsheets and answers files.
+
+    Example: crmadvisor questions --format yaml --lang fr
+    """
+    from crmadvisor.load.catalog import load_criteria
+    from crmadvisor.present.questions import FORMATS
+
+    typer.echo(FORMATS[fmt.value](load_criteria(criteria), lang.value), nl=False)
 
 
 def main() -> None:

@@ -270,7 +270,9 @@ def _criteria_set_problems(criteria: list[Loaded]) -> list[Problem]:
                             loc = ("areas", i, "capabilities", j, "drivers", k, "trait")
                             msg = f"no trait `{driver.trait}` in {traits.src.path}{_did_you_mean(driver.trait, known)}"
                             line, col = areas.src.mark(loc, of_value=True)
-                            problems.append(Problem(areas.src.path, line, col, ".".join(map(str, loc)), msg, "unknown-trait"))
+                            problems.append(
+                                Problem(areas.src.path, line, col, ".".join(map(str, loc)), msg, "unknown-trait")
+                            )
     return problems
 
 
@@ -405,7 +407,9 @@ def load_criteria(criteria_dir: Path | None = None) -> Catalog:
     problems += _criteria_set_problems(criteria)
     missing = [k for k in CRITERIA_KINDS if k not in {item.kind for item in criteria}]
     for kind in missing:
-        problems.append(Problem(str(folder), 1, 1, "", f"no `kind: {kind}` file in the criteria folder", "missing-file"))
+        problems.append(
+            Problem(str(folder), 1, 1, "", f"no `kind: {kind}` file in the criteria folder", "missing-file")
+        )
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise InputError(errors)

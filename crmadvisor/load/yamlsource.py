@@ -35,10 +35,7 @@ MAX_NODES = 200_000  # after alias expansion; a vendor profile has about 200
 MAX_DEPTH = 64
 
 _SAFE_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_SAFE_SCALAR_TAGS = {
-    "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")
-}
+_SAFE_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,4 +291,3 @@ def _unwrap(annotation: Any) -> Any:
             annotation = members[0]
         else:
             return annotation
-

@@ -16,7 +16,9 @@ from crmadvisor.model.schema import Constraints, HostingRegion, Vendor
 Severity = Literal["minor", "major", "blocking"]
 SEVERITIES: tuple[Severity, ...] = ("blocking", "major", "minor")
 MAJOR_FROM = 2  # a shortfall of two levels or more is major
-LOPSIDED_SPREAD = 0.2  # standard deviation of per-area coverage above which a fit is lopsided
+MUST_HAVE_MET = 3  # a must-have is met by a "solid" native rating (or the need, if lower)
+LOPSIDED_SPREAD = 0.25  # standard deviation of per-area coverage above which a fit may be lopsided
+LOPSIDED_WEAK = 0.5  # ...when at least two needed areas are covered below this share
 EU_MEMBERS = {HostingRegion.fr, HostingRegion.de}  # regions that also satisfy "eu"
 
 
@@ -60,11 +62,17 @@ class Fit:
 
     @property
     def lopsided(self) -> bool:
-        return len(self.area_coverage) >= 3 and self.balance > LOPSIDED_SPREAD
+        """Strong on a few areas, weak on several: the total hides an uneven fit."""
+        weak = sum(c < LOPSIDED_WEAK for _, c in self.area_coverage)
+        return len(self.area_coverage) >= 3 and weak >= 2 and self.balance > LOPSIDED_SPREAD
+
+
+def must_have_floor(need: Need) -> int:
+    return min(need.level, MUST_HAVE_MET)
 
 
 def severity_of(need: Need, rating: int) -> Severity:
-    if need.must_have:
+    if need.must_have and rating < must_have_floor(need):
         return "blocking"
     return "major" if need.level - rating >= MAJOR_FROM else "minor"
 
@@ -75,9 +83,7 @@ def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None =
     total = sum(n.level for n in needs)
     covered = sum(min(ratings.get(n.capability, 0), n.level) for n in needs)
     gaps = tuple(
-        Gap(n.capability, n.level, r, severity_of(n, r))
-        for n in needs
-        if (r := ratings.get(n.capability, 0)) < n.level
+        Gap(n.capability, n.level, r, severity_of(n, r)) for n in needs if (r := ratings.get(n.capability, 0)) < n.level
     )
     areas: dict[str, list[int]] = {}
     for n in needs:
@@ -97,7 +103,9 @@ def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[str, ...
     missing_languages = [lang for lang in constraints.languages if lang not in vendor.languages]
     if missing_languages:
         reasons.append(f"interface not available in {', '.join(missing_languages)}")
-    if constraints.hosting_regions:
+    if constraints.hosting_regions and not vendor.hosting_regions:
+        notes.append("hosting regions not published: check the data location with the vendor")
+    elif constraints.hosting_regions:
         offered = set(vendor.hosting_regions)
         if offered & EU_MEMBERS:
             offered.add(HostingRegion.eu)
@@ -133,9 +141,7 @@ def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, bool, float, in
     )
 
 
-def rank(
-    needs: Sequence[Need], vendors: Sequence[Vendor], constraints: Constraints | None = None
-) -> tuple[Fit, ...]:
+def rank(needs: Sequence[Need], vendors: Sequence[Vendor], constraints: Constraints | None = None) -> tuple[Fit, ...]:
     """Every vendor's fit, best first, in an order that does not depend on the catalogue's order."""
     names = {v.id: v.name for v in vendors}
     fits = [fit(needs, v, constraints) for v in vendors]

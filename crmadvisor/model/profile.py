@@ -56,9 +56,7 @@ def profile_from(answers: Answers, traits: TraitsFile) -> CompanyProfile:
     for trait in traits.traits:
         chosen = answers.traits.get(trait.id)
         option = next((o for o in trait.options if o.id == chosen), None)
-        positions.append(
-            TraitPosition(trait.id, option.id if option else None, option.position if option else None)
-        )
+        positions.append(TraitPosition(trait.id, option.id if option else None, option.position if option else None))
     known = [p.position for p in positions if p.position is not None]
     overall = sum(known) / len(known) if known else 0.5
     declared = answers.declared_model if answers.declared_model != DONT_KNOW else None
@@ -67,9 +65,7 @@ def profile_from(answers: Answers, traits: TraitsFile) -> CompanyProfile:
     disagreeing: tuple[str, ...] = ()
     if declared_position is not None and abs(overall - declared_position) >= DISAGREEMENT:
         disagreeing = tuple(
-            p.trait
-            for p in positions
-            if p.position is not None and abs(p.position - declared_position) >= 0.5
+            p.trait for p in positions if p.position is not None and abs(p.position - declared_position) >= 0.5
         )
     return CompanyProfile(
         traits=tuple(positions),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from crmadvisor.model.fit import Fit, rank
+from crmadvisor.model.fit import MUST_HAVE_MET, Fit, rank
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile
 from crmadvisor.model.schema import DONT_KNOW, Answers, Constraints, FeatureAreasFile, Vendor
@@ -77,8 +77,13 @@ def monte_carlo(
     level = np.array([n.level for n in active], dtype=float)
     must = np.array([n.must_have for n in active], dtype=bool)
     ratings = np.array(
-        [[by_id[f.vendor].ratings[n.capability].rating if n.capability in by_id[f.vendor].ratings else 0
-          for n in active] for f in race],
+        [
+            [
+                by_id[f.vendor].ratings[n.capability].rating if n.capability in by_id[f.vendor].ratings else 0
+                for n in active
+            ]
+            for f in race
+        ],
         dtype=float,
     )
     rng = np.random.default_rng(seed)
@@ -89,7 +94,7 @@ def monte_carlo(
     drawn = np.clip(ratings[None, :, :] + slip, 0, 5)
     coverage = np.minimum(drawn, level) / level
     scores = (coverage * weights[:, None, :]).sum(axis=2) / weights.sum(axis=1)[:, None]
-    blocked = ((drawn < level) & must).any(axis=2)
+    blocked = ((drawn < np.minimum(level, MUST_HAVE_MET)) & must).any(axis=2)
     # blocked vendors after the rest, then higher fit, then the base order as the tie-break
     base = np.arange(len(race)) / (10.0 * len(race))
     key = blocked * 10.0 + (1.0 - np.round(scores, 9)) + base * 1e-6
@@ -99,9 +104,7 @@ def monte_carlo(
     first = (ranks == 0).mean(axis=0)
     low = np.percentile(ranks, 5, axis=0, method="lower") + 1
     high = np.percentile(ranks, 95, axis=0, method="higher") + 1
-    return tuple(
-        VendorOdds(f.vendor, float(first[i]), int(low[i]), int(high[i])) for i, f in enumerate(race)
-    )
+    return tuple(VendorOdds(f.vendor, float(first[i]), int(low[i]), int(high[i])) for i, f in enumerate(race))
 
 
 def importance_flip(
@@ -157,8 +160,6 @@ def robustness(
     margin = race[0].score - race[1].score if len(race) > 1 else 1.0
     share = odds[0].first_share if odds else 0.0
     clear = leader is not None and (runner_up is None or (share >= CLEAR_SHARE and margin >= CLOSE_MARGIN))
-    if race and race[0].blocked:
-        clear = False
     flip = importance_flip(profile, answers, areas, vendors, answers.constraints)
     return Robustness(draws, seed, odds, leader, runner_up, margin, clear, flip)
 
@@ -200,8 +201,15 @@ def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequ
     by_id = {v.id: v for v in vendors}
     level = np.array([n.level for n in active], dtype=float)
     matrix = np.array(
-        [[min(by_id[f.vendor].ratings[n.capability].rating, n.level) if n.capability in by_id[f.vendor].ratings
-          else 0 for n in active] for f in race],
+        [
+            [
+                min(by_id[f.vendor].ratings[n.capability].rating, n.level)
+                if n.capability in by_id[f.vendor].ratings
+                else 0
+                for n in active
+            ]
+            for f in race
+        ],
         dtype=float,
     )
     closeness = topsis(matrix, level / level.sum())

@@ -193,7 +193,7 @@ class Vendor(Strict):
     orientation: Orientation
     company_sizes: tuple[CompanySize, ...] = Field(min_length=1)
     languages: tuple[LanguageCode, ...] = Field(min_length=1)
-    hosting_regions: tuple[HostingRegion, ...] = Field(min_length=1)
+    hosting_regions: tuple[HostingRegion, ...] = ()  # empty: not published
     price_from: Price | None = None
     pricing_note: NonEmpty | None = None
     reviewed: dt.date

@@ -1,0 +1,44 @@
+"""The whole decision, from answers to a ranked, explained and stress-tested shortlist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crmadvisor.model.fit import Fit, rank
+from crmadvisor.model.needs import Need, needs_from
+from crmadvisor.model.profile import CompanyProfile, profile_from
+from crmadvisor.model.schema import Answers, Catalog
+
+if TYPE_CHECKING:  # numpy stays out of start-up: robustness is imported only when it runs
+    from crmadvisor.model.robustness import Robustness, TopsisResult
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    answers: Answers
+    profile: CompanyProfile
+    needs: tuple[Need, ...]
+    fits: tuple[Fit, ...]  # every vendor, best first
+    robustness: Robustness | None
+    topsis: TopsisResult | None  # when asked for
+
+
+def assess(
+    catalog: Catalog, answers: Answers, *, draws: int = 2000, seed: int = 20261122, topsis: bool = False
+) -> Assessment:
+    profile = profile_from(answers, catalog.traits)
+    needs = needs_from(profile, answers, catalog.feature_areas)
+    fits = rank(needs, catalog.vendors, answers.constraints)
+    robust: Robustness | None = None
+    cross: TopsisResult | None = None
+    if draws > 0 or topsis:
+        from crmadvisor.model import robustness
+
+        if draws > 0:
+            robust = robustness.robustness(
+                profile, answers, catalog.feature_areas, needs, fits, catalog.vendors, draws=draws, seed=seed
+            )
+        if topsis:
+            cross = robustness.topsis_cross_check(needs, fits, catalog.vendors)
+    return Assessment(answers, profile, needs, fits, robust, cross)

@@ -1,0 +1,72 @@
+"""The questionnaire as data (JSON or YAML), for forms, spreadsheets and other tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from crmadvisor.model.schema import DONT_KNOW, Catalog
+from crmadvisor.present.words import words
+
+
+def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
+    """Every question in order, with the answers-file field it fills and the accepted values."""
+    traits = catalog.traits
+    w = words(lang)
+    declared = traits.declared_model
+    items: list[dict[str, Any]] = [
+        {"field": "company", "type": "text", "question": "Company name" if lang == "en" else "Nom de l'entreprise"},
+        {
+            "field": "declared_model",
+            "type": "choice",
+            "question": declared.question(lang),
+            "help": declared.help(lang),
+            "options": [{"id": o.id, "label": o.label(lang), "position": o.position} for o in declared.options],
+            "source": declared.source.model_dump(exclude_none=True),
+        },
+    ]
+    for trait in traits.traits:
+        options = [{"id": o.id, "label": o.label(lang), "position": o.position} for o in trait.options]
+        if trait.dont_know:
+            options.append({"id": DONT_KNOW, "label": w["dont_know"], "position": None})
+        items.append(
+            {
+                "field": f"traits.{trait.id}",
+                "type": "choice",
+                "heading": trait.heading(lang),
+                "question": trait.question(lang),
+                "help": trait.help(lang),
+                "options": options,
+                "source": trait.source.model_dump(exclude_none=True),
+            }
+        )
+    levels = [{"id": lvl.id, "label": lvl.label(lang)} for lvl in catalog.feature_areas.importance_levels]
+    levels.append({"id": DONT_KNOW, "label": w["dont_know"]})
+    for area in catalog.feature_areas.areas:
+        items.append(
+            {
+                "field": f"importance.{area.id}",
+                "type": "choice",
+                "heading": area.heading(lang),
+                "question": area.question(lang),
+                "help": area.help(lang),
+                "options": levels,
+                "capabilities": [{"id": c.id, "name": c.name(lang)} for c in area.capabilities],
+                "source": area.source.model_dump(exclude_none=True),
+            }
+        )
+    return {"version": 1, "lang": lang, "answers_file": {"kind": "answers", "version": 1}, "questions": items}
+
+
+def as_json(catalog: Catalog, lang: str) -> str:
+    return json.dumps(questions_document(catalog, lang), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_yaml(catalog: Catalog, lang: str) -> str:
+    import yaml
+
+    return yaml.safe_dump(questions_document(catalog, lang), sort_keys=False, allow_unicode=True, width=100)
+
+
+FORMATS: dict[str, Callable[[Catalog, str], str]] = {"json": as_json, "yaml": as_yaml}

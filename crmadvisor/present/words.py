@@ -1,0 +1,157 @@
+"""The interface's own words in English and French (criteria text lives in criteria/)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "assessment": "CRM assessment",
+        "profile": "Company profile",
+        "trait": "Trait",
+        "answer": "Answer",
+        "position": "B2B ↔ B2C",
+        "orientation.b2b": "B2B",
+        "orientation.b2c": "B2C",
+        "orientation.hybrid": "Hybrid",
+        "overall": "Overall: {orientation} ({percent} % of the way from typical B2B to typical B2C)",
+        "declared": "Declared business model: {declared}",
+        "inconsistent": (
+            "Consistency check: the declared model ({declared}) and the answers disagree "
+            "(measured {percent} % B2C). Traits far from the declared model: {traits}. "
+            "The article's first question is whether you are B2B or B2C: check these answers."
+        ),
+        "dont_know": "don't know",
+        "not_answered": "not answered",
+        "needs": "Needs",
+        "area": "Feature area",
+        "capability": "Capability",
+        "need": "Need",
+        "must": "Must",
+        "why": "Why",
+        "importance": "importance {level} (ceiling {ceiling})",
+        "raised_by": "raised by {items}",
+        "lowered_by": "lowered by {items}",
+        "no_driver_answer": "no driving trait answered: neutral",
+        "ranking": "Ranking",
+        "rank": "#",
+        "vendor": "Vendor",
+        "fit": "Fit",
+        "gaps": "Gaps B/M/m",
+        "first": "1st in",
+        "range": "Rank 5-95 %",
+        "excluded": "excluded: {reasons}",
+        "blocked": "blocked by a must-have gap",
+        "lopsided": "lopsided fit",
+        "gap_matrix": "Gap matrix: share of each area's need covered",
+        "legend": "Legend: ■ 100 % covered, ▣ 75-99 %, ▢ 50-74 %, ✗ below 50 %, · no need",
+        "strengths": "Strengths",
+        "gap_list": "Gaps",
+        "none": "none",
+        "rated": "rated {rating}/5 for a need of {need}",
+        "robustness": "How sure is this ranking?",
+        "verdict.clear": (
+            "{leader} leads in {share} of {draws} draws where weights and ratings were perturbed; "
+            "its margin over {second} is {margin} points of fit."
+        ),
+        "verdict.unclear": (
+            "No clear winner: {leader} leads in only {share} of {draws} perturbed draws and its margin over "
+            "{second} is {margin} points of fit. Compare the shortlist on the gaps, not on the score."
+        ),
+        "verdict.blocked": "No vendor in the race meets every must-have: the leader has a blocking gap.",
+        "verdict.alone": "Only {leader} is left in the race.",
+        "verdict.none": "No vendor is left in the race: every one is excluded by a constraint.",
+        "flip": "The smallest change that would change the winner: {area} from {from_level} to {to_level} "
+        "would put {winner} first.",
+        "no_flip": "No change of a single feature area's importance changes the winner.",
+        "topsis": "TOPSIS cross-check",
+        "topsis.agree": "TOPSIS agrees on the winner ({winner}).",
+        "topsis.disagree": "TOPSIS puts {topsis_winner} first instead of {winner}.",
+        "topsis.diff": "{vendor}: fit rank {fit_rank}, TOPSIS rank {topsis_rank}",
+        "severity.blocking": "blocking",
+        "severity.major": "major",
+        "severity.minor": "minor",
+        "yes": "yes",
+        "no": "no",
+        "evidence": "evidence",
+        "review_date": "reviewed {date}",
+        "stale": "review older than 12 months",
+        "notes": "note: {notes}",
+    },
+    "fr": {
+        "assessment": "Évaluation CRM",
+        "profile": "Profil de l'entreprise",
+        "trait": "Critère",
+        "answer": "Réponse",
+        "position": "B2B ↔ B2C",
+        "orientation.b2b": "B2B",
+        "orientation.b2c": "B2C",
+        "orientation.hybrid": "Hybride",
+        "overall": "Globalement : {orientation} ({percent} % du chemin entre le B2B typique et le B2C typique)",
+        "declared": "Modèle déclaré : {declared}",
+        "inconsistent": (
+            "Contrôle de cohérence : le modèle déclaré ({declared}) et les réponses divergent "
+            "(mesuré : {percent} % B2C). Critères éloignés du modèle déclaré : {traits}. "
+            "La première question de l'article est de savoir si vous êtes B2B ou B2C : vérifiez ces réponses."
+        ),
+        "dont_know": "ne sait pas",
+        "not_answered": "sans réponse",
+        "needs": "Besoins",
+        "area": "Domaine fonctionnel",
+        "capability": "Fonctionnalité",
+        "need": "Besoin",
+        "must": "Indisp.",
+        "why": "Pourquoi",
+        "importance": "importance {level} (plafond {ceiling})",
+        "raised_by": "augmenté par {items}",
+        "lowered_by": "diminué par {items}",
+        "no_driver_answer": "aucun critère déterminant renseigné : neutre",
+        "ranking": "Classement",
+        "rank": "#",
+        "vendor": "Éditeur",
+        "fit": "Adéquation",
+        "gaps": "Écarts B/M/m",
+        "first": "1er dans",
+        "range": "Rang 5-95 %",
+        "excluded": "exclu : {reasons}",
+        "blocked": "bloqué par un écart sur un indispensable",
+        "lopsided": "adéquation déséquilibrée",
+        "gap_matrix": "Matrice des écarts : part du besoin couverte par domaine",
+        "legend": "Légende : ■ couvert à 100 %, ▣ 75-99 %, ▢ 50-74 %, ✗ moins de 50 %, · pas de besoin",
+        "strengths": "Points forts",
+        "gap_list": "Écarts",
+        "none": "aucun",
+        "rated": "noté {rating}/5 pour un besoin de {need}",
+        "robustness": "Quelle confiance accorder à ce classement ?",
+        "verdict.clear": (
+            "{leader} arrive en tête dans {share} des {draws} tirages où pondérations et notes ont été perturbées ; "
+            "son avance sur {second} est de {margin} points d'adéquation."
+        ),
+        "verdict.unclear": (
+            "Pas de vainqueur net : {leader} n'arrive en tête que dans {share} des {draws} tirages perturbés et "
+            "son avance sur {second} est de {margin} points d'adéquation. Comparez la présélection sur les écarts, "
+            "pas sur le score."
+        ),
+        "verdict.blocked": "Aucun éditeur en lice ne couvre tous les indispensables : le premier a un écart bloquant.",
+        "verdict.alone": "Seul {leader} reste en lice.",
+        "verdict.none": "Aucun éditeur ne reste en lice : tous sont exclus par une contrainte.",
+        "flip": "Le plus petit changement qui modifierait le vainqueur : {area} de {from_level} à {to_level} "
+        "placerait {winner} en tête.",
+        "no_flip": "Aucun changement d'importance d'un seul domaine ne change le vainqueur.",
+        "topsis": "Contre-vérification TOPSIS",
+        "topsis.agree": "TOPSIS désigne le même vainqueur ({winner}).",
+        "topsis.disagree": "TOPSIS place {topsis_winner} en tête au lieu de {winner}.",
+        "topsis.diff": "{vendor} : rang adéquation {fit_rank}, rang TOPSIS {topsis_rank}",
+        "severity.blocking": "bloquant",
+        "severity.major": "majeur",
+        "severity.minor": "mineur",
+        "yes": "oui",
+        "no": "non",
+        "evidence": "preuve",
+        "review_date": "revu le {date}",
+        "stale": "revue de plus de 12 mois",
+        "notes": "remarque : {notes}",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS["fr" if lang == "fr" else "en"]
