@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec
 
@@ -34,28 +34,28 @@ vendors_app = typer.Typer(help="Browse the vendor catalogue and scaffold new pro
 app.add_typer(vendors_app, name="vendors")
 
 
-class ProblemFormat(str, Enum):
+class ProblemFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     en = "en"
     fr = "fr"
 
 
-class Method(str, Enum):
+class Method(StrEnum):
     fit = "fit"
     topsis = "topsis"
 
 
-class DataFormat(str, Enum):
+class DataFormat(StrEnum):
     json = "json"
     yaml = "yaml"
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     vendor = "vendor"
     answers = "answers"
 
@@ -233,6 +233,101 @@ def questions(
     from crmadvisor.present.questions import FORMATS
 
     typer.echo(FORMATS[fmt.value](load_criteria(criteria), lang.value), nl=False)
+
+
+@vendors_app.command("list")
+@reports_errors
+def vendors_list(
+    criteria: CriteriaOption = None,
+    vendors: VendorsOption = None,
+    no_shipped_vendors: NoShippedOption = False,
+    today: TodayOption = None,
+) -> None:
+    """List every vendor profile with its orientation and review date.
+
+    Example: crmadvisor vendors list --vendors ./my-vendors
+    """
+    from crmadvisor import workflow
+
+    day = _today(today)
+    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
+    workflow.show_vendor_list(catalog, day)
+
+
+@vendors_app.command("show")
+@reports_errors
+def vendors_show(
+    vendor_id: Annotated[str, typer.Argument(metavar="ID", help="Vendor id (see `crmadvisor vendors list`).")],
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the criteria labels.")] = Lang.en,
+    criteria: CriteriaOption = None,
+    vendors: VendorsOption = None,
+    no_shipped_vendors: NoShippedOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Show one vendor profile with every rating, evidence note and source.
+
+    Example: crmadvisor vendors show hubspot
+    """
+    from crmadvisor import workflow
+
+    day = _today(today)
+    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
+    workflow.show_vendor(catalog, vendor_id, day, lang.value)
+
+
+@vendors_app.command("compare")
+@reports_errors
+def vendors_compare(
+    first: Annotated[str, typer.Argument(metavar="ID", help="First vendor id.")],
+    second: Annotated[str, typer.Argument(metavar="ID", help="Second vendor id.")],
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the criteria labels.")] = Lang.en,
+    criteria: CriteriaOption = None,
+    vendors: VendorsOption = None,
+    no_shipped_vendors: NoShippedOption = False,
+    today: TodayOption = None,
+) -> None:
+    """Show two vendors side by side: every capability's rating and evidence.
+
+    Example: crmadvisor vendors compare sellsy axonaut
+    """
+    from crmadvisor import workflow
+
+    day = _today(today)
+    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
+    workflow.compare_vendors(catalog, first, second, lang.value)
+
+
+@vendors_app.command("new")
+@reports_errors
+def vendors_new(
+    vendor_id: Annotated[str, typer.Argument(metavar="ID", help="New vendor id: lowercase letters, digits, '-'.")],
+    folder: Annotated[Path, typer.Option("--dir", help="Folder to write ID.yaml in.")] = Path("."),
+    criteria: CriteriaOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a new vendor profile with every capability listed, to be filled in.
+
+    Example: crmadvisor vendors new acme-crm --dir my-vendors/
+    """
+    from crmadvisor import workflow
+
+    path = workflow.new_vendor(vendor_id, folder, criteria, _today(today))
+    typer.echo(f"wrote {path}: fill in every `null`, then run `crmadvisor validate {path}`")
+
+
+@vendors_app.command("rubric")
+@reports_errors
+def vendors_rubric(
+    lang: Annotated[Lang, typer.Option("--lang", help="Language.")] = Lang.en,
+    criteria: CriteriaOption = None,
+) -> None:
+    """Print the 0-5 rating rubric that every capability rating follows.
+
+    Example: crmadvisor vendors rubric --lang fr
+    """
+    from crmadvisor import workflow
+
+    workflow.show_rubric(criteria, lang.value)
 
 
 def main() -> None:

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crmadvisor.errors import UsageError
+from crmadvisor.files import atomic_write
 from crmadvisor.load.answers import read_answers, require_complete
-from crmadvisor.load.catalog import load_catalog
+from crmadvisor.load.catalog import load_catalog, load_criteria
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.assessment import assess as assess_model
-from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.model.schema import Answers, Catalog, Vendor
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def catalog(
@@ -35,9 +42,13 @@ def complete_answers(path: Path, catalog: Catalog) -> Answers:
     return answers
 
 
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def interview(catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date) -> Answers:
     """Run the questionnaire on a terminal; refuse, naming --answers, when there is none."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not has_terminal():
         raise UsageError(
             "no terminal to ask the questions on: pass a complete answers file with --answers FILE "
             "(see `crmadvisor questions` for the questions and option ids)"
@@ -58,3 +69,55 @@ def print_assessment(result: Assessment, catalog: Catalog, lang: str, today: dt.
 
     console = Console(width=width, highlight=False, soft_wrap=False)
     render_assessment(console, result, catalog, lang, today)
+
+
+def _console(width: int | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(width=width, highlight=False)
+
+
+def _vendor(catalog: Catalog, vendor_id: str) -> Vendor:
+    found = next((v for v in catalog.vendors if v.id == vendor_id), None)
+    if found is None:
+        known = [v.id for v in catalog.vendors]
+        close = difflib.get_close_matches(vendor_id, known, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else "see `crmadvisor vendors list`"
+        raise UsageError(f"no vendor `{vendor_id}` in the catalogue: {hint}")
+    return found
+
+
+def show_vendor_list(catalog: Catalog, today: dt.date) -> None:
+    from crmadvisor.present.vendors import render_list
+
+    render_list(_console(), catalog.vendors, today)
+
+
+def show_vendor(catalog: Catalog, vendor_id: str, today: dt.date, lang: str) -> None:
+    from crmadvisor.present.vendors import render_vendor
+
+    render_vendor(_console(), _vendor(catalog, vendor_id), catalog, today, lang)
+
+
+def compare_vendors(catalog: Catalog, first: str, second: str, lang: str) -> None:
+    from crmadvisor.present.vendors import render_compare
+
+    render_compare(_console(), _vendor(catalog, first), _vendor(catalog, second), catalog, lang)
+
+
+def show_rubric(criteria_dir: Path | None, lang: str) -> None:
+    from crmadvisor.present.vendors import render_rubric
+
+    render_rubric(_console(), load_criteria(criteria_dir), lang)
+
+
+def new_vendor(vendor_id: str, folder: Path, criteria_dir: Path | None, today: dt.date) -> Path:
+    from crmadvisor.present.vendors import scaffold
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", vendor_id):
+        raise UsageError(f"`{vendor_id}` is not a valid vendor id: use lowercase letters, digits and '-'")
+    target = folder / f"{vendor_id}.yaml"
+    if target.exists():
+        raise UsageError(f"{target} already exists: not overwritten")
+    atomic_write(target, scaffold(vendor_id, load_criteria(criteria_dir), today))
+    return target

@@ -217,12 +217,9 @@ def _reference_criteria(criteria: list[Loaded], criteria_dir: Path | None, resul
 
 def _catalog_from(criteria: Sequence[Loaded], vendors: Sequence[Vendor]) -> Catalog:
     by_kind = {item.kind: item.model for item in criteria}
-    return Catalog.model_construct(
-        traits=by_kind["traits"],
-        feature_areas=by_kind["feature_areas"],
-        rubric=by_kind["rubric"],
-        vendors=tuple(vendors),
-    )
+    traits, areas, rubric = by_kind["traits"], by_kind["feature_areas"], by_kind["rubric"]
+    assert isinstance(traits, TraitsFile) and isinstance(areas, FeatureAreasFile) and isinstance(rubric, RubricFile)
+    return Catalog.model_construct(traits=traits, feature_areas=areas, rubric=rubric, vendors=tuple(vendors))
 
 
 def _criteria_set_problems(criteria: list[Loaded]) -> list[Problem]:
@@ -276,7 +273,7 @@ def _criteria_set_problems(criteria: list[Loaded]) -> list[Problem]:
     return problems
 
 
-def _unique(src: Sourced, entries: list[tuple[tuple[str | int, ...], str]]) -> list[Problem]:
+def _unique(src: Sourced, entries: Sequence[tuple[tuple[str | int, ...], str]]) -> list[Problem]:
     problems = []
     first: dict[str, tuple[int, int]] = {}
     for loc, value in entries:
@@ -320,8 +317,7 @@ def vendor_set_problems(
         elif (today - vendor.reviewed).days > STALE_AFTER_DAYS:
             months = (today - vendor.reviewed).days * 12 // 365
             msg = f"reviewed {vendor.reviewed}, {months} months ago: evidence may be stale, review the profile"
-            severity = "error" if strict else "warning"
-            problems.append(Problem(src.path, line, col, "reviewed", msg, "stale", severity))
+            problems.append(Problem(src.path, line, col, "reviewed", msg, "stale", "error" if strict else "warning"))
     return problems
 
 

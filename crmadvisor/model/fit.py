@@ -100,7 +100,7 @@ def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[str, ...
     """Constraint failures (the vendor is excluded) and constraint checks that could not be made."""
     reasons: list[str] = []
     notes: list[str] = []
-    missing_languages = [lang for lang in constraints.languages if lang not in vendor.languages]
+    missing_languages = [lang for lang in constraints.languages or () if lang not in vendor.languages]
     if missing_languages:
         reasons.append(f"interface not available in {', '.join(missing_languages)}")
     if constraints.hosting_regions and not vendor.hosting_regions:

@@ -50,9 +50,9 @@ def needs_from(profile: CompanyProfile, answers: Answers, areas: FeatureAreasFil
         importance = answers.importance.get(area.id, DONT_KNOW)
         level = levels.get(importance)
         ceiling = level.ceiling if level is not None else DONT_KNOW_CEILING
-        area_needs = []
+        area_needs: list[tuple[str, int, float, tuple[DriverEffect, ...]]] = []
         for cap in area.capabilities:
-            effects = []
+            effects: list[DriverEffect] = []
             for driver in cap.drivers:
                 position = profile.position_of(driver.trait)
                 pull = None if position is None else (position if driver.toward == Toward.b2c else 1 - position)
@@ -65,7 +65,7 @@ def needs_from(profile: CompanyProfile, answers: Answers, areas: FeatureAreasFil
             area_needs.append((cap.id, value, relevance, tuple(effects)))
         top = max((value for _, value, _, _ in area_needs), default=0)
         must_area = level is not None and level.must_have
-        for cap_id, value, relevance, effects in area_needs:
+        for cap_id, value, relevance, drivers in area_needs:
             must = must_area and value > 0 and (value >= MUST_HAVE_FROM or value == top)
-            needs.append(Need(cap_id, area.id, value, must, relevance, importance, ceiling, effects))
+            needs.append(Need(cap_id, area.id, value, must, relevance, importance, ceiling, drivers))
     return tuple(needs)

@@ -72,8 +72,8 @@ def monte_carlo(
         return ()
     by_id = {v.id: v for v in vendors}
     active = [n for n in needs if n.level > 0]
-    if not active:
-        return tuple(VendorOdds(f.vendor, 1.0 if i == 0 else 0.0, i + 1, i + 1) for i, f in enumerate(race))
+    if not active:  # nothing is needed: every vendor ties
+        return tuple(VendorOdds(f.vendor, 1 / len(race), 1, len(race)) for f in race)
     level = np.array([n.level for n in active], dtype=float)
     must = np.array([n.must_have for n in active], dtype=bool)
     ratings = np.array(
@@ -95,9 +95,9 @@ def monte_carlo(
     coverage = np.minimum(drawn, level) / level
     scores = (coverage * weights[:, None, :]).sum(axis=2) / weights.sum(axis=1)[:, None]
     blocked = ((drawn < np.minimum(level, MUST_HAVE_MET)) & must).any(axis=2)
-    # blocked vendors after the rest, then higher fit, then the base order as the tie-break
-    base = np.arange(len(race)) / (10.0 * len(race))
-    key = blocked * 10.0 + (1.0 - np.round(scores, 9)) + base * 1e-6
+    # blocked vendors after the rest, then higher fit; exact ties within a draw go either way at random,
+    # so that vendors tied on every draw share the first places instead of the alphabet deciding
+    key = blocked * 10.0 + (1.0 - np.round(scores, 9)) + rng.random(scores.shape) * 1e-12
     order = np.argsort(key, axis=1, kind="stable")
     ranks = np.empty_like(order)
     np.put_along_axis(ranks, order, np.arange(len(race))[None, :].repeat(draws, axis=0), axis=1)

@@ -206,11 +206,14 @@ class Vendor(Strict):
 
 
 class Constraints(Strict):
-    languages: tuple[LanguageCode, ...] = ()
-    hosting_regions: tuple[HostingRegion, ...] = ()
+    """Knock-out constraints; an empty list or a null means no constraint of that kind."""
+
+    languages: tuple[LanguageCode, ...] | None = None
+    hosting_regions: tuple[HostingRegion, ...] | None = None
     company_size: CompanySize | None = None
     budget_per_user_month: Annotated[float, Field(gt=0)] | None = None
     budget_currency: Literal["EUR", "USD", "GBP"] = "EUR"
+    asked: tuple[Literal["languages", "hosting_regions", "company_size", "budget"], ...] = ()
 
 
 class Answers(Strict):

@@ -197,7 +197,7 @@ def render_ranking(console: Console, result: Assessment, labels: Labels) -> None
             if fit.lopsided:
                 name.append("\n" + w["lopsided"], style="yellow")
         gaps = f"{fit.count('blocking')}/{fit.count('major')}/{fit.count('minor')}"
-        row = [rank_cell, name, percent(fit.score), gaps]
+        row: list[str | Text] = [rank_cell, name, percent(fit.score), gaps]
         if result.robustness is not None:
             row += list(_odds_cells(result, fit))
         table.add_row(*row, style="dim" if fit.excluded else None)

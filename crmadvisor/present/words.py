@@ -53,8 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
             "its margin over {second} is {margin} points of fit."
         ),
         "verdict.unclear": (
-            "No clear winner: {leader} leads in only {share} of {draws} perturbed draws and its margin over "
-            "{second} is {margin} points of fit. Compare the shortlist on the gaps, not on the score."
+            "No clear winner: {leader} comes first in {share} of {draws} perturbed draws, with a margin of "
+            "{margin} points of fit over {second}. Compare the shortlist on the gaps, not on the score."
         ),
         "verdict.blocked": "No vendor in the race meets every must-have: the leader has a blocking gap.",
         "verdict.alone": "Only {leader} is left in the race.",
@@ -126,8 +126,8 @@ WORDS: dict[str, dict[str, str]] = {
             "son avance sur {second} est de {margin} points d'adéquation."
         ),
         "verdict.unclear": (
-            "Pas de vainqueur net : {leader} n'arrive en tête que dans {share} des {draws} tirages perturbés et "
-            "son avance sur {second} est de {margin} points d'adéquation. Comparez la présélection sur les écarts, "
+            "Pas de vainqueur net : {leader} arrive en tête dans {share} des {draws} tirages perturbés, avec "
+            "{margin} points d'adéquation d'avance sur {second}. Comparez la présélection sur les écarts, "
             "pas sur le score."
         ),
         "verdict.blocked": "Aucun éditeur en lice ne couvre tous les indispensables : le premier a un écart bloquant.",

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Time two whole commands in alternation (A B A B ...) and compare them.
+
+usage: python benchmarks/paired.py [-n N] [--max-ratio R] [--max-a SECONDS] 'COMMAND A' 'COMMAND B'
+
+Each command is a shell-quoted string, split with shlex and run without a shell, with stdin,
+stdout and stderr on /dev/null. One untimed warm-up run of each comes first. Prints the median,
+min and max wall time of each, their exit codes, and the median of the pair-by-pair ratios A/B
+(running the pair back to back cancels most of the drift of a shared machine). With --max-ratio
+or --max-a, also prints whether A met the target. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pairs:
+    a: list[float]
+    b: list[float]
+    a_exits: set[int]
+    b_exits: set[int]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(x / y for x, y in zip(self.a, self.b, strict=True))
+
+
+def run_once(argv: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    code = subprocess.call(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, code
+
+
+def run_pairs(a: str, b: str, n: int) -> Pairs:
+    argv_a, argv_b = shlex.split(a), shlex.split(b)
+    run_once(argv_a)
+    run_once(argv_b)
+    times_a: list[float] = []
+    times_b: list[float] = []
+    exits_a: set[int] = set()
+    exits_b: set[int] = set()
+    for _ in range(n):
+        t, code = run_once(argv_a)
+        times_a.append(t)
+        exits_a.add(code)
+        t, code = run_once(argv_b)
+        times_b.append(t)
+        exits_b.add(code)
+    return Pairs(times_a, times_b, exits_a, exits_b)
+
+
+def report(a: str, b: str, pairs: Pairs, *, max_ratio: float | None = None, max_a: float | None = None) -> bool:
+    """Print the comparison; return whether every given target is met."""
+    for tag, cmd, times, exits in (("A", a, pairs.a, pairs.a_exits), ("B", b, pairs.b, pairs.b_exits)):
+        print(
+            f"{tag}: median {statistics.median(times):.3f} s  min {min(times):.3f}  max {max(times):.3f}"
+            f"  exit {sorted(exits)}  n={len(times)}  $ {cmd}"
+        )
+    print(f"A/B: median pair ratio {pairs.ratio:.3f}")
+    ok = True
+    if max_ratio is not None:
+        met = pairs.ratio <= max_ratio
+        ok &= met
+        print(f"target A/B <= {max_ratio:g}: {'met' if met else 'MISSED'} ({pairs.ratio:.3f})")
+    if max_a is not None:
+        median = statistics.median(pairs.a)
+        met = median < max_a
+        ok &= met
+        print(f"target A < {max_a:g} s: {'met' if met else 'MISSED'} ({median:.3f} s)")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("a", help="command A, shell-quoted")
+    parser.add_argument("b", help="command B, shell-quoted")
+    parser.add_argument("-n", type=int, default=5, help="number of A B pairs (default 5)")
+    parser.add_argument("--max-ratio", type=float, help="target: median A/B ratio at most this")
+    parser.add_argument("--max-a", type=float, help="target: median of A under this many seconds")
+    args = parser.parse_args(argv)
+    pairs = run_pairs(args.a, args.b, args.n)
+    report(args.a, args.b, pairs, max_ratio=args.max_ratio, max_a=args.max_a)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Rich views of the vendor catalogue: list, one profile, two side by side; the new-profile scaffold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from crmadvisor.model.schema import Catalog, Vendor
+
+STALE_DAYS = 365
+
+
+def _stale(vendor: Vendor, today: dt.date) -> bool:
+    return (today - vendor.reviewed).days > STALE_DAYS
+
+
+def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date) -> None:
+    table = Table(title=f"{len(vendors)} vendor profiles", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("name")
+    table.add_column("orientation", no_wrap=True)
+    table.add_column("sizes")
+    table.add_column("reviewed", no_wrap=True)
+    for vendor in vendors:
+        reviewed = Text(str(vendor.reviewed), style="yellow" if _stale(vendor, today) else "")
+        if _stale(vendor, today):
+            reviewed.append(" (stale)")
+        table.add_row(
+            vendor.id, vendor.name, vendor.orientation.value.upper(), ", ".join(vendor.company_sizes), reviewed
+        )
+    console.print(table)
+
+
+def _price(vendor: Vendor) -> str:
+    price = vendor.price_from
+    if price is None:
+        return vendor.pricing_note or "no public price"
+    per = {"user_month": "per user per month", "month": "per month", "contacts_month": "per month (by contacts)"}
+    text = f"from {price.amount:g} {price.currency} {per[price.per]}"
+    text += f" ({price.plan})" if price.plan else ""
+    return text + (f"; {vendor.pricing_note}" if vendor.pricing_note else "")
+
+
+def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.date, lang: str = "en") -> None:
+    console.print(Text(vendor.name, style="bold"), f"({vendor.id}) by {vendor.publisher}")
+    console.print(vendor.summary)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    stale = " (older than 12 months: evidence may be stale)" if _stale(vendor, today) else ""
+    facts.add_row("orientation", vendor.orientation.value.upper())
+    facts.add_row("company sizes", ", ".join(vendor.company_sizes))
+    facts.add_row("languages", ", ".join(vendor.languages))
+    facts.add_row("hosting", ", ".join(vendor.hosting_regions) or "not published")
+    facts.add_row("price", _price(vendor))
+    facts.add_row("website", vendor.website)
+    facts.add_row("reviewed", f"{vendor.reviewed} by {vendor.reviewer}{stale}")
+    for source in vendor.sources:
+        facts.add_row("source", source)
+    console.print(facts)
+    rubric = {lvl.level: lvl.label(lang) for lvl in catalog.rubric.levels}
+    table = Table(show_lines=True)
+    table.add_column("capability")
+    table.add_column("rating", no_wrap=True)
+    table.add_column("evidence and source", ratio=3)
+    for area in catalog.feature_areas.areas:
+        table.add_row(Text(area.heading(lang), style="bold"), "", "")
+        for cap in area.capabilities:
+            rating = vendor.ratings.get(cap.id)
+            if rating is None:
+                table.add_row(cap.name(lang), "-", "not rated")
+                continue
+            note = rating.evidence + (f"\n{rating.source}" if rating.source else "")
+            table.add_row(cap.name(lang), f"{rating.rating} {rubric[rating.rating]}", note)
+    console.print(table)
+
+
+def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Catalog, lang: str = "en") -> None:
+    table = Table(title=f"{first.name} vs {second.name}", title_justify="left", show_lines=True)
+    table.add_column("capability")
+    table.add_column(first.name, ratio=2)
+    table.add_column(second.name, ratio=2)
+    for area in catalog.feature_areas.areas:
+        table.add_row(Text(area.heading(lang), style="bold"), "", "")
+        for cap in area.capabilities:
+            cells = []
+            a, b = first.ratings.get(cap.id), second.ratings.get(cap.id)
+            for mine, theirs in ((a, b), (b, a)):
+                if mine is None:
+                    cells.append(Text("-"))
+                    continue
+                ahead = theirs is not None and mine.rating > theirs.rating
+                cell = Text(f"{mine.rating}/5", style="bold green" if ahead else "bold")
+                cell.append(f" {mine.evidence}")
+                cells.append(cell)
+            table.add_row(cap.name(lang), *cells)
+    console.print(table)
+    total_a = sum(r.rating for r in first.ratings.values())
+    total_b = sum(r.rating for r in second.ratings.values())
+    console.print(
+        f"Sum of ratings: {first.name} {total_a}, {second.name} {total_b} "
+        "(unweighted; `crmadvisor assess` weighs them by a company's needs)",
+        style="dim",
+    )
+
+
+def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
+    """A new vendor profile with every capability listed, to be filled in; it fails validation until it is."""
+    lines = [
+        f"# {vendor_id}: new vendor profile. Fill in every `null` and `TODO`, then run",
+        f"# `crmadvisor validate {vendor_id}.yaml`. Ratings follow the rubric (`crmadvisor vendors rubric`).",
+        "kind: vendor",
+        f"id: {vendor_id}",
+        "name: null  # TODO: product name",
+        "publisher: null  # TODO: company that sells it",
+        "website: null  # TODO: https://...",
+        "summary: null  # TODO: one or two sentences: what it is, for whom",
+        "orientation: null  # b2b | b2c | both",
+        "company_sizes: []  # micro (1-9), small (10-49), medium (50-249), large (250+)",
+        "languages: []  # interface languages, ISO 639-1 codes: [en, fr]",
+        "hosting_regions: []  # fr, de, eu, uk, ch, us, ca, au, apac; leave empty if not published",
+        "# price_from: {amount: 25, currency: EUR, per: user_month, plan: Starter, source: https://...}",
+        f"reviewed: {today.isoformat()}",
+        "reviewer: null  # TODO: who reviewed the evidence",
+        "sources: []",
+        "ratings:",
+    ]
+    for area in catalog.feature_areas.areas:
+        lines.append(f"  # {area.heading('en')}")
+        for cap in area.capabilities:
+            lines.append(f"  {cap.id}:  # {cap.name('en')}")
+            lines.append("    rating: null  # 0-5")
+            lines.append("    evidence: null  # TODO: what the product offers for this (module, plan, add-on)")
+            lines.append("    # source: https://...")
+    return "\n".join(lines) + "\n"
+
+
+def render_rubric(console: Console, catalog: Catalog, lang: str = "en") -> None:
+    table = Table(title="Rating rubric (every capability)", title_justify="left", show_lines=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("meaning")
+    for level in catalog.rubric.levels:
+        table.add_row(f"{level.level} {level.label(lang)}", level.meaning(lang))
+    console.print(table)
