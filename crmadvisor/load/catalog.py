@@ -310,14 +310,14 @@ def vendor_set_problems(
         assert isinstance(vendor, Vendor)
         src = item.src
         problems += _identity_problems(src, src.data, catalog, first_file)
-        line, col = src.mark(("reviewed",), of_value=True)
-        if vendor.reviewed > today:
-            msg = f"review date {vendor.reviewed} is in the future (today is {today})"
-            problems.append(Problem(src.path, line, col, "reviewed", msg, "future-date"))
-        elif (today - vendor.reviewed).days > STALE_AFTER_DAYS:
-            months = (today - vendor.reviewed).days * 12 // 365
-            msg = f"reviewed {vendor.reviewed}, {months} months ago: evidence may be stale, review the profile"
-            problems.append(Problem(src.path, line, col, "reviewed", msg, "stale", "error" if strict else "warning"))
+        line, col = src.mark(("review_date",), of_value=True)
+        if vendor.review_date > today:
+            msg = f"review date {vendor.review_date} is in the future (today is {today})"
+            problems.append(Problem(src.path, line, col, "review_date", msg, "future-date"))
+        elif (today - vendor.review_date).days > STALE_AFTER_DAYS:
+            months = (today - vendor.review_date).days * 12 // 365
+            msg = f"reviewed {vendor.review_date}, {months} months ago: evidence may be stale, review the profile"
+            problems.append(Problem(src.path, line, col, "review_date", msg, "stale", "error" if strict else "warning"))
     return problems
 
 

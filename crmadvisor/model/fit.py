@@ -67,6 +67,11 @@ class Fit:
         return len(self.area_coverage) >= 3 and weak >= 2 and self.balance > LOPSIDED_SPREAD
 
 
+def weight(need: Need) -> int:
+    """A need's weight in the fit: its level squared, so that one critical need outweighs many small ones."""
+    return need.level * need.level
+
+
 def must_have_floor(need: Need) -> int:
     return min(need.level, MUST_HAVE_MET)
 
@@ -80,8 +85,8 @@ def severity_of(need: Need, rating: int) -> Severity:
 def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None = None) -> Fit:
     """How much of the company's weighted need one vendor covers, its gaps and knock-outs."""
     ratings: Mapping[str, int] = {c: r.rating for c, r in vendor.ratings.items()}
-    total = sum(n.level for n in needs)
-    covered = sum(min(ratings.get(n.capability, 0), n.level) for n in needs)
+    total = sum(weight(n) for n in needs)
+    covered = sum(n.level * min(ratings.get(n.capability, 0), n.level) for n in needs)  # = weight x coverage
     gaps = tuple(
         Gap(n.capability, n.level, r, severity_of(n, r)) for n in needs if (r := ratings.get(n.capability, 0)) < n.level
     )
@@ -89,8 +94,8 @@ def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None =
     for n in needs:
         if n.level:
             pair = areas.setdefault(n.area, [0, 0])
-            pair[0] += min(ratings.get(n.capability, 0), n.level)
-            pair[1] += n.level
+            pair[0] += n.level * min(ratings.get(n.capability, 0), n.level)
+            pair[1] += weight(n)
     coverage = tuple((area, got / want) for area, (got, want) in areas.items())
     exclusions, notes = knock_outs(vendor, constraints) if constraints else ((), ())
     return Fit(vendor.id, covered / total if total else 1.0, gaps, coverage, exclusions, notes)

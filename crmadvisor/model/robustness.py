@@ -87,7 +87,7 @@ def monte_carlo(
         dtype=float,
     )
     rng = np.random.default_rng(seed)
-    weights = level * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(draws, len(active)))
+    weights = level**2 * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(draws, len(active)))
     slip = rng.choice(
         np.array([-1.0, 0.0, 1.0]), size=(draws, *ratings.shape), p=[RATING_SLIP, 1 - 2 * RATING_SLIP, RATING_SLIP]
     )
@@ -193,7 +193,7 @@ class TopsisResult:
 
 
 def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequence[Vendor]) -> TopsisResult:
-    """TOPSIS on ratings capped at the need, weighted by the need, for the vendors in the race."""
+    """TOPSIS on ratings capped at the need, weighted like the fit (need squared), for the vendors in the race."""
     race = _in_race(fits)
     active = [n for n in needs if n.level > 0]
     if not race or not active:
@@ -212,7 +212,7 @@ def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequ
         ],
         dtype=float,
     )
-    closeness = topsis(matrix, level / level.sum())
+    closeness = topsis(matrix, level**2 / (level**2).sum())
     order = sorted(range(len(race)), key=lambda i: (-round(float(closeness[i]), 9), i))
     topsis_rank = {race[i].vendor: r + 1 for r, i in enumerate(order)}
     disagreements = tuple(

@@ -196,7 +196,7 @@ class Vendor(Strict):
     hosting_regions: tuple[HostingRegion, ...] = ()  # empty: not published
     price_from: Price | None = None
     pricing_note: NonEmpty | None = None
-    reviewed: dt.date
+    review_date: dt.date
     reviewer: NonEmpty
     sources: tuple[Url, ...] = ()
     ratings: dict[Identifier, CapabilityRating]

@@ -242,8 +242,8 @@ def render_shortlist(
     for fit in [f for f in result.fits if not f.excluded][:SHORTLIST]:
         vendor = by_id[fit.vendor]
         lines = Text()
-        stale = (today - vendor.reviewed).days > 365
-        review = w["review_date"].format(date=vendor.reviewed) + (f" ({w['stale']})" if stale else "")
+        stale = (today - vendor.review_date).days > 365
+        review = w["review_date"].format(date=vendor.review_date) + (f" ({w['stale']})" if stale else "")
         lines.append(f"{w['fit']} {percent(fit.score)} · {review}\n", style="dim")
         met = sorted(
             (n for n in result.needs if n.level >= 3 and vendor.ratings[n.capability].rating >= n.level),

@@ -15,7 +15,7 @@ STALE_DAYS = 365
 
 
 def _stale(vendor: Vendor, today: dt.date) -> bool:
-    return (today - vendor.reviewed).days > STALE_DAYS
+    return (today - vendor.review_date).days > STALE_DAYS
 
 
 def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date) -> None:
@@ -26,7 +26,7 @@ def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date) -> 
     table.add_column("sizes")
     table.add_column("reviewed", no_wrap=True)
     for vendor in vendors:
-        reviewed = Text(str(vendor.reviewed), style="yellow" if _stale(vendor, today) else "")
+        reviewed = Text(str(vendor.review_date), style="yellow" if _stale(vendor, today) else "")
         if _stale(vendor, today):
             reviewed.append(" (stale)")
         table.add_row(
@@ -58,7 +58,7 @@ def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.
     facts.add_row("hosting", ", ".join(vendor.hosting_regions) or "not published")
     facts.add_row("price", _price(vendor))
     facts.add_row("website", vendor.website)
-    facts.add_row("reviewed", f"{vendor.reviewed} by {vendor.reviewer}{stale}")
+    facts.add_row("reviewed", f"{vendor.review_date} by {vendor.reviewer}{stale}")
     for source in vendor.sources:
         facts.add_row("source", source)
     console.print(facts)
@@ -124,7 +124,7 @@ def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
         "languages: []  # interface languages, ISO 639-1 codes: [en, fr]",
         "hosting_regions: []  # fr, de, eu, uk, ch, us, ca, au, apac; leave empty if not published",
         "# price_from: {amount: 25, currency: EUR, per: user_month, plan: Starter, source: https://...}",
-        f"reviewed: {today.isoformat()}",
+        f"review_date: {today.isoformat()}",
         "reviewer: null  # TODO: who reviewed the evidence",
         "sources: []",
         "ratings:",
