@@ -75,21 +75,27 @@ def vendor_dicts(
     for i in range(n):
         vid = f"vendor-{i:04d}"
         v = copy.deepcopy(base)
+        site = f"https://www.vendor-{i:04d}.example.com"
+        fields: dict[str, Any] = {
+            "id": vid,
+            "name": f"Vendor {i:04d}",
+            "publisher": f"Vendor {i:04d} SAS",
+            "website": site,
+            "summary": f"Generated benchmark profile number {i} (seed {seed}); not a real product.",
+            "orientation": rng.choice(ORIENTATIONS),
+            "company_sizes": Flow(sorted(rng.sample(SIZES, rng.randint(1, 4)), key=SIZES.index)),
+            "languages": Flow(sorted(rng.sample(LANGUAGES, rng.randint(1, 4)), key=LANGUAGES.index)),
+            "hosting_regions": Flow(sorted(rng.sample(REGIONS, rng.randint(0, 3)), key=REGIONS.index)),
+            "pricing_note": f"No public price for generated vendor {i}.",
+            "reviewer": "crmadvisor benchmarks",
+            "sources": [f"{site}/docs/{k}" for k in range(rng.randint(1, 6))],
+        }
+        # only the template's own keys, so that a renamed field follows the real format
+        v.update({k: val for k, val in fields.items() if k in base})
         v["id"] = vid
-        v["name"] = f"Vendor {i:04d}"
-        v["publisher"] = f"Vendor {i:04d} SAS"
-        v["website"] = f"https://www.vendor-{i:04d}.example.com"
-        v["summary"] = f"Generated benchmark profile number {i} (seed {seed}); not a real product."
-        v["orientation"] = rng.choice(ORIENTATIONS)
-        v["company_sizes"] = Flow(sorted(rng.sample(SIZES, rng.randint(1, 4)), key=SIZES.index))
-        v["languages"] = Flow(sorted(rng.sample(LANGUAGES, rng.randint(1, 4)), key=LANGUAGES.index))
-        v["hosting_regions"] = Flow(sorted(rng.sample(REGIONS, rng.randint(0, 3)), key=REGIONS.index))
-        if "pricing_note" in base:
-            v["pricing_note"] = f"No public price for generated vendor {i}."
-        v["reviewed"] = REVIEWED
-        v["reviewer"] = "crmadvisor benchmarks"
-        site = v["website"]
-        v["sources"] = [f"{site}/docs/{k}" for k in range(rng.randint(1, 6))]
+        for key, value in base.items():  # the review date, whatever the key is called
+            if isinstance(value, dt.date):
+                v[key] = REVIEWED
         ratings = {}
         for cap in caps:
             entry: dict[str, Any] = {

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from crmadvisor.model.fit import MUST_HAVE_MET, Fit, rank
+from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, Fit
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile
-from crmadvisor.model.schema import DONT_KNOW, Answers, Constraints, FeatureAreasFile, Vendor
+from crmadvisor.model.schema import DONT_KNOW, Answers, FeatureAreasFile, Vendor
 
 DRAWS = 2000
 SEED = 20261122
@@ -112,12 +112,23 @@ def importance_flip(
     answers: Answers,
     areas: FeatureAreasFile,
     vendors: Sequence[Vendor],
-    constraints: Constraints | None,
+    fits: Sequence[Fit],
 ) -> Flip | None:
     """The one-area importance change, fewest levels away, that puts another vendor first."""
-    base = _leader(rank(needs_from(profile, answers, areas), vendors, constraints))
-    if base is None:
+    race = _in_race(fits)
+    if len(race) < 2:
         return None
+    base = race[0].vendor
+    by_id = {v.id: v for v in vendors}
+    capabilities = [c.id for a in areas.areas for c in a.capabilities]
+    ratings = np.array(
+        [
+            [by_id[f.vendor].ratings[c].rating if c in by_id[f.vendor].ratings else 0 for c in capabilities]
+            for f in race
+        ],
+        dtype=float,
+    )
+    names = [(by_id[f.vendor].name.casefold(), f.vendor) for f in race]
     level_ids = [lvl.id for lvl in areas.importance_levels]
     candidates: list[Flip] = []
     for area in areas.areas:
@@ -126,10 +137,10 @@ def importance_flip(
         for index, other in enumerate(level_ids):
             if other == current:
                 continue
-            steps = abs(index - here) if here is not None else 1
             changed = answers.model_copy(update={"importance": {**answers.importance, area.id: other}})
-            leader = _leader(rank(needs_from(profile, changed, areas), vendors, constraints))
-            if leader is not None and leader != base:
+            leader = race[_leader_index(needs_from(profile, changed, areas), ratings, names)].vendor
+            if leader != base:
+                steps = abs(index - here) if here is not None else 1
                 candidates.append(Flip(area.id, current, other, steps, leader))
     if not candidates:
         return None
@@ -137,9 +148,22 @@ def importance_flip(
     return min(candidates, key=lambda f: (f.steps, order[f.area], level_ids.index(f.to_level)))
 
 
-def _leader(fits: Sequence[Fit]) -> str | None:
-    race = _in_race(fits)
-    return race[0].vendor if race else None
+def _leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[str, str]]) -> int:
+    """Who ranks first under these needs: the fit and tie-break of `crmadvisor.model.fit.rank`, vectorised."""
+    level = np.array([n.level for n in needs], dtype=float)
+    must = np.array([n.must_have for n in needs], dtype=bool)
+    total = (level**2).sum()
+    scores = (level * np.minimum(ratings, level)).sum(axis=1) / total if total else np.ones(len(names))
+    short = ratings < level
+    blocking = short & must & (ratings < np.minimum(level, MUST_HAVE_MET))
+    major = (short & ~blocking & (level - ratings >= MAJOR_FROM)).sum(axis=1)
+    minor = (short & ~blocking & (level - ratings < MAJOR_FROM)).sum(axis=1)
+    blocked = blocking.any(axis=1)
+    keys = [
+        (bool(blocked[i]), -round(float(scores[i]), 9), int(major[i]), int(minor[i]), *names[i], i)
+        for i in range(len(names))
+    ]
+    return min(keys)[-1]
 
 
 def robustness(
@@ -160,7 +184,7 @@ def robustness(
     margin = race[0].score - race[1].score if len(race) > 1 else 1.0
     share = odds[0].first_share if odds else 0.0
     clear = leader is not None and (runner_up is None or (share >= CLEAR_SHARE and margin >= CLOSE_MARGIN))
-    flip = importance_flip(profile, answers, areas, vendors, answers.constraints)
+    flip = importance_flip(profile, answers, areas, vendors, fits)
     return Robustness(draws, seed, odds, leader, runner_up, margin, clear, flip)
 
 
