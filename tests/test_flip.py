@@ -1,0 +1,79 @@
+"""The winner-flip search re-ranks with a vectorised fit: it must agree with `rank()` exactly."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crmadvisor.load.catalog import load_criteria
+from crmadvisor.model.fit import rank
+from crmadvisor.model.needs import needs_from
+from crmadvisor.model.profile import profile_from
+from crmadvisor.model.robustness import _leader_index, importance_flip
+from crmadvisor.model.schema import Answers, Vendor
+
+CRITERIA = load_criteria()
+CAPABILITIES = CRITERIA.capability_ids()
+LEVELS = [lvl.id for lvl in CRITERIA.feature_areas.importance_levels] + ["dont_know"]
+
+
+def vendor(index: int, ratings: list[int], name: str) -> Vendor:
+    return Vendor.model_validate(
+        {
+            "kind": "vendor",
+            "id": f"v{index}",
+            "name": name,
+            "publisher": "p",
+            "website": "https://example.com",
+            "summary": "s",
+            "orientation": "both",
+            "company_sizes": ["small"],
+            "languages": ["en"],
+            "review_date": "2026-11-01",
+            "reviewer": "r",
+            "ratings": {c: {"rating": r, "evidence": "e"} for c, r in zip(CAPABILITIES, ratings, strict=True)},
+        }
+    )
+
+
+answers_strategy = st.builds(
+    lambda traits, importance: Answers(kind="answers", traits=traits, importance=importance),
+    st.fixed_dictionaries(
+        {t.id: st.sampled_from([o.id for o in t.options] + ["dont_know"]) for t in CRITERIA.traits.traits}
+    ),
+    st.fixed_dictionaries({a.id: st.sampled_from(LEVELS) for a in CRITERIA.feature_areas.areas}),
+)
+vendors_strategy = st.lists(
+    st.tuples(
+        st.lists(st.integers(0, 5), min_size=len(CAPABILITIES), max_size=len(CAPABILITIES)),
+        st.sampled_from(["Alpha", "beta", "Gamma", "alpha"]),
+    ),
+    min_size=2,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers_strategy, vendors_strategy)
+def test_vectorised_leader_is_the_leader_of_rank(answers: Answers, rows: list[tuple[list[int], str]]) -> None:
+    vendors = [vendor(i, ratings, name) for i, (ratings, name) in enumerate(rows)]
+    needs = needs_from(profile_from(answers, CRITERIA.traits), answers, CRITERIA.feature_areas)
+    fits = rank(needs, vendors)
+    matrix = np.array([[v.ratings[c].rating for c in CAPABILITIES] for v in vendors], dtype=float)
+    names = [(v.name.casefold(), v.id) for v in vendors]
+    assert vendors[_leader_index(needs, matrix, names)].id == fits[0].vendor
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers_strategy, vendors_strategy)
+def test_a_reported_flip_really_changes_the_winner(answers: Answers, rows: list[tuple[list[int], str]]) -> None:
+    vendors = [vendor(i, ratings, name) for i, (ratings, name) in enumerate(rows)]
+    profile = profile_from(answers, CRITERIA.traits)
+    fits = rank(needs_from(profile, answers, CRITERIA.feature_areas), vendors)
+    flip = importance_flip(profile, answers, CRITERIA.feature_areas, vendors, fits)
+    if flip is None:
+        return
+    changed = answers.model_copy(update={"importance": {**answers.importance, flip.area: flip.to_level}})
+    new_leader = rank(needs_from(profile, changed, CRITERIA.feature_areas), vendors)[0].vendor
+    assert new_leader == flip.winner != fits[0].vendor
