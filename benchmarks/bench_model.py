@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The decision model's speed, in process, and `assess` as a whole process.
 
-usage: python benchmarks/bench_model.py [--pairs 11] [--repeat 5] [--skip-process]
+usage: python benchmarks/bench_model.py [--pairs 11] [--repeat 5] [--skip-process] [--pycache DIR]
 
 1. rank(): 10,000 generated vendors (built in memory with Vendor.model_validate), needs from
    examples/answers/industrial-supplier.yaml. Best of REPEAT. Target < 0.5 s.
@@ -60,6 +60,11 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=11, help="A B pairs for the whole-process timing")
     parser.add_argument("--repeat", type=int, default=5, help="in-process runs; the best is kept")
     parser.add_argument("--skip-process", action="store_true", help="only the in-process timings")
+    parser.add_argument(
+        "--pycache",
+        default=str(HERE / "_data" / "pycache"),
+        help="bytecode cache folder for the whole-process runs ('' to leave the environment as it is)",
+    )
     args = parser.parse_args()
 
     catalog = load_catalog(today=TODAY)
@@ -98,7 +103,7 @@ def main() -> int:
     a = f"{bin_dir / 'crmadvisor'} assess --answers {ANSWERS.relative_to(ROOT)} --today 2026-11-22"
     b = f'{sys.executable} -c "import typer, yaml, rich.console, pydantic, questionary"'
     os.chdir(ROOT)
-    paired.report(a, b, paired.run_pairs(a, b, args.pairs), max_a=0.6)
+    paired.report(a, b, paired.run_pairs(a, b, args.pairs, pycache=args.pycache or None), max_a=0.6)
     return 0
 
 

@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Time two whole commands in alternation (A B A B ...) and compare them.
 
-usage: python benchmarks/paired.py [-n N] [--max-ratio R] [--max-a SECONDS] 'COMMAND A' 'COMMAND B'
+usage: python benchmarks/paired.py [-n N] [--max-ratio R] [--max-a SECONDS] [--pycache DIR] 'COMMAND A' 'COMMAND B'
 
 Each command is a shell-quoted string, split with shlex and run without a shell, with stdin,
 stdout and stderr on /dev/null. One untimed warm-up run of each comes first. Prints the median,
 min and max wall time of each, their exit codes, and the median of the pair-by-pair ratios A/B
 (running the pair back to back cancels most of the drift of a shared machine). With --max-ratio
-or --max-a, also prints whether A met the target. Standard library only.
+or --max-a, also prints whether A met the target. With --pycache DIR, both commands run with
+bytecode caching on and the caches under DIR (PYTHONPYCACHEPREFIX; PYTHONDONTWRITEBYTECODE removed),
+so that an environment that forbids writing .pyc files does not add compile time to every run.
+Standard library only.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import statistics
 import subprocess
@@ -33,25 +37,38 @@ class Pairs:
         return statistics.median(x / y for x, y in zip(self.a, self.b, strict=True))
 
 
-def run_once(argv: list[str]) -> tuple[float, int]:
+def pycache_env(folder: str | None) -> dict[str, str] | None:
+    """The environment for the commands: bytecode cached under `folder`, or unchanged (None)."""
+    if not folder:
+        return None
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = os.path.abspath(folder)
+    return env
+
+
+def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     start = time.perf_counter()
-    code = subprocess.call(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    code = subprocess.call(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     return time.perf_counter() - start, code
 
 
-def run_pairs(a: str, b: str, n: int) -> Pairs:
+def run_pairs(a: str, b: str, n: int, *, pycache: str | None = None) -> Pairs:
     argv_a, argv_b = shlex.split(a), shlex.split(b)
-    run_once(argv_a)
-    run_once(argv_b)
+    env = pycache_env(pycache)
+    run_once(argv_a, env)  # warm-up; with --pycache, also writes the caches
+    run_once(argv_b, env)
     times_a: list[float] = []
     times_b: list[float] = []
     exits_a: set[int] = set()
     exits_b: set[int] = set()
     for _ in range(n):
-        t, code = run_once(argv_a)
+        t, code = run_once(argv_a, env)
         times_a.append(t)
         exits_a.add(code)
-        t, code = run_once(argv_b)
+        t, code = run_once(argv_b, env)
         times_b.append(t)
         exits_b.add(code)
     return Pairs(times_a, times_b, exits_a, exits_b)
@@ -64,6 +81,9 @@ def report(a: str, b: str, pairs: Pairs, *, max_ratio: float | None = None, max_
             f"{tag}: median {statistics.median(times):.3f} s  min {min(times):.3f}  max {max(times):.3f}"
             f"  exit {sorted(exits)}  n={len(times)}  $ {cmd}"
         )
+    for tag, exits in (("A", pairs.a_exits), ("B", pairs.b_exits)):
+        if len(exits) > 1:
+            print(f"WARNING: {tag} exited with different codes {sorted(exits)} across runs (files changing?)")
     print(f"A/B: median pair ratio {pairs.ratio:.3f}")
     ok = True
     if max_ratio is not None:
@@ -85,8 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=5, help="number of A B pairs (default 5)")
     parser.add_argument("--max-ratio", type=float, help="target: median A/B ratio at most this")
     parser.add_argument("--max-a", type=float, help="target: median of A under this many seconds")
+    parser.add_argument("--pycache", metavar="DIR", help="cache bytecode under DIR (see above)")
     args = parser.parse_args(argv)
-    pairs = run_pairs(args.a, args.b, args.n)
+    pairs = run_pairs(args.a, args.b, args.n, pycache=args.pycache)
+    if args.pycache:
+        print(f"bytecode cache: {args.pycache} (PYTHONPYCACHEPREFIX)")
     report(args.a, args.b, pairs, max_ratio=args.max_ratio, max_a=args.max_a)
     return 0
 

@@ -1,0 +1,81 @@
+"""Layering: the decision model depends on no I/O or UI library, and the CLI starts without its heavy parts."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import crmadvisor
+
+PACKAGE = Path(crmadvisor.__file__).resolve().parent
+MODEL_FILES = sorted((PACKAGE / "model").glob("*.py"))
+FORBIDDEN_IN_MODEL = ("crmadvisor.load", "crmadvisor.present", "yaml", "rich", "typer", "questionary")
+
+
+def imported_modules(source: str, package: str) -> set[str]:
+    """Every module some source imports, at any depth (functions, TYPE_CHECKING blocks), relative ones resolved
+    from `package` (the dotted package the file is in)."""
+    parts = package.split(".")
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = parts[: len(parts) - node.level + 1]
+                base = ".".join(parent + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # `from pkg import module`
+    return found
+
+
+def forbidden(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules for p in FORBIDDEN_IN_MODEL if m == p or m.startswith(p + "."))
+
+
+def test_the_model_package_has_its_files() -> None:
+    names = {p.name for p in MODEL_FILES}
+    assert {"schema.py", "profile.py", "needs.py", "fit.py", "robustness.py", "assessment.py"} <= names
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.name)
+def test_the_model_imports_no_loader_presenter_or_ui_library(path: Path) -> None:
+    modules = imported_modules(path.read_text(encoding="utf-8"), "crmadvisor.model")
+    assert forbidden(modules) == [], f"{path.name} imports {forbidden(modules)}"
+
+
+def test_the_import_check_sees_nested_relative_and_from_imports() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    import rich.console\n"
+        "def later():\n"
+        "    from ..load import catalog\n"
+        "    from crmadvisor import present\n"
+        "    import yaml as y\n"
+        "from . import fit\n"
+    )
+    modules = imported_modules(source, "crmadvisor.model")
+    assert "crmadvisor.model.fit" in modules
+    assert forbidden(modules) == [
+        "crmadvisor.load",
+        "crmadvisor.load.catalog",
+        "crmadvisor.present",
+        "rich.console",
+        "yaml",
+    ]
+
+
+def test_importing_the_cli_loads_no_heavy_module() -> None:
+    code = "import json, sys; import crmadvisor.cli; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True)
+    loaded = set(json.loads(done.stdout))
+    assert "crmadvisor.cli" in loaded
+    heavy = [m for m in ("questionary", "numpy", "rich.console", "crmadvisor.model.robustness") if m in loaded]
+    assert heavy == [], f"`import crmadvisor.cli` imports {heavy}"
