@@ -287,15 +287,6 @@ def test_b2c_retailer_winner_is_a_marketing_platform() -> None:
     assert vendor(top[0]).orientation.value in ("b2c", "both")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: ranking: for industrial-supplier.yaml every vendor in the race has a blocking gap, and rank_key "
-        "only sorts on `blocked` (a bool), not on how many blocking gaps: odoo-crm, with 2 blocking gaps including "
-        "account_hierarchy rated 2 for a must-have need of 5, ranks 3rd ahead of hubspot and zoho-crm (1 blocking "
-        "gap each)."
-    ),
-)
 def test_b2b_industrial_supplier_shortlist_is_led_by_b2b_crms_with_hierarchy_pipeline_and_invoicing() -> None:
     for vendor_id in top_in_race("industrial-supplier"):
         assert vendor(vendor_id).orientation.value in ("b2b", "both"), vendor_id

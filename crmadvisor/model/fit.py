@@ -133,11 +133,15 @@ def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[str, ...
     return tuple(reasons), tuple(notes)
 
 
-def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, bool, float, int, int, str, str]:
-    """Excluded last, then blocked; higher fit first; then fewer major, fewer minor gaps; then name."""
+def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, int, float, int, int, str, str]:
+    """Excluded last; then fewer blocking gaps; higher fit first; then fewer major, fewer minor gaps; then name.
+
+    Counting blocking gaps (not only "has one") keeps order among vendors that all miss a must-have:
+    missing one must-have is better than missing two, whatever the totals say.
+    """
     return (
         item.excluded,
-        item.blocked,
+        item.count("blocking"),
         -round(item.score, 9),
         item.count("major"),
         item.count("minor"),

@@ -94,10 +94,10 @@ def monte_carlo(
     drawn = np.clip(ratings[None, :, :] + slip, 0, 5)
     coverage = np.minimum(drawn, level) / level
     scores = (coverage * weights[:, None, :]).sum(axis=2) / weights.sum(axis=1)[:, None]
-    blocked = ((drawn < np.minimum(level, MUST_HAVE_MET)) & must).any(axis=2)
-    # blocked vendors after the rest, then higher fit; exact ties within a draw go either way at random,
+    blocking = ((drawn < np.minimum(level, MUST_HAVE_MET)) & must).sum(axis=2)
+    # fewer blocking gaps first, then higher fit; exact ties within a draw go either way at random,
     # so that vendors tied on every draw share the first places instead of the alphabet deciding
-    key = blocked * 10.0 + (1.0 - np.round(scores, 9)) + rng.random(scores.shape) * 1e-12
+    key = blocking * 10.0 + (1.0 - np.round(scores, 9)) + rng.random(scores.shape) * 1e-12
     order = np.argsort(key, axis=1, kind="stable")
     ranks = np.empty_like(order)
     np.put_along_axis(ranks, order, np.arange(len(race))[None, :].repeat(draws, axis=0), axis=1)
@@ -158,9 +158,9 @@ def _leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[
     blocking = short & must & (ratings < np.minimum(level, MUST_HAVE_MET))
     major = (short & ~blocking & (level - ratings >= MAJOR_FROM)).sum(axis=1)
     minor = (short & ~blocking & (level - ratings < MAJOR_FROM)).sum(axis=1)
-    blocked = blocking.any(axis=1)
+    n_blocking = blocking.sum(axis=1)
     keys = [
-        (bool(blocked[i]), -round(float(scores[i]), 9), int(major[i]), int(minor[i]), *names[i], i)
+        (int(n_blocking[i]), -round(float(scores[i]), 9), int(major[i]), int(minor[i]), *names[i], i)
         for i in range(len(names))
     ]
     return min(keys)[-1]
