@@ -12,7 +12,7 @@ from crmadvisor.load.catalog import load_catalog, shipped_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 2)
 CATALOG = load_catalog(today=TODAY)
 
 

@@ -23,7 +23,7 @@ from crmadvisor.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "validate"
-TODAY = "2026-11-22"  # the hidden --today option: review dates are checked against this day
+TODAY = "2026-12-02"  # the hidden --today option: review dates are checked against this day
 SUMMARY = re.compile(r"^(\d+) files? checked: (\d+) error\(s\), (\d+) warning\(s\)$")
 LOCATED = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<rest>.*)$")
 
@@ -489,7 +489,7 @@ def test_review_date_in_the_future(runner: CliRunner, vendor: Doc, tmp_path: Pat
     path = bad.write(tmp_path / "sellsy.yaml")
     lines = invalid(run(runner, path), path)
     line = one_line(lines, f"{path}:{number}:{column}: error: {key}: ")
-    assert "2026-12-25 is in the future (today is 2026-11-22)" in line
+    assert f"2026-12-25 is in the future (today is {TODAY})" in line
     assert len(lines) == 1
 
 
