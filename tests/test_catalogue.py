@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from crmadvisor.cli import app
 from crmadvisor.load.catalog import load_catalog, shipped_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,3 +83,30 @@ def test_nine_traits_and_nine_feature_areas_in_both_languages() -> None:
 def test_the_shipped_folders_are_found_from_the_package() -> None:
     assert (shipped_dir("criteria") / "traits.yaml").is_file()
     assert len(list(shipped_dir("vendors").glob("*.yaml"))) == len(CATALOG.vendors)
+
+
+def test_every_vendor_with_a_price_has_a_source_for_it() -> None:
+    priced = [v for v in CATALOG.vendors if v.price_from is not None]
+    assert len(priced) >= 10
+    for vendor in priced:
+        assert vendor.price_from is not None
+        assert vendor.price_from.source, f"{vendor.id}: price {vendor.price_from.amount} has no source"
+        assert vendor.price_from.source in vendor.sources, f"{vendor.id}: price source missing from sources"
+
+
+def test_every_rating_source_is_listed_in_the_profile_sources() -> None:
+    for vendor in CATALOG.vendors:
+        for cap, rating in vendor.ratings.items():
+            if rating.source is not None:
+                assert rating.source in vendor.sources, f"{vendor.id}.{cap}: {rating.source} not in sources"
+
+
+def test_no_shipped_review_is_older_than_twelve_months_on_2026_12_02() -> None:
+    for vendor in CATALOG.vendors:
+        assert 0 <= (TODAY - vendor.review_date).days <= 365, f"{vendor.id} reviewed {vendor.review_date}"
+    result = CliRunner().invoke(
+        app, ["validate", str(shipped_dir("vendors")), "--strict", "--today", TODAY.isoformat()], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "stale" not in result.stdout
+    assert re.search(r"\b\d+ files checked: 0 error\(s\), 0 warning\(s\)", result.stdout), result.stdout
