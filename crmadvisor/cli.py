@@ -123,6 +123,7 @@ def validate(
         typer.Argument(
             help="Vendor, criteria or answers files, or folders of them (default: the shipped catalogue).",
             show_default=False,
+            readable=False,  # an unreadable file is a located problem (exit 1), as inside a folder
         ),
     ] = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", help="Output format.")] = ProblemFormat.text,

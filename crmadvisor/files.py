@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,25 +19,43 @@ class TooLarge(Exception):
         super().__init__(size)
 
 
+class NotRegular(Exception):
+    """A FIFO, socket or device: reading it could block forever or never end."""
+
+
 def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read at most `limit` bytes; refuse a larger file before reading it whole."""
-    with path.open("rb") as handle:
+    """Read at most `limit` bytes of a regular file; refuse a larger file before reading it whole."""
+    # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before any check
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegular(path)
+        if status.st_size > limit:
+            raise TooLarge(status.st_size)
         data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise TooLarge(path.stat().st_size)
+    if len(data) > limit:  # grew since fstat
+        raise TooLarge(len(data))
     return data
 
 
 def atomic_write(target: Path, text: str) -> None:
     """Replace target in one step: readers see the old file or the new one, never half."""
+    atomic_write_bytes(target, text.encode("utf-8"))
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """atomic_write for binary content (PNG charts, PDF reports); parent folders are created."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
         raise OutputError(f"{target}: cannot write: {err.strerror or err}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -74,15 +76,16 @@ class Check:
 
 def yaml_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Expand folders into their YAML files (recursively, sorted); a missing path is a usage error."""
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if _is_dir(p) is None]
     if missing:
         raise UsageError("\n".join(f"{p}: no such file or folder" for p in missing))
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
+        if _is_dir(path):
+            # not only regular files: a broken link or a FIFO named *.yaml is reported, not skipped
             found = sorted(
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
+                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not _is_dir(p) and not _hidden(p, path)
             )
             if not found:
                 msg = "no YAML files (*.yaml, *.yml) in this folder"
@@ -90,7 +93,21 @@ def yaml_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
             files.extend(found)
         else:
             files.append(path)
-    return list(dict.fromkeys(files)), problems
+    # one file named twice (`x.yaml` and `./x.yaml`, or a folder and a file in it) is checked once
+    unique: dict[str, Path] = {}
+    for file in files:
+        unique.setdefault(os.path.realpath(file), file)
+    return list(unique.values()), problems
+
+
+def _is_dir(path: Path) -> bool | None:
+    """A folder, something else (even a broken link, or a file we may not read), or nothing (None)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False if os.path.lexists(path) else None
+    except OSError:  # a link loop, a folder we may not enter: reading the file says which
+        return False
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -123,8 +140,7 @@ def _load_keeping_source(path: Path) -> Loaded:
 
 def _kind_of(src: Sourced, expected: str | None) -> str:
     if not isinstance(src.data, dict):
-        what = type(src.data).__name__ if src.data is not None else "nothing"
-        msg = f"expected a mapping of keys (starting with `kind:`), found {what}"
+        msg = f"expected a mapping of keys (starting with `kind:`), found {_what(src.data)}"
         raise InputError([Problem(src.path, 1, 1, "", msg, "not-a-mapping")])
     kinds = ", ".join(KINDS)
     kind = src.data.get("kind")
@@ -132,6 +148,10 @@ def _kind_of(src: Sourced, expected: str | None) -> str:
         guess = _guess_kind(src.data)
         hint = f" (this looks like a {guess} file: add `kind: {guess}`)" if guess else ""
         raise InputError([Problem(src.path, 1, 1, "kind", f"missing `kind`: one of {kinds}{hint}", "missing")])
+    if not isinstance(kind, str):
+        line, col = src.mark(("kind",), of_value=True)
+        msg = f"`kind` must be one word, one of {kinds}; found {_what(kind)}"
+        raise InputError([Problem(src.path, line, col, "kind", msg, "kind")])
     if kind not in KINDS:
         line, col = src.mark(("kind",), of_value=True)
         close = difflib.get_close_matches(str(kind), KINDS, n=1)
@@ -142,6 +162,13 @@ def _kind_of(src: Sourced, expected: str | None) -> str:
         msg = f"this is a `{kind}` file; expected `{expected}` here"
         raise InputError([Problem(src.path, line, col, "kind", msg, "kind")])
     return str(kind)
+
+
+def _what(value: Any) -> str:
+    """A YAML value's kind in a user's words, for "expected ..., found ..." messages."""
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return "nothing" if value is None else f"a single value (`{str(value)[:40]}`)"
 
 
 def _guess_kind(data: dict[str, Any]) -> str | None:

@@ -9,6 +9,8 @@ plain data from it itself, collecting a located `Problem` for everything wrong.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from crmadvisor.errors import InputError, Problem
-from crmadvisor.files import MAX_FILE_BYTES, TooLarge, read_bounded
+from crmadvisor.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_bounded
 
 try:  # libyaml's parser is about 15 times faster; positions are the same
     from yaml import CSafeLoader as _Loader
@@ -71,8 +73,13 @@ def read(path: Path, shown: str | None = None) -> Sourced:
         raise InputError([Problem(name, 1, 1, "", msg, "too-large")]) from None
     except IsADirectoryError:
         raise InputError([Problem(name, 1, 1, "", "is a directory", "not-a-file")]) from None
+    except NotRegular:
+        msg = "not a regular file (a pipe, socket or device): expected a YAML text file"
+        raise InputError([Problem(name, 1, 1, "", msg, "not-a-file")]) from None
     except OSError as err:
         msg = f"cannot read: {err.strerror or err}"
+        if os.path.islink(path):  # a loop, or a link to nothing
+            msg += " (a symbolic link: check where it leads)"
         raise InputError([Problem(name, 1, 1, "", msg, "unreadable")]) from None
     return parse(decode(raw, name), name)
 
@@ -86,7 +93,8 @@ def decode(raw: bytes, path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        column = len(raw[line_start : err.start].decode("utf-8-sig")) + 1  # characters, as YAML marks count
         msg = f"invalid UTF-8 (byte 0x{raw[err.start]:02x}): save the file as UTF-8"
         raise InputError([Problem(path, line, column, "", msg, "encoding")]) from None
 
@@ -94,14 +102,19 @@ def decode(raw: bytes, path: str) -> str:
 def parse(text: str, path: str) -> Sourced:
     """Parse one YAML document into plain data and positions, or raise located problems."""
     try:
+        deep = _too_deep_at(text)
+        if deep is not None:
+            raise InputError([_too_deep(path, deep)])
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        if mark is not None and "maximum nesting depth" in str(err.problem):  # libyaml >= 0.2.6's own limit
+            raise InputError([_too_deep(path, (mark.line + 1, mark.column + 1))]) from None
         raise InputError([_syntax_problem(err, path)]) from None
-    except yaml.YAMLError as err:  # ReaderError: a control character, no mark
-        raise InputError([_reader_problem(err, text, path)]) from None
-    except RecursionError:
-        msg = f"nested too deeply (more than {MAX_DEPTH} levels)"
-        raise InputError([Problem(path, 1, 1, "", msg, "too-deep")]) from None
+    except yaml.YAMLError:  # ReaderError: a control character, no mark
+        raise InputError([_reader_problem(text, path)]) from None
+    except RecursionError:  # PyYAML's pure-Python composer, if the bound above is ever wrong
+        raise InputError([_too_deep(path, (1, 1))]) from None
     if node is None:
         msg = "empty file: expected a YAML mapping starting with `kind:`"
         raise InputError([Problem(path, 1, 1, "", msg, "empty")])
@@ -129,15 +142,93 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
     return Problem(path, line, column, "", f"YAML syntax: {message}", "yaml")
 
 
-def _reader_problem(err: yaml.YAMLError, text: str, path: str) -> Problem:
-    position = getattr(err, "position", 0) or 0
+def _reader_problem(text: str, path: str) -> Problem:
+    # Located here rather than from the error: libyaml gives a byte offset into UTF-8, PyYAML's
+    # pure-Python reader a character index, and neither a line or column.
+    found = _NOT_YAML_CHARACTER.search(text)
+    if found is None:  # pragma: no cover - the reader refuses only these characters
+        return Problem(path, 1, 1, "", "a character that YAML does not allow", "yaml")
+    position = found.start()
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    character = getattr(err, "character", None)
-    code = ord(character) if isinstance(character, str) else character
-    what = f"#x{code:04x}" if isinstance(code, int) else repr(code)
-    message = f"character {what} is not allowed in YAML (a control character?)"
+    message = f"character #x{ord(found[0]):04x} is not allowed in YAML (a control character?)"
     return Problem(path, line, column, "", message, "yaml")
+
+
+# The YAML 1.1 printable set, which both libyaml and PyYAML's reader enforce.
+_NOT_YAML_CHARACTER = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _too_deep(path: str, mark: Mark) -> Problem:
+    message = f"nested too deeply (more than {MAX_DEPTH} levels of lists and mappings)"
+    return Problem(path, *mark, "", message, "too-deep")
+
+
+def _too_deep_at(text: str) -> Mark | None:
+    """Where the text opens its 65th nested list or mapping, if it does: checked before composing.
+
+    libyaml composes recursively in C: a few hundred thousand levels overflow the C stack (a
+    crash, not an exception) in releases without a nesting limit, and releases with one stop at
+    1,000 levels, with their own wording. So depth is checked here, the same with any release:
+    first a bound from the text alone, in C-speed scans; past it, parse events, which both
+    parsers produce without recursion, give the exact place.
+    """
+    if _depth_bound(text) <= MAX_DEPTH:
+        return None
+    try:
+        return _first_too_deep(_Loader(text))
+    except yaml.MarkedYAMLError as err:
+        if "maximum nesting depth" not in str(err.problem):
+            return None  # a syntax error before the depth limit: composing reports it
+    except yaml.YAMLError:
+        return None
+    # libyaml with a limit reads ahead to it before giving the event we stop at: ask PyYAML's own
+    # parser (pure Python, no limit), which stops at the same place as a libyaml without one
+    try:
+        return _first_too_deep(yaml.SafeLoader(text))
+    except yaml.YAMLError:
+        return None
+
+
+def _first_too_deep(loader: yaml.SafeLoader | yaml.CSafeLoader) -> Mark | None:
+    depth = 0
+    try:
+        while not isinstance(event := loader.get_event(), yaml.StreamEndEvent):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if depth == MAX_DEPTH and (mark := event.start_mark) is not None:
+                    return (mark.line + 1, mark.column + 1)
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return None
+
+
+# Indentation plus the block indicators that open a level on the same line ("- - x", "? - x").
+_LINE_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+# A flow list or mapping with no bracket inside: removed pass after pass, innermost first.
+_INNERMOST_FLOW = re.compile(r"\[[^][{}]*\]|\{[^][{}]*\}")
+
+
+def _depth_bound(text: str) -> int:
+    """A number of nested lists and mappings that the text cannot exceed.
+
+    Block levels: a nested block collection starts at least one column further right every
+    two levels (a list may sit at its parent key's column), counting indicators that share a
+    line. Flow levels: nested pairs of brackets are removed in successive passes, inner ones
+    first; a real level is either removed in its own pass or leaves a bracket behind (when
+    brackets in quoted text or comments spoil the pairing), hence passes plus leftovers.
+    """
+    lead = max(map(len, _LINE_LEAD.findall(text)), default=0)
+    bound = 2 * lead + 3
+    passes = 0
+    while bound + passes <= MAX_DEPTH:
+        text, removed = _INNERMOST_FLOW.subn("", text)
+        if not removed:
+            return bound + passes + text.count("[") + text.count("{")
+        passes += 1
+    return bound + passes
 
 
 class _Builder:
@@ -149,34 +240,42 @@ class _Builder:
         self.values: dict[Key, Mark] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
+        self._open: set[int] = set()  # the collections being built, to catch alias cycles
+        self._reported: set[str | tuple[int, int, str]] = set()  # codes reported once, or once per node
         self._scalars = yaml.constructor.SafeConstructor()
 
     def problem(self, node: yaml.Node, field: Key, message: str, code: str) -> None:
         mark = node.start_mark
+        if (mark.line, mark.column, code) in self._reported:  # the same node again, through an alias
+            return
+        self._reported.add((mark.line, mark.column, code))
         dotted = ".".join(map(str, field))
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, dotted, message, code))
 
     def build(self, node: yaml.Node, at: Key, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            if self.nodes == MAX_NODES + 1:
-                msg = f"more than {MAX_NODES:,} values (aliases expanded): refusing to expand further"
-                self.problem(node, at[:3], msg, "too-large")
+            msg = f"more than {MAX_NODES:,} values (aliases expanded): refusing to expand further"
+            self.once(node, at, msg, "too-large")
             return None
-        if depth > MAX_DEPTH:
-            self.problem(node, at[:3], f"nested too deeply (more than {MAX_DEPTH} levels)", "too-deep")
+        if depth >= MAX_DEPTH and isinstance(node, yaml.CollectionNode):  # through aliases: parse() checked text
+            message = f"nested too deeply through aliases (more than {MAX_DEPTH} levels of lists and mappings)"
+            self.once(node, at, message, "too-deep")
             return None
         self.values.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, at, depth) if self._tag_ok(node, at) else None
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self._open:  # `&a [*a]`: the composer makes a cycle of nodes
+                self.once(node, at, "an alias makes this list or mapping contain itself", "alias-cycle")
+                return None
             if not self._tag_ok(node, at):
                 return None
-            items = []
-            for index, item in enumerate(node.value):
-                self.keys.setdefault((*at, index), (item.start_mark.line + 1, item.start_mark.column + 1))
-                items.append(self.build(item, (*at, index), depth + 1))
-            return items
+            self._open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, at, depth)
+                return self._sequence(node, at, depth)
+            finally:
+                self._open.discard(id(node))
         if node.tag not in _SAFE_SCALAR_TAGS:
             self.problem(node, at, f"tag `{node.tag}` is not allowed: only plain YAML values", "unsafe-tag")
             return None
@@ -185,6 +284,19 @@ class _Builder:
         except (yaml.YAMLError, ValueError, OverflowError) as err:
             self.problem(node, at, f"bad value: {getattr(err, 'problem', None) or err}", "yaml")
             return None
+
+    def once(self, node: yaml.Node, at: Key, message: str, code: str) -> None:
+        """Report a problem that aliases could otherwise repeat thousands of times, once."""
+        if code not in self._reported:
+            self._reported.add(code)
+            self.problem(node, at[:3], message, code)
+
+    def _sequence(self, node: yaml.CollectionNode, at: Key, depth: int) -> list[Any]:
+        items = []
+        for index, item in enumerate(node.value):
+            self.keys.setdefault((*at, index), (item.start_mark.line + 1, item.start_mark.column + 1))
+            items.append(self.build(item, (*at, index), depth + 1))
+        return items
 
     def _tag_ok(self, node: yaml.Node, at: Key) -> bool:
         if node.tag in _SAFE_COLLECTION_TAGS:
