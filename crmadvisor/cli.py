@@ -236,6 +236,57 @@ def questions(
     typer.echo(FORMATS[fmt.value](load_criteria(criteria), lang.value), nl=False)
 
 
+@app.command()
+@reports_errors
+def loyalty(
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Run from an answers file with a complete `loyalty:` section, with no prompt.",
+            show_default=False,
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume", help="Continue an interrupted loyalty questionnaire in this file.", show_default=False
+        ),
+    ] = None,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save",
+            help="Where the questionnaire saves answers (default: ./crmadvisor-loyalty.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language (default: the answers file's, else en).", show_default=False),
+    ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=40, max=400, help="Terminal width (default: the terminal's).", show_default=False),
+    ] = None,
+    criteria: CriteriaOption = None,
+    today: TodayOption = None,
+) -> None:
+    """B2B loyalty programme: fundamentals gate, B2B specifics, mix of mechanics, success factors, CRM needs.
+
+    Example: crmadvisor loyalty --answers examples/answers/industrial-supplier-loyalty.yaml
+    """
+    from crmadvisor import workflow
+
+    catalog = workflow.loyalty_catalog(criteria)
+    if answers is not None:
+        given = workflow.complete_loyalty_answers(answers, catalog)
+    else:
+        ask_in = lang.value if lang else None
+        given = workflow.loyalty_interview(catalog, resume=resume, save=save, lang=ask_in, today=_today(today))
+    workflow.print_loyalty(catalog, given, lang.value if lang else given.lang, width)
+
+
 @vendors_app.command("list")
 @reports_errors
 def vendors_list(

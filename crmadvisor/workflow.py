@@ -121,3 +121,48 @@ def new_vendor(vendor_id: str, folder: Path, criteria_dir: Path | None, today: d
         raise UsageError(f"{target} already exists: not overwritten")
     atomic_write(target, scaffold(vendor_id, load_criteria(criteria_dir), today))
     return target
+
+
+def loyalty_catalog(criteria_dir: Path | None) -> Catalog:
+    loaded = load_criteria(criteria_dir)
+    if loaded.loyalty is None:
+        raise UsageError(f"{criteria_dir}: no loyalty questionnaire (a `kind: loyalty` file) in this criteria folder")
+    return loaded
+
+
+def complete_loyalty_answers(path: Path, catalog: Catalog) -> Answers:
+    """An answers file whose `loyalty:` section answers every loyalty question (other sections may be missing)."""
+    from crmadvisor.errors import InputError
+    from crmadvisor.load.loyalty import missing_loyalty_problems
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such answers file")
+    answers, loaded = read_answers(path, catalog)
+    assert catalog.loyalty is not None
+    problems = missing_loyalty_problems(loaded.src, answers.loyalty, catalog.loyalty)
+    if problems:
+        raise InputError(problems)
+    return answers
+
+
+def loyalty_interview(
+    catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date
+) -> Answers:
+    if not has_terminal():
+        raise UsageError(
+            "no terminal to ask the questions on: pass an answers file with a complete `loyalty:` section "
+            "with --answers FILE (see `crmadvisor questions` for the questions and option ids)"
+        )
+    from crmadvisor import loyalty_prompts  # questionary: only for the interactive questionnaire
+
+    return loyalty_prompts.run(catalog, resume=resume, save=save, lang=lang, today=today)
+
+
+def print_loyalty(catalog: Catalog, answers: Answers, lang: str, width: int | None) -> None:
+    from crmadvisor.model.loyalty import loyalty_from
+    from crmadvisor.present.loyalty import render_loyalty
+
+    assert catalog.loyalty is not None
+    result = loyalty_from(answers.loyalty or {}, catalog.loyalty)
+    console = _console(width)
+    render_loyalty(console, result, catalog, lang, answers.company, applied=False)

@@ -353,7 +353,9 @@ def _check_questions(document: dict[str, Any], lang: str) -> list[dict[str, Any]
     fields = [q["field"] for q in questions]
     traits = [f for f in fields if f.startswith("traits.")]
     importance = [f for f in fields if f.startswith("importance.")]
-    assert len(questions) == 2 + 9 + 9
+    loyalty = [f for f in fields if f.startswith("loyalty.")]
+    assert len(questions) == 2 + 9 + 9 + len(loyalty)
+    assert loyalty == [f"loyalty.{q.id}" for q in _catalog().loyalty.questions]  # type: ignore[union-attr]
     assert fields[:2] == ["company", "declared_model"]
     assert len(traits) == 9 and len(importance) == 9
     assert traits == [f"traits.{t.id}" for t in _catalog().traits.traits]

@@ -519,7 +519,7 @@ def test_kind_that_is_not_text(runner: CliRunner, vendor: Doc, tmp_path: Path, k
     line = one_line(lines, f"{path}:{number}:7: error: kind: ")
     found = "a list" if kind.startswith("[") else "a mapping"
     assert line.endswith(
-        f"`kind` must be one word, one of vendor, answers, traits, feature_areas, rubric; found {found}"
+        f"`kind` must be one word, one of vendor, answers, traits, feature_areas, rubric, loyalty; found {found}"
     )
     assert len(lines) == 1
 
@@ -579,7 +579,7 @@ def test_json_format_when_valid(runner: CliRunner) -> None:
     result = run(runner, REPO / "criteria", "--format", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["problems"] == [] and doc["errors"] == 0 and doc["files"] == 3
+    assert doc["problems"] == [] and doc["errors"] == 0 and doc["files"] == 4  # traits, feature areas, rubric, loyalty
 
 
 def test_github_format_escapes_paths(

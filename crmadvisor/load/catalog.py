@@ -21,12 +21,14 @@ from pydantic import BaseModel
 
 from crmadvisor.errors import InputError, Problem, UsageError
 from crmadvisor.load import yamlsource
+from crmadvisor.load.loyalty import loyalty_answers_problems, loyalty_file_problems
 from crmadvisor.load.yamlsource import Sourced
 from crmadvisor.model.schema import (
     DONT_KNOW,
     Answers,
     Catalog,
     FeatureAreasFile,
+    LoyaltyFile,
     RubricFile,
     TraitsFile,
     Vendor,
@@ -38,8 +40,11 @@ KINDS: dict[str, type[BaseModel]] = {
     "traits": TraitsFile,
     "feature_areas": FeatureAreasFile,
     "rubric": RubricFile,
+    "loyalty": LoyaltyFile,
 }
 CRITERIA_KINDS = ("traits", "feature_areas", "rubric")
+OPTIONAL_CRITERIA_KINDS = ("loyalty",)  # a criteria folder without them still works
+ALL_CRITERIA_KINDS = CRITERIA_KINDS + OPTIONAL_CRITERIA_KINDS
 YAML_SUFFIXES = (".yaml", ".yml")
 STALE_AFTER_DAYS = 365
 
@@ -211,10 +216,10 @@ def check_paths(
     files, problems = yaml_files(paths)
     result = check_files(files)
     result.problems.extend(problems)
-    criteria = [item for item in result.loaded if item.kind in CRITERIA_KINDS]
+    criteria = [item for item in result.loaded if item.kind in ALL_CRITERIA_KINDS]
     if criteria:
         result.problems.extend(_criteria_set_problems(criteria))
-    others = [item for item in result.loaded if item.kind not in CRITERIA_KINDS]
+    others = [item for item in result.loaded if item.kind not in ALL_CRITERIA_KINDS]
     if others or result.invalid:
         reference = _reference_criteria(criteria, criteria_dir, result)
         if reference is not None:
@@ -246,7 +251,11 @@ def _catalog_from(criteria: Sequence[Loaded], vendors: Sequence[Vendor]) -> Cata
     by_kind = {item.kind: item.model for item in criteria}
     traits, areas, rubric = by_kind["traits"], by_kind["feature_areas"], by_kind["rubric"]
     assert isinstance(traits, TraitsFile) and isinstance(areas, FeatureAreasFile) and isinstance(rubric, RubricFile)
-    return Catalog.model_construct(traits=traits, feature_areas=areas, rubric=rubric, vendors=tuple(vendors))
+    loyalty = by_kind.get("loyalty")
+    assert loyalty is None or isinstance(loyalty, LoyaltyFile)
+    return Catalog.model_construct(
+        traits=traits, feature_areas=areas, rubric=rubric, vendors=tuple(vendors), loyalty=loyalty
+    )
 
 
 def _criteria_set_problems(criteria: list[Loaded]) -> list[Problem]:
@@ -297,6 +306,11 @@ def _criteria_set_problems(criteria: list[Loaded]) -> list[Problem]:
                             problems.append(
                                 Problem(areas.src.path, line, col, ".".join(map(str, loc)), msg, "unknown-trait")
                             )
+    loyalty = seen.get("loyalty")
+    if loyalty is not None:
+        assert isinstance(loyalty.model, LoyaltyFile)
+        areas_model = areas.model if areas is not None and isinstance(areas.model, FeatureAreasFile) else None
+        problems += loyalty_file_problems(loyalty.src, loyalty.model, areas_model)
     return problems
 
 
@@ -412,6 +426,8 @@ def answers_problems(item: Loaded, catalog: Catalog) -> list[Problem]:
     if answers.declared_model is not None and answers.declared_model not in declared:
         msg = f"`{answers.declared_model}` is not an option: expected one of {', '.join(declared)}"
         bad(("declared_model",), msg, "unknown-option")
+    if answers.loyalty is not None:
+        problems += loyalty_answers_problems(src, answers.loyalty, catalog.loyalty)
     return problems
 
 
@@ -426,7 +442,7 @@ def load_criteria(criteria_dir: Path | None = None) -> Catalog:
     files, problems = yaml_files([folder])
     result = check_files(files)
     problems += result.problems
-    criteria = [item for item in result.loaded if item.kind in CRITERIA_KINDS]
+    criteria = [item for item in result.loaded if item.kind in ALL_CRITERIA_KINDS]
     problems += _criteria_set_problems(criteria)
     missing = [k for k in CRITERIA_KINDS if k not in {item.kind for item in criteria}]
     for kind in missing:
@@ -470,5 +486,9 @@ def load_catalog(
         raise InputError(errors)
     vendors = tuple(sorted(by_id.values(), key=lambda v: v.id))
     return Catalog.model_construct(
-        traits=catalog.traits, feature_areas=catalog.feature_areas, rubric=catalog.rubric, vendors=vendors
+        traits=catalog.traits,
+        feature_areas=catalog.feature_areas,
+        rubric=catalog.rubric,
+        vendors=vendors,
+        loyalty=catalog.loyalty,
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crmadvisor.model.fit import Fit, rank
+from crmadvisor.model.loyalty import LoyaltyAssessment, applies, loyalty_from, raise_needs
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile, profile_from
 from crmadvisor.model.schema import Answers, Catalog
@@ -22,6 +23,7 @@ class Assessment:
     fits: tuple[Fit, ...]  # every vendor, best first
     robustness: Robustness | None
     topsis: TopsisResult | None  # when asked for
+    loyalty: LoyaltyAssessment | None = None  # when the answers have a loyalty section
 
 
 def assess(
@@ -29,6 +31,11 @@ def assess(
 ) -> Assessment:
     profile = profile_from(answers, catalog.traits)
     needs = needs_from(profile, answers, catalog.feature_areas)
+    loyalty: LoyaltyAssessment | None = None
+    if answers.loyalty is not None and catalog.loyalty is not None:
+        loyalty = loyalty_from(answers.loyalty, catalog.loyalty)
+        if applies(catalog.loyalty, profile.orientation, answers.importance):
+            needs = raise_needs(needs, loyalty, catalog.feature_areas)
     fits = rank(needs, catalog.vendors, answers.constraints)
     robust: Robustness | None = None
     cross: TopsisResult | None = None
@@ -41,4 +48,4 @@ def assess(
             )
         if topsis:
             cross = robustness.topsis_cross_check(needs, fits, catalog.vendors)
-    return Assessment(answers, profile, needs, fits, robust, cross)
+    return Assessment(answers, profile, needs, fits, robust, cross, loyalty)

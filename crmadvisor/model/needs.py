@@ -27,6 +27,15 @@ class DriverEffect:
 
 
 @dataclass(frozen=True, slots=True)
+class NeedRaise:
+    """A need raised by an answer outside the traits: a question of the loyalty questionnaire."""
+
+    question: str
+    option: str
+    by: int
+
+
+@dataclass(frozen=True, slots=True)
 class Need:
     capability: str
     area: str
@@ -36,6 +45,7 @@ class Need:
     importance: str  # the importance level id, or "dont_know"
     ceiling: int
     drivers: tuple[DriverEffect, ...]
+    raises: tuple[NeedRaise, ...] = ()  # loyalty answers that raised it (docs/methodology.md)
 
 
 def round_half_up(value: float) -> int:

@@ -56,7 +56,39 @@ def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
                 "source": area.source.model_dump(exclude_none=True),
             }
         )
+    if catalog.loyalty is not None:
+        items += _loyalty_questions(catalog, lang)
     return {"version": 1, "lang": lang, "answers_file": {"kind": "answers", "version": 1}, "questions": items}
+
+
+def _loyalty_questions(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """The loyalty questionnaire (`crmadvisor loyalty`): the `loyalty:` section of answers files."""
+    assert catalog.loyalty is not None
+    items: list[dict[str, Any]] = []
+    for question in catalog.loyalty.questions:
+        options = []
+        for option in question.options:
+            entry: dict[str, Any] = {"id": option.id, "label": option.label(lang)}
+            if option.blocks:
+                entry["blocks"] = option.blocks
+            if option.gap:
+                entry["gap"] = option.gap
+            if option.mechanics:
+                entry["mechanics"] = dict(option.mechanics)
+            if option.raises:
+                entry["raises"] = dict(option.raises)
+            options.append(entry)
+        item: dict[str, Any] = {"field": f"loyalty.{question.id}", "type": "choice", "part": question.part.value}
+        if question.fundamental:
+            item["fundamental"] = question.fundamental
+        item |= {
+            "question": question.question(lang),
+            "help": question.help(lang),
+            "options": options,
+            "source": question.source.model_dump(exclude_none=True),
+        }
+        items.append(item)
+    return items
 
 
 def as_json(catalog: Catalog, lang: str) -> str:

@@ -34,6 +34,7 @@ class Labels:
         self.levels = {lvl.id: lvl for lvl in catalog.feature_areas.importance_levels}
         self.declared = {o.id: o for o in catalog.traits.declared_model.options}
         self.vendors = {v.id: v for v in catalog.vendors}
+        self.loyalty = catalog.loyalty
 
     def trait(self, trait_id: str) -> str:
         return self.traits[trait_id].heading(self.lang)
@@ -104,6 +105,10 @@ def need_reason(need: Need, labels: Labels) -> str:
         parts.append(w["raised_by"].format(items="; ".join(raised)))
     if lowered:
         parts.append(w["lowered_by"].format(items="; ".join(lowered)))
+    if need.raises and labels.loyalty is not None:
+        from crmadvisor.present.loyalty import raise_reason
+
+        parts += [raise_reason(item, labels.loyalty, labels.lang) for item in need.raises]
     if not raised and not lowered:
         parts.append(w["no_driver_answer"])
     return "; ".join(parts)
@@ -120,6 +125,11 @@ def render_assessment(console: Console, result: Assessment, catalog: Catalog, la
     render_matrix(console, result.fits, labels)
     render_shortlist(console, result, labels, catalog.vendors, today)
     render_robustness(console, result, labels)
+    if result.loyalty is not None:
+        from crmadvisor.present.loyalty import render_loyalty
+
+        applied = any(need.raises for need in result.needs)
+        render_loyalty(console, result.loyalty, catalog, lang, result.answers.company, applied=applied)
 
 
 def render_profile(console: Console, result: Assessment, labels: Labels) -> None:

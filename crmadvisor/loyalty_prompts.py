@@ -1,0 +1,102 @@
+"""The interactive loyalty questionnaire (questionary): one question at a time, saved after every answer.
+
+Like `assess`: every question but the first offers "back"; Ctrl-C stops with the answers saved;
+`--resume FILE` starts again at the first unanswered loyalty question of that file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import questionary
+from questionary import Choice
+
+from crmadvisor.errors import Interrupted
+from crmadvisor.load.answers import read_answers, write_answers
+from crmadvisor.model.schema import Answers, Catalog, LoyaltyFile, LoyaltyQuestion
+from crmadvisor.prompts import _UI, BACK, _free_name, _help, _select
+
+DEFAULT_FILE = Path("crmadvisor-loyalty.yaml")
+
+_LOYALTY_UI: dict[str, dict[str, str]] = {
+    "en": {
+        "company": "Company name?",
+        "part.fundamentals": "Part 1 of 4: the fundamentals to check first",
+        "part.specifics": "Part 2 of 4: the B2B specifics of your customers",
+        "part.design": "Part 3 of 4: what the programme should be",
+        "part.success": "Part 4 of 4: the key success factors",
+        "interrupted": "Interrupted. Your answers are saved in {path}. Resume with:\n"
+        "  crmadvisor loyalty --resume {path}",
+        "resuming": "Resuming {path} at loyalty question {n} of {total}",
+    },
+    "fr": {
+        "company": "Nom de l'entreprise ?",
+        "part.fundamentals": "Partie 1 sur 4 : les fondamentaux à vérifier d'abord",
+        "part.specifics": "Partie 2 sur 4 : les spécificités B2B de vos clients",
+        "part.design": "Partie 3 sur 4 : ce que doit être le programme",
+        "part.success": "Partie 4 sur 4 : les facteurs clés de succès",
+        "interrupted": "Interrompu. Vos réponses sont enregistrées dans {path}. Pour reprendre :\n"
+        "  crmadvisor loyalty --resume {path}",
+        "resuming": "Reprise de {path} à la question fidélité {n} sur {total}",
+    },
+}
+
+
+def run(catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date) -> Answers:
+    """Ask every unanswered loyalty question, saving the answers file after each answer."""
+    loyalty = catalog.loyalty
+    assert loyalty is not None  # the command refuses criteria without a loyalty file
+    if resume is not None:
+        answers, _ = read_answers(resume, catalog)
+        path = resume
+        if lang is not None and lang != answers.lang:
+            answers = answers.model_copy(update={"lang": lang})
+    else:
+        path = save if save is not None else _free_name(DEFAULT_FILE)
+        answers = Answers(kind="answers", lang="fr" if lang == "fr" else "en", date=today)
+    ui = _UI[answers.lang] | _LOYALTY_UI[answers.lang]
+    questionary.print(ui["saving"].format(path=path), style="italic")
+    try:
+        if not answers.company:
+            company = questionary.text(ui["company"], validate=lambda t: bool(t.strip())).unsafe_ask().strip()
+            answers = answers.model_copy(update={"company": company, "loyalty": dict(answers.loyalty or {})})
+            write_answers(path, answers)
+        index = first_unanswered(loyalty, answers)
+        if resume is not None and index:
+            total = len(loyalty.questions)
+            questionary.print(ui["resuming"].format(path=path, n=index + 1, total=total), style="italic")
+        return ask_questions(loyalty, answers, path, index, ui)
+    except KeyboardInterrupt:
+        raise Interrupted(ui["interrupted"].format(path=path)) from None
+
+
+def first_unanswered(loyalty: LoyaltyFile, answers: Answers) -> int:
+    given = answers.loyalty or {}
+    return next((i for i, q in enumerate(loyalty.questions) if q.id not in given), len(loyalty.questions))
+
+
+def ask_questions(loyalty: LoyaltyFile, answers: Answers, path: Path, index: int, ui: dict[str, Any]) -> Answers:
+    shown_part: str | None = None
+    while index < len(loyalty.questions):
+        question = loyalty.questions[index]
+        if question.part.value != shown_part:
+            questionary.print(f"\n{ui['part.' + question.part.value]}", style="bold")
+            shown_part = question.part.value
+        value = ask(question, answers, back=index > 0, ui=ui)
+        if value == BACK:
+            index -= 1
+            continue
+        answers = answers.model_copy(update={"loyalty": {**(answers.loyalty or {}), question.id: value}})
+        write_answers(path, answers)
+        index += 1
+    return answers
+
+
+def ask(question: LoyaltyQuestion, answers: Answers, *, back: bool, ui: dict[str, Any]) -> Any:
+    lang = answers.lang
+    _help(question.question(lang), question.help(lang))
+    choices = [Choice(o.label(lang), value=o.id) for o in question.options]
+    current = (answers.loyalty or {}).get(question.id)
+    return _select(question.question(lang), choices, current, back, ui)

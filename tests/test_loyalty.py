@@ -1,0 +1,493 @@
+"""`crmadvisor loyalty` and the loyalty section of `assess`: gate, mechanics, success factors, needs, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shlex
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from crmadvisor import workflow
+from crmadvisor.cli import app
+from crmadvisor.load.catalog import load_criteria
+from crmadvisor.model.loyalty import MAX_RAISE, loyalty_from, raise_needs
+from crmadvisor.model.needs import needs_from
+from crmadvisor.model.profile import profile_from
+from crmadvisor.model.schema import Catalog, LoyaltyFile
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "answers" / "industrial-supplier-loyalty.yaml"
+ARTICLE = ROOT.parent / "shared" / "seeds" / "002_ead71232a8a67b53.txt"
+TODAY = "2026-12-02"
+WIDE = "200"
+UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "NO_COLOR")
+DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
+
+
+@cache
+def loyalty() -> LoyaltyFile:
+    found = load_criteria().loyalty
+    assert found is not None
+    return found
+
+
+@cache
+def catalog() -> Catalog:
+    return workflow.catalog(None, [], shipped_vendors=True, today=dt.date.fromisoformat(TODAY))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    env: dict[str, str | None] = dict.fromkeys(UNSET_ENV)
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def passing() -> dict[str, str]:
+    """Every loyalty question answered with its first option that fails no fundamental."""
+    return {q.id: next(o.id for o in q.options if o.blocks is None) for q in loyalty().questions}
+
+
+def write(tmp_path: Path, section: dict[str, str], name: str = "answers.yaml", **top: Any) -> Path:
+    path = tmp_path / name
+    data = {"kind": "answers", "company": "Acme Industrie", "lang": "en", **top, "loyalty": section}
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def loyalty_cli(path: Path, *extra: str) -> tuple[int, str, str]:
+    return run("loyalty", "--answers", str(path), "--width", WIDE, *extra)
+
+
+def name_of(fundamental: str, lang: str = "en") -> str:
+    return next(f.name(lang) for f in loyalty().fundamentals if f.id == fundamental)
+
+
+BLOCKING = [(q.id, o.id, o.blocks) for q in loyalty().questions for o in q.options if o.blocks is not None]
+
+
+# ------------------------------------------------------------------ the fundamentals gate
+
+
+@pytest.mark.parametrize(("question", "option", "fundamental"), BLOCKING, ids=[f"{q}={o}" for q, o, _ in BLOCKING])
+def test_each_single_no_says_fix_that_fundamental_first(
+    tmp_path: Path, question: str, option: str, fundamental: str
+) -> None:
+    code, out, err = loyalty_cli(write(tmp_path, {**passing(), question: option}))
+    assert code == 0, err
+    verdict = out[out.index("Verdict") :]
+    assert "Fix the fundamentals before any loyalty programme: " + name_of(fundamental) + "." in " ".join(
+        verdict.split()
+    )
+    others = {f.id for f in loyalty().fundamentals} - {fundamental}
+    failed_line = " ".join(verdict.split()).split(".")[0]
+    assert not any(name_of(other) in failed_line for other in others)
+    action = next(o.action for q in loyalty().questions for o in q.options if q.id == question and o.id == option)
+    assert action is not None
+    assert action.en[:40] in " ".join(out.split())
+    assert "design the programme" not in out
+    assert "Programme design, for when the fundamentals are in place" in out
+
+
+def test_all_fundamentals_in_place_proceed_to_design(tmp_path: Path) -> None:
+    code, out, err = loyalty_cli(write(tmp_path, passing()))
+    assert code == 0, err
+    assert "The fundamentals are in place: design the programme." in out
+    assert "Fix the fundamentals" not in out
+    assert out.count("✓ in place") == len(loyalty().fundamentals)
+
+
+def test_two_failed_fundamentals_are_both_named_with_their_actions(tmp_path: Path) -> None:
+    section = {**passing(), "financial_data": "no", "field_ready": "no"}
+    code, out, _ = loyalty_cli(write(tmp_path, section))
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "Fix the fundamentals before any loyalty programme: Data quality, Control of the sales force." in flat
+    assert "Refresh the financial data of active accounts" in flat
+    assert "Get the field on board first" in flat
+
+
+# ------------------------------------------------------------------ the mix of mechanics
+
+CONTRASTS = {
+    "relational": {
+        "target_role": "decider",
+        "relationship_length": "a_few_years",
+        "commitment": "no",
+        "catalogue_breadth": "most",
+        "programme_goal": "deepen_relationship",
+        "privileged_offer": "several",
+        "order_frequency": "rare",
+    },
+    "transactional": {
+        "target_role": "user",
+        "relationship_length": "occasional",
+        "commitment": "no",
+        "catalogue_breadth": "small_part",
+        "programme_goal": "grow_basket",
+        "privileged_offer": "none",
+        "order_frequency": "frequent",
+    },
+    "contractual": {
+        "target_role": "buyer",
+        "relationship_length": "many_years",
+        "commitment": "yes",
+        "catalogue_breadth": "most",
+        "programme_goal": "secure_renewal",
+        "privileged_offer": "none",
+        "order_frequency": "rare",
+    },
+}
+EXPECTED_REASON = {
+    "relational": "deepening the relationship is what a club with events",
+    "transactional": "growing the basket and widening the range is what transactional rewards aim at",
+    "contractual": "long relationships where tenure matters call for conditions",
+}
+
+
+@pytest.mark.parametrize("mechanic", list(CONTRASTS))
+def test_contrasting_answers_give_each_mechanic_as_primary_with_its_reason(tmp_path: Path, mechanic: str) -> None:
+    code, out, err = loyalty_cli(write(tmp_path, {**passing(), **CONTRASTS[mechanic]}))
+    assert code == 0, err
+    assert f"Recommended: {mechanic} mechanics first" in out
+    table = out[out.index("3. Programme design") : out.index("Recommended:")]
+    row = next(line for line in table.splitlines() if "primary" in line)
+    assert row.split("│")[1].strip() == mechanic.capitalize()
+    assert EXPECTED_REASON[mechanic] in " ".join(table.replace("│", " ").split())
+
+
+def test_the_three_contrasts_differ_in_the_model_too() -> None:
+    primaries = {name: loyalty_from({**passing(), **answers}, loyalty()).primary for name, answers in CONTRASTS.items()}
+    assert {name: p.mechanic if p else None for name, p in primaries.items()} == {m: m for m in CONTRASTS}
+    for primary in primaries.values():
+        assert primary is not None and primary.reasons
+        assert primary.score == sum(c.points for c in primary.reasons)
+
+
+def test_a_close_second_mechanic_is_recommended_as_secondary(tmp_path: Path) -> None:
+    section = {**passing(), **CONTRASTS["contractual"], "privileged_offer": "several", "target_role": "decider"}
+    code, out, _ = loyalty_cli(write(tmp_path, section))
+    assert code == 0
+    assert "Recommended: contractual mechanics first, with relational mechanics as a complement." in out
+
+
+def test_survey_figures_and_ranking_of_expectations_are_shown_and_attributed(tmp_path: Path) -> None:
+    code, out, _ = loyalty_cli(write(tmp_path, passing()))
+    assert code == 0
+    flat = " ".join(out.replace("│", " ").split())
+    for figure in ("71 %", "15 %", "12 %", "91 %"):
+        assert figure in flat
+    ranked = ["1. privileged treatment and a quality relationship", "2. commercial conditions", "3. rewards"]
+    positions = [flat.index(item) for item in ranked]
+    assert positions == sorted(positions)
+    assert "Source: 002_ead71232a8a67b53.txt" in flat
+
+
+def test_french_output_uses_the_french_texts(tmp_path: Path) -> None:
+    code, out, _ = loyalty_cli(write(tmp_path, {**passing(), "company_ids": "no"}), "--lang", "fr")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "Corrigez les fondamentaux avant tout programme de fidélité : La qualité des données." in flat
+    assert "traitement privilégié" in flat
+
+
+# ------------------------------------------------------------------ success factors
+
+
+def test_success_factor_gaps_are_flagged_with_what_to_do(tmp_path: Path) -> None:
+    section = {**passing(), "potential": "unknown", "roi_measure": "no"}
+    result = loyalty_from(section, loyalty())
+    status = {f.factor: f.status for f in result.factors}
+    assert status == {
+        "target_customers": "gap",
+        "benefits_rewards": "met",
+        "sales_force_links": "met",
+        "reward_attribution": "met",
+        "roi": "gap",
+    }
+    code, out, _ = loyalty_cli(write(tmp_path, section))
+    assert code == 0
+    flat = " ".join(out.replace("│", " ").split())
+    assert "Target customers ✗ gap → Estimate each account's potential" in flat
+    assert "ROI ✗ gap → Before launch, record each member account's baseline sales" in flat
+    assert flat.count("✓ met") == 3
+
+
+# ------------------------------------------------------------------ tie to the CRM choice
+
+
+def ranking(out: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "Ranking")
+    names = []
+    for line in lines[start + 1 :]:
+        if line.startswith("└"):
+            break
+        cells = [c.strip() for c in line.split("│")[1:-1]] if line.startswith("│") else []
+        if cells and cells[0]:
+            names.append(cells[1])
+    return names
+
+
+def without_loyalty(tmp_path: Path) -> Path:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    del data["loyalty"]
+    path = tmp_path / "no-loyalty.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def assess_cli(path: Path) -> tuple[int, str, str]:
+    return run("assess", "--answers", str(path), "--today", TODAY, "--draws", "0", "--width", WIDE)
+
+
+def test_loyalty_needs_raise_capabilities_and_change_the_ranking(tmp_path: Path) -> None:
+    code, with_loyalty, err = assess_cli(EXAMPLE)
+    assert code == 0, err
+    code, plain, err = assess_cli(without_loyalty(tmp_path))
+    assert code == 0, err
+    assert ranking(with_loyalty) != ranking(plain)
+    assert sorted(ranking(with_loyalty)) == sorted(ranking(plain))
+    row = next(line for line in with_loyalty.splitlines() if line.startswith("│ Loyalty programme "))
+    assert "■■■■□" in row  # raised from 2 to 4, the ceiling of an important area
+    plain_row = next(line for line in plain.splitlines() if line.startswith("│ Loyalty programme "))
+    assert "■■□□□" in plain_row
+    needs = with_loyalty[with_loyalty.index("Needs") : with_loyalty.index("Ranking")]
+    flat = " ".join(needs.replace("│", " ").split())
+    assert "loyalty programme: rewards cannot be attributed from the data yet" in flat
+    assert "loyalty programme:" not in plain
+    assert "B2B loyalty programme: Ferronnerie Dauphinoise SAS" in with_loyalty
+    assert "applied to the vendor ranking above" in with_loyalty
+
+
+def test_the_needs_are_not_raised_when_loyalty_is_only_useful(tmp_path: Path) -> None:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["importance"]["loyalty"] = "useful"
+    path = tmp_path / "useful.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    code, out, _ = assess_cli(path)
+    assert code == 0
+    needs = out[out.index("Needs") : out.index("Ranking")]
+    assert "loyalty programme:" not in needs
+    assert "These raises apply in `crmadvisor assess` when the company is" in " ".join(out.split())
+
+
+def test_a_b2c_company_gets_the_loyalty_section_but_no_raised_need() -> None:
+    answers = workflow.complete_answers(ROOT / "examples" / "answers" / "online-retailer.yaml", catalog())
+    answers = answers.model_copy(
+        update={"loyalty": passing(), "importance": {**answers.importance, "loyalty": "critical"}}
+    )
+    result = workflow.assess(catalog(), answers, draws=0, seed=1, topsis=False)
+    assert result.profile.orientation == "b2c"
+    assert result.loyalty is not None
+    assert not any(n.raises for n in result.needs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_raised_needs_never_fall_never_pass_the_ceiling_and_rise_by_at_most_max_raise(data: st.DataObject) -> None:
+    section = {q.id: data.draw(st.sampled_from([o.id for o in q.options])) for q in loyalty().questions}
+    answers = workflow.complete_answers(EXAMPLE, catalog())
+    result = loyalty_from(section, loyalty())
+    before = needs_from(profile_from(answers, catalog().traits), answers, catalog().feature_areas)
+    after = raise_needs(before, result, catalog().feature_areas)
+    for old, new in zip(before, after, strict=True):
+        assert old.level <= new.level <= max(old.level, old.ceiling)
+        assert new.level - old.level <= MAX_RAISE
+        assert old.must_have <= new.must_have
+    blocked = any(o.blocks and section[q.id] == o.id for q in loyalty().questions for o in q.options)
+    assert (result.verdict == "fix_fundamentals") == blocked
+    if result.primary is not None:
+        assert result.primary.score == max(m.score for m in result.mechanics) > 0
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_an_unknown_option_is_located_and_exits_1(tmp_path: Path) -> None:
+    path = write(tmp_path, {**passing(), "company_ids": "maybe"})
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "company_ids" in text)
+    code, out, err = loyalty_cli(path)
+    assert code == 1
+    assert out == ""
+    assert f"{path}:{line}:16: error: loyalty.company_ids: `maybe` is not an option: expected one of yes, no" in err
+    code, out, _ = run("validate", str(path))
+    assert code == 1
+    assert f"{path}:{line}:16: error: loyalty.company_ids:" in out
+
+
+def test_a_misspelt_question_gets_a_did_you_mean(tmp_path: Path) -> None:
+    section = passing()
+    section["compnay_ids"] = section.pop("company_ids")
+    path = write(tmp_path, section)
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "compnay_ids" in text)
+    code, _, err = loyalty_cli(path)
+    assert code == 1
+    assert f"{path}:{line}:3: error: loyalty.compnay_ids: no loyalty question `compnay_ids`: did you mean" in err
+    assert "`company_ids`?" in err
+
+
+def test_a_misspelt_section_key_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("kind: answers\nloyality:\n  company_ids: yes\n", encoding="utf-8")
+    code, _, err = loyalty_cli(path)
+    assert code == 1
+    assert re.search(rf"{re.escape(str(path))}:2:1: error: loyality: .*did you mean `loyalty`", err), err
+
+
+def test_unanswered_loyalty_questions_are_listed_and_exit_1(tmp_path: Path) -> None:
+    section = passing()
+    del section["roi_measure"], section["segmentation"]
+    code, _, err = loyalty_cli(write(tmp_path, section))
+    assert code == 1
+    assert "loyalty.roi_measure: not answered" in err
+    assert "loyalty.segmentation: not answered" in err
+    assert "Traceback" not in err
+
+
+def test_unquoted_yes_and_no_are_read_as_option_ids(tmp_path: Path) -> None:
+    lines = "".join(f"  {q}: {o}\n" for q, o in passing().items())
+    path = tmp_path / "hand-written.yaml"
+    path.write_text(f"kind: answers\ncompany: Acme\nloyalty:\n{lines}", encoding="utf-8")
+    assert "company_ids: yes\n" in path.read_text()
+    code, out, err = loyalty_cli(path)
+    assert code == 0, err
+    assert "design the programme" in out
+
+
+def test_no_terminal_and_no_answers_is_a_usage_error() -> None:
+    code, out, err = run("loyalty")
+    assert code == 2
+    assert out == ""
+    assert "--answers FILE" in err
+
+
+# ------------------------------------------------------------------ validate and questions
+
+
+def test_validate_accepts_the_loyalty_criteria_and_the_example() -> None:
+    code, out, _ = run("validate", str(ROOT / "criteria"), str(EXAMPLE), "--today", TODAY)
+    assert code == 0, out
+    assert "0 error(s)" in out
+
+
+def test_validate_locates_a_wrong_id_in_a_loyalty_criteria_file(tmp_path: Path) -> None:
+    folder = tmp_path / "criteria"
+    folder.mkdir()
+    for name in ("traits.yaml", "feature_areas.yaml", "rubric.yaml"):
+        (folder / name).write_text((ROOT / "criteria" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    text = (ROOT / "criteria" / "loyalty.yaml").read_text(encoding="utf-8")
+    broken = text.replace("gap: roi\n", "gap: roii\n").replace(
+        "raises: {loyalty_programme: 2}", "raises: {loyalty_program: 2}"
+    )
+    (folder / "loyalty.yaml").write_text(broken, encoding="utf-8")
+    lines = broken.splitlines()
+    gap_line = next(i for i, t in enumerate(lines, 1) if "gap: roii" in t)
+    code, out, _ = run("validate", str(folder))
+    assert code == 1
+    assert f"loyalty.yaml:{gap_line}:14: error: questions." in out
+    assert "no success factor `roii`: did you mean `roi`?" in out
+    assert "no capability `loyalty_program` in the feature areas: did you mean `loyalty_programme`?" in out
+
+
+def test_questions_include_the_loyalty_questionnaire() -> None:
+    code, out, _ = run("questions", "--format", "yaml")
+    assert code == 0
+    items = yaml.safe_load(out)["questions"]
+    fields = [q["field"] for q in items if q["field"].startswith("loyalty.")]
+    assert fields == [f"loyalty.{q.id}" for q in loyalty().questions]
+    gate = next(q for q in items if q["field"] == "loyalty.company_ids")
+    assert gate["fundamental"] == "data_quality"
+    assert gate["source"]["document"] == "002_ead71232a8a67b53.txt"
+
+
+@pytest.mark.skipif(not ARTICLE.is_file(), reason="the source articles live in ../shared/seeds")
+def test_every_loyalty_passage_is_verbatim_from_the_article_or_marked_as_the_tools_own() -> None:
+    article = ARTICLE.read_text(encoding="utf-8")
+    spec = loyalty()
+    sources = [f.source for f in spec.survey.figures] + [spec.survey.expectations.source, spec.verdicts.source]
+    sources += [f.source for f in spec.fundamentals] + [m.source for m in spec.mechanics] + [spec.mix.source]
+    sources += [f.source for f in spec.success_factors] + [q.source for q in spec.questions]
+    for source in sources:
+        assert source.document in ("002_ead71232a8a67b53.txt", "crmadvisor"), source
+        if source.document == "crmadvisor":
+            assert source.section == "own addition"
+        else:
+            assert source.passage and source.passage in article, source.passage
+            assert source.section in article, source.section
+
+
+# ------------------------------------------------------------------ the interactive questionnaire
+
+
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
+    monkeypatch.setattr(workflow, "has_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def pick(index: int) -> str:
+    return DOWN * index + ENTER
+
+
+def typed(section: dict[str, str]) -> list[str]:
+    """The keys that answer each loyalty question with the option of `section`."""
+    return [pick([o.id for o in q.options].index(section[q.id])) for q in loyalty().questions]
+
+
+def test_the_interactive_questionnaire_saves_every_answer_and_prints_the_result(
+    keys: PipeInput, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    section = {**passing(), **CONTRASTS["transactional"]}
+    keys.send_text("Acme Industrie" + ENTER + "".join(typed(section)))
+    code, out, err = run("loyalty", "--save", str(file), "--width", WIDE)
+    assert code == 0, err
+    saved = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert saved["company"] == "Acme Industrie"
+    assert saved["loyalty"] == section
+    assert "Recommended: transactional mechanics first" in out
+    assert run("loyalty", "--answers", str(file), "--width", WIDE)[1] == out
+
+
+def test_back_returns_to_the_previous_question(keys: PipeInput, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    section = passing()
+    steps = typed(section)
+    back = UP + ENTER  # "back" is the last choice; the pointer wraps from the first one to it
+    keys.send_text("Acme" + ENTER + steps[0] + pick(1) + back + back + "".join(steps))
+    code, _, err = run("loyalty", "--save", str(file), "--width", WIDE)
+    assert code == 0, err
+    assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == section
+
+
+def test_ctrl_c_exits_130_and_the_saved_file_resumes_where_it_stopped(keys: PipeInput, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    section = {**passing(), **CONTRASTS["relational"]}
+    steps = typed(section)
+    keys.send_text("Acme" + ENTER + "".join(steps[:5]) + CTRL_C)
+    code, out, err = run("loyalty", "--save", str(file))
+    assert code == 130
+    assert out == ""
+    command = f"crmadvisor loyalty --resume {file}"
+    assert err.rstrip().endswith(command), err
+    partial = yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"]
+    assert list(partial) == [q.id for q in loyalty().questions][:5]
+
+    keys.send_text("".join(steps[5:]))
+    code, out, err = run(*shlex.split(command)[1:], "--width", WIDE)
+    assert code == 0, err
+    assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == section
+    assert "Recommended: relational mechanics first" in out
