@@ -213,7 +213,9 @@ def assess(
     if answers is not None:
         given = workflow.complete_answers(answers, catalog)
     else:
-        given = workflow.interview(catalog, resume=resume, save=save, lang=lang.value if lang else None, today=day)
+        again = workflow.resume_options(criteria, vendors or [], shipped_vendors=not no_shipped_vendors)
+        ask_in = lang.value if lang else None
+        given = workflow.interview(catalog, resume=resume, save=save, lang=ask_in, today=day, again=again)
     language = lang.value if lang else given.lang
     result = workflow.assess(catalog, given, draws=draws, seed=seed, topsis=method is Method.topsis)
     workflow.print_assessment(result, catalog, language, day, width)

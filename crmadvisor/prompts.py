@@ -8,9 +8,10 @@ consultant confirm or edit any answer before scoring.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,9 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from crmadvisor.errors import Interrupted
+from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
-from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, Constraints, HostingRegion
+from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, HostingRegion
 from crmadvisor.present.words import words
 
 BACK = "__back__"
@@ -46,8 +47,14 @@ _UI: dict[str, dict[str, Any]] = {
         "what_next": "Confirm these answers, or choose one to change:",
         "saving": "Answers are saved as you go in {path}",
         "resuming": "Resuming {path} at question {n} of {total}",
-        "interrupted": "Interrupted. Your answers are saved in {path}. Resume with:\n"
-        "  crmadvisor assess --resume {path}",
+        "interrupted": "Interrupted: your answers are saved in {path}; resume with: {command}",
+        "exists": "{path} already exists and is not overwritten: continue it with `{command}`, "
+        "or pass another --save FILE",
+        "no_file": "{path}: no such answers file to resume",
+        "title.languages": "Interface languages",
+        "title.hosting_regions": "Data hosting",
+        "title.company_size": "Company size",
+        "title.budget": "Budget per user per month (EUR)",
         "section.traits": "Part 1 of 3: the customer relationship (9 questions)",
         "section.importance": "Part 2 of 3: how important is each CRM feature area (9 questions)",
         "section.constraints": "Part 3 of 3: constraints (optional: Enter for none)",
@@ -76,8 +83,14 @@ _UI: dict[str, dict[str, Any]] = {
         "what_next": "Validez ces réponses, ou choisissez-en une à modifier :",
         "saving": "Les réponses sont enregistrées au fur et à mesure dans {path}",
         "resuming": "Reprise de {path} à la question {n} sur {total}",
-        "interrupted": "Interrompu. Vos réponses sont enregistrées dans {path}. Pour reprendre :\n"
-        "  crmadvisor assess --resume {path}",
+        "interrupted": "Interrompu : vos réponses sont enregistrées dans {path} ; pour reprendre : {command}",
+        "exists": "{path} existe déjà et n'est pas écrasé : reprenez-le avec `{command}`, "
+        "ou indiquez un autre fichier --save",
+        "no_file": "{path} : aucun fichier de réponses à reprendre",
+        "title.languages": "Langues d'interface",
+        "title.hosting_regions": "Hébergement des données",
+        "title.company_size": "Taille de l'entreprise",
+        "title.budget": "Budget par utilisateur et par mois (EUR)",
         "section.traits": "Partie 1 sur 3 : la relation client (9 questions)",
         "section.importance": "Partie 2 sur 3 : importance de chaque domaine fonctionnel du CRM (9 questions)",
         "section.constraints": "Partie 3 sur 3 : contraintes (facultatives : Entrée pour aucune)",
@@ -101,16 +114,33 @@ class Step:
     shown: Callable[[Answers], str]  # the current answer, for the summary
 
 
-def run(catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date) -> Answers:
-    """Ask every unanswered question, save after each answer, and return confirmed answers."""
+def run(
+    catalog: Catalog,
+    *,
+    resume: Path | None,
+    save: Path | None,
+    lang: str | None,
+    today: dt.date,
+    again: Sequence[str] = (),
+) -> Answers:
+    """Ask every unanswered question, save after each answer, and return confirmed answers.
+
+    `again` holds the options (catalogue folders) the resume command must repeat to rank the same vendors.
+    """
+    ui = _UI["fr" if lang == "fr" else "en"]
     if resume is not None:
+        if not resume.is_file():
+            raise UsageError(ui["no_file"].format(path=resume))
         answers, _ = read_answers(resume, catalog)
         path = resume
         if lang is not None and lang != answers.lang:
             answers = answers.model_copy(update={"lang": lang})
     else:
+        if save is not None and save.exists():
+            raise UsageError(ui["exists"].format(path=save, command=resume_command(save, again)))
         path = save if save is not None else _free_name(DEFAULT_FILE)
         answers = Answers(kind="answers", lang="fr" if lang == "fr" else "en", date=today)
+        write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
     ui = _UI[answers.lang]
     steps = build_steps(catalog, answers.lang)
     questionary.print(ui["saving"].format(path=path), style="italic")
@@ -120,9 +150,14 @@ def run(catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str |
             questionary.print(ui["resuming"].format(path=path, n=index + 1, total=len(steps)), style="italic")
         answers = ask_steps(steps, answers, path, index)
         answers = review(steps, answers, path, catalog)
-    except KeyboardInterrupt:
-        raise Interrupted(ui["interrupted"].format(path=path)) from None
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D / input closed: stop, the answers are on disk
+        raise Interrupted(ui["interrupted"].format(path=path, command=resume_command(path, again))) from None
     return answers
+
+
+def resume_command(path: Path, again: Sequence[str] = ()) -> str:
+    """The exact command that continues this answers file, quoted for a POSIX shell."""
+    return shlex.join(["crmadvisor", "assess", "--resume", str(path), *again])
 
 
 def _free_name(path: Path) -> Path:
@@ -136,8 +171,12 @@ def _free_name(path: Path) -> Path:
 
 def ask_steps(steps: list[Step], answers: Answers, path: Path, index: int) -> Answers:
     shown_section: str | None = None
+    reached = index  # going forward past here, a question answered in the file (by hand) is not asked again
     while index < len(steps):
         step = steps[index]
+        if index >= reached and step.answered(answers):
+            index = reached = index + 1
+            continue
         if step.section and step.section != shown_section:
             questionary.print(f"\n{step.section}", style="bold")
             shown_section = step.section
@@ -148,6 +187,7 @@ def ask_steps(steps: list[Step], answers: Answers, path: Path, index: int) -> An
         answers = set_answer(answers, step.field, value)
         write_answers(path, answers)
         index += 1
+        reached = max(reached, index)
     return answers
 
 
@@ -157,10 +197,12 @@ def review(steps: list[Step], answers: Answers, path: Path, catalog: Catalog) ->
     while True:
         questionary.print(f"\n{ui['summary']}", style="bold")
         for step in steps:
-            questionary.print(f"  {step.title}: {step.shown(answers)}")
+            line = f"{step.title}: {step.shown(answers)}"
+            questionary.print(textwrap.fill(line, width=_width(), initial_indent="  ", subsequent_indent="    "))
         choices = [Choice(ui["confirm"], value=CONFIRM)]
         choices += [Choice(ui["edit"].format(question=s.title), value=str(i)) for i, s in enumerate(steps)]
-        picked = questionary.select(ui["what_next"], choices=choices, instruction=ui["keys"]).unsafe_ask()
+        message = _question(ui["what_next"], ui["keys"])
+        picked = questionary.select(message, choices=choices, instruction=ui["keys"]).unsafe_ask()
         if picked == CONFIRM:
             answers = answers.model_copy(update={"confirmed": True})
             write_answers(path, answers)
@@ -172,23 +214,41 @@ def review(steps: list[Step], answers: Answers, path: Path, catalog: Catalog) ->
 
 
 def set_answer(answers: Answers, field: str, value: Any) -> Answers:
+    """The answers with one more, validated (`model_copy` would keep raw strings where enums belong)."""
+    data = answers.model_dump()
     section, _, key = field.partition(".")
     if section in ("traits", "importance"):
-        current: dict[str, str] = getattr(answers, section)
-        return answers.model_copy(update={section: {**current, key: value}})
-    if section == "constraints":
-        constraints = answers.constraints or Constraints()
+        data[section] = {**data[section], key: value}
+    elif section == "constraints":
+        constraints = data["constraints"] or {}
         name = "budget_per_user_month" if key == "budget" else key
-        asked = tuple(dict.fromkeys((*constraints.asked, key)))
-        return answers.model_copy(update={"constraints": constraints.model_copy(update={name: value, "asked": asked})})
-    return answers.model_copy(update={section: value})
+        asked = tuple(dict.fromkeys((*constraints.get("asked", ()), key)))
+        data["constraints"] = {**constraints, name: value, "asked": asked}
+    else:
+        data[section] = value
+    return Answers.model_validate(data)
+
+
+def _width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 1))
 
 
 def _help(heading: str, text: str) -> None:
-    width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 1))
     questionary.print(f"\n{heading}", style="bold")
     for paragraph in text.splitlines():
-        questionary.print(textwrap.fill(paragraph, width=width), style="italic")
+        questionary.print(textwrap.fill(paragraph, width=_width()), style="italic")
+
+
+def _question(message: str, instruction: str = "") -> str:
+    """The question wrapped at word boundaries after questionary's "? " mark, not cut mid-word by the terminal.
+
+    The instruction questionary prints after it goes to the next line when it would not fit on the last one.
+    """
+    width = _width() - 2
+    text = textwrap.fill(message, width=width, subsequent_indent="  ")
+    if instruction and len(text.rsplit("\n", 1)[-1]) + len(instruction) + 2 > width:
+        text += "\n"
+    return text
 
 
 def _select(message: str, choices: list[Choice], default: str | None, back: bool, ui: dict[str, Any]) -> Any:
@@ -196,6 +256,7 @@ def _select(message: str, choices: list[Choice], default: str | None, back: bool
     if back:
         options.append(Choice(ui["back"], value=BACK))
     chosen = default if default in {c.value for c in options} else None
+    message = _question(message, ui["keys"])
     return questionary.select(message, choices=options, default=chosen, instruction=ui["keys"]).unsafe_ask()
 
 
@@ -292,7 +353,11 @@ def _importance_step(area_id: str, catalog: Catalog, lang: str, section: str) ->
 
 
 def _asked(key: str) -> Callable[[Answers], bool]:
-    return lambda a: a.constraints is not None and key in a.constraints.asked
+    """Asked in the questionnaire, or set by hand in the file (a hand-written file has no `asked` list)."""
+    name = "budget_per_user_month" if key == "budget" else key
+    return lambda a: (
+        a.constraints is not None and (key in a.constraints.asked or getattr(a.constraints, name) is not None)
+    )
 
 
 def _constraint_steps(catalog: Catalog, lang: str, section: str) -> list[Step]:
@@ -345,24 +410,13 @@ def _constraint_steps(catalog: Catalog, lang: str, section: str) -> list[Step]:
         return show
 
     return [
-        Step("constraints.languages", ui["languages"], section, ask_languages, _asked("languages"), shown("languages")),
-        Step(
-            "constraints.hosting_regions",
-            ui["hosting_regions"],
-            section,
-            ask_hosting,
-            _asked("hosting_regions"),
-            shown("hosting_regions"),
-        ),
-        Step(
-            "constraints.company_size",
-            ui["company_size"],
-            section,
-            ask_size,
-            _asked("company_size"),
-            shown("company_size"),
-        ),
-        Step("constraints.budget", ui["budget"], section, ask_budget, _asked("budget"), shown("budget")),
+        Step(f"constraints.{key}", ui[f"title.{key}"], section, ask, _asked(key), shown(key))
+        for key, ask in (
+            ("languages", ask_languages),
+            ("hosting_regions", ask_hosting),
+            ("company_size", ask_size),
+            ("budget", ask_budget),
+        )
     ]
 
 

@@ -46,8 +46,19 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def interview(catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date) -> Answers:
-    """Run the questionnaire on a terminal; refuse, naming --answers, when there is none."""
+def interview(
+    catalog: Catalog,
+    *,
+    resume: Path | None,
+    save: Path | None,
+    lang: str | None,
+    today: dt.date,
+    again: Sequence[str] = (),
+) -> Answers:
+    """Run the questionnaire on a terminal; refuse, naming --answers, when there is none.
+
+    `again`: the catalogue options the printed resume command repeats (see `resume_options`).
+    """
     if not has_terminal():
         raise UsageError(
             "no terminal to ask the questions on: pass a complete answers file with --answers FILE "
@@ -55,7 +66,14 @@ def interview(catalog: Catalog, *, resume: Path | None, save: Path | None, lang:
         )
     from crmadvisor import prompts  # questionary: only for the interactive questionnaire
 
-    return prompts.run(catalog, resume=resume, save=save, lang=lang, today=today)
+    return prompts.run(catalog, resume=resume, save=save, lang=lang, today=today, again=again)
+
+
+def resume_options(criteria_dir: Path | None, vendor_dirs: Sequence[Path], *, shipped_vendors: bool) -> list[str]:
+    """The options that chose the catalogue, so that a resumed questionnaire ranks the same vendors."""
+    options = ["--criteria", str(criteria_dir)] if criteria_dir is not None else []
+    options += [arg for folder in vendor_dirs for arg in ("--vendors", str(folder))]
+    return options if shipped_vendors else [*options, "--no-shipped-vendors"]
 
 
 def assess(catalog: Catalog, answers: Answers, *, draws: int, seed: int, topsis: bool) -> Assessment:

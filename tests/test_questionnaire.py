@@ -1,0 +1,363 @@
+"""The interactive questionnaire, driven in process through prompt_toolkit's pipe input.
+
+The keys are the ones a consultant presses (arrows, Space, Enter, Ctrl-C); questionary's real prompts
+read them. Only `workflow.has_terminal` is patched: with piped stdin, `assess` refuses to ask (exit 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shlex
+import shutil
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
+from typer.testing import CliRunner
+
+from crmadvisor import workflow
+from crmadvisor.cli import app
+from crmadvisor.load import answers as answers_module
+from crmadvisor.model.schema import Catalog, CompanySize, HostingRegion
+from crmadvisor.present.words import words
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = "2026-12-02"
+DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
+BACK = UP + ENTER  # "back" is the last choice of a select; the pointer wraps from the first one to it
+RUN = ("--today", TODAY, "--draws", "200", "--width", "120")
+UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "NO_COLOR")
+
+
+@cache
+def catalog() -> Catalog:
+    return workflow.catalog(None, [], shipped_vendors=True, today=dt.date.fromisoformat(TODAY))
+
+
+def languages() -> list[str]:
+    """The languages the questionnaire offers, in its order."""
+    return sorted({code for v in catalog().vendors for code in v.languages})
+
+
+def pick(index: int) -> str:
+    return DOWN * index + ENTER
+
+
+def tick(*indexes: int) -> str:
+    """Tick checkbox items (0-based, in list order) with Space, then Enter."""
+    keys, at = "", 0
+    for index in sorted(indexes):
+        keys += DOWN * (index - at) + SPACE
+        at = index
+    return keys + ENTER
+
+
+@dataclass
+class Interview:
+    """One consultant's answers, as the keys that type them and the ids they must save."""
+
+    company: str = "Ferronnerie Dauphinoise"
+    declared: int = 0
+    traits: list[int] = field(default_factory=lambda: [0, 2, 0, 1, 1, 0, 0, 0, 0])
+    importance: list[int] = field(default_factory=lambda: [3, 1, 1, 3, 2, 1, 2, 0, 3])
+    languages: tuple[str, ...] = ("fr",)
+    hosting: tuple[str, ...] = ("eu",)
+    size: str | None = "medium"
+    budget: str = ""
+
+    def steps(self) -> list[str]:
+        """The keys of each question, in questionnaire order (the summary not included)."""
+        sizes = [None, *(s.value for s in CompanySize)]
+        regions = [r.value for r in HostingRegion]
+        return [
+            self.company + ENTER,
+            pick(self.declared),
+            *(pick(i) for i in self.traits),
+            *(pick(i) for i in self.importance),
+            tick(*(languages().index(code) for code in self.languages)),
+            tick(*(regions.index(code) for code in self.hosting)),
+            pick(sizes.index(self.size)),
+            self.budget + ENTER,
+        ]
+
+    def saved(self) -> dict[str, Any]:
+        """What the answers file must hold once these answers are typed."""
+        traits = catalog().traits
+        levels = [lvl.id for lvl in catalog().feature_areas.importance_levels]
+        return {
+            "company": self.company,
+            "declared_model": traits.declared_model.options[self.declared].id,
+            "traits": {t.id: t.options[i].id for t, i in zip(traits.traits, self.traits, strict=True)},
+            "importance": {
+                a.id: levels[i] for a, i in zip(catalog().feature_areas.areas, self.importance, strict=True)
+            },
+        }
+
+
+class Consultant:
+    """Types keys ahead into the questionnaire of one `assess` run; its screen goes to `screen` or nowhere."""
+
+    def types(self, keys: str, *args: str, screen: io.StringIO | None = None) -> tuple[int, str, str]:
+        output = PlainTextOutput(screen) if screen is not None else DummyOutput()
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            pipe.send_text(keys)
+            pipe.close()  # when the keys run out: end of input (exit 130), not a test that hangs
+            return assess(*args)
+
+
+@pytest.fixture
+def consultant(monkeypatch: pytest.MonkeyPatch) -> Consultant:
+    monkeypatch.setattr(workflow, "has_terminal", lambda: True)  # CliRunner's stdin is no terminal
+    return Consultant()
+
+
+def assess(*args: str) -> tuple[int, str, str]:
+    env: dict[str, str | None] = dict.fromkeys(UNSET_ENV)
+    result = CliRunner().invoke(app, ["assess", *args, *RUN], catch_exceptions=False, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def saved(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def answered(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: data[k] for k in ("company", "declared_model", "traits", "importance") if k in data}
+
+
+def test_back_then_ctrl_c_then_resume_ends_with_the_ranking_of_an_uninterrupted_run(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    interview = Interview()
+    steps = interview.steps()
+    straight = tmp_path / "straight.yaml"
+    confirm = ENTER  # the summary's first choice
+    code, expected, err = consultant.types("".join(steps) + confirm, "--save", str(straight))
+    assert (code, err) == (0, "")
+    assert words("en")["ranking"] in expected
+    data = saved(straight)
+    assert answered(data) == interview.saved()
+    assert data["constraints"]["languages"] == ["fr"]
+    assert data["constraints"]["hosting_regions"] == ["eu"]
+    assert data["constraints"]["company_size"] == "medium"
+    assert "budget_per_user_month" not in data["constraints"]
+    assert data["confirmed"] is True
+    assert assess("--answers", str(straight)) == (0, expected, "")  # the saved file re-runs to the same report
+
+    # second trait answered wrongly (4th option), "back" from the third, corrected: 4th -> 3rd option
+    assert interview.traits[1] == 2
+    file = tmp_path / "client.yaml"
+    typed = [*steps[:3], pick(3), BACK, UP + ENTER, *steps[4:14]]
+    code, out, err = consultant.types("".join(typed) + CTRL_C, "--save", str(file))
+    assert code == 130
+    assert out == ""
+    command = f"crmadvisor assess --resume {file}"
+    assert err.count("\n") == 1, err
+    assert str(file) in err and err.rstrip().endswith(command), err
+
+    data = saved(file)  # valid YAML with exactly what was typed: 2 + 9 traits + 3 importance answers
+    want = interview.saved()
+    assert data["traits"] == want["traits"]
+    assert list(data["importance"].items()) == list(want["importance"].items())[:3]
+    assert data["confirmed"] is False
+
+    code, out, err = consultant.types("".join(steps[14:]) + ENTER, *shlex.split(command)[2:])
+    assert (code, err) == (0, "")
+    assert out == expected
+    assert saved(file) == saved(straight)
+
+
+def test_the_resume_command_repeats_the_vendor_folders(consultant: Consultant, tmp_path: Path) -> None:
+    mine = tmp_path / "my vendors"  # a space: the printed command must quote it
+    mine.mkdir()
+    shutil.copy(ROOT / "vendors" / "axonaut.yaml", mine)
+    file = tmp_path / "client.yaml"
+    code, _, err = consultant.types("Acme" + ENTER + CTRL_C, "--save", str(file), "--vendors", str(mine))
+    assert code == 130
+    assert err.rstrip().endswith(shlex.join(["crmadvisor", "assess", "--resume", str(file), "--vendors", str(mine)]))
+
+
+def test_ctrl_c_at_the_first_question_leaves_a_file_that_resumes_there(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    assert consultant.types("Acm" + CTRL_C, "--save", str(file))[0] == 130
+    assert saved(file)["kind"] == "answers"
+    assert "company" not in saved(file)
+
+    assert consultant.types("".join(Interview().steps()) + ENTER, "--resume", str(file))[0] == 0
+    assert answered(saved(file)) == Interview().saved()
+
+
+def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    screen = io.StringIO()
+    code, _, err = consultant.types("".join(Interview().steps()) + CTRL_C, "--save", str(file), screen=screen)
+    assert code == 130 and f"--resume {file}" in err
+    summary = screen.getvalue().split("Summary of the answers")[-1].split("? Confirm these answers")[0]
+    assert "Interface languages: fr" in summary
+    assert [line for line in summary.splitlines() if len(line) > 80] == []
+    assert answered(saved(file)) == Interview().saved()
+    assert saved(file)["confirmed"] is False
+
+    code, out, _ = consultant.types(ENTER, "--resume", str(file))  # only the confirmation is left
+    assert code == 0 and words("en")["ranking"] in out
+    assert saved(file)["confirmed"] is True
+
+
+def test_the_summary_changes_an_answer_before_ranking(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    # summary: "confirm" then one "edit" per question: company, declared model, then the traits
+    edit_first_trait = pick(3)
+    code, out, _ = consultant.types(
+        "".join(Interview().steps()) + edit_first_trait + pick(4) + ENTER, "--save", str(file)
+    )
+    assert code == 0
+    first = catalog().traits.traits[0]
+    assert saved(file)["traits"][first.id] == first.options[4].id
+    assert saved(file)["confirmed"] is True
+    assert assess("--answers", str(file))[1] == out
+
+
+def test_dont_know_is_offered_on_every_trait_question(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    traits = catalog().traits.traits
+    interview = Interview(traits=[len(t.options) for t in traits])  # the choice after the options
+    assert consultant.types("".join(interview.steps()) + ENTER, "--save", str(file))[0] == 0
+    assert saved(file)["traits"] == dict.fromkeys((t.id for t in traits), "dont_know")
+
+
+def test_back_from_the_first_constraint_returns_to_the_last_importance_question(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    back_from_languages = tick(len(languages()))  # tick "back", the item after the languages
+    useful = UP * 2 + ENTER  # the pointer starts on the current answer, critical
+    assert (
+        consultant.types(
+            "".join(steps[:20]) + back_from_languages + useful + "".join(steps[20:]) + ENTER, "--save", str(file)
+        )[0]
+        == 0
+    )
+    last_area = catalog().feature_areas.areas[-1].id
+    assert saved(file)["importance"][last_area] == "useful"
+    assert saved(file)["constraints"]["languages"] == ["fr"]
+
+
+def test_back_from_the_second_question_returns_to_the_company_name(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    assert (
+        consultant.types("Acme" + ENTER + BACK + " SA" + ENTER + "".join(steps[1:]) + ENTER, "--save", str(file))[0]
+        == 0
+    )
+    assert saved(file)["company"] == "Acme SA"
+
+
+def test_save_never_overwrites_an_existing_file(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "earlier-client.yaml"
+    file.write_text("# another client's answers\n", encoding="utf-8")
+    code, _, err = consultant.types("".join(Interview().steps()) + ENTER, "--save", str(file))
+    assert code == 2
+    assert str(file) in err and f"crmadvisor assess --resume {file}" in err
+    assert file.read_text(encoding="utf-8") == "# another client's answers\n"
+
+
+def test_the_default_answers_file_gets_a_free_name(
+    consultant: Consultant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "crmadvisor-answers.yaml").write_text("# earlier\n", encoding="utf-8")
+    code, _, err = consultant.types("Acme" + ENTER + CTRL_C)
+    assert code == 130
+    assert err.rstrip().endswith("crmadvisor assess --resume crmadvisor-answers-2.yaml")
+    assert saved(tmp_path / "crmadvisor-answers-2.yaml")["company"] == "Acme"
+    assert (tmp_path / "crmadvisor-answers.yaml").read_text(encoding="utf-8") == "# earlier\n"
+
+
+def test_every_answer_is_written_at_once_and_atomically(
+    consultant: Consultant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "client.yaml"
+    written: list[dict[str, Any]] = []
+    real_write = answers_module.atomic_write
+
+    def spy(target: Path, text: str) -> None:
+        real_write(target, text)
+        assert target == file
+        written.append(saved(file))  # what a reader (or a killed process) finds after this write
+
+    monkeypatch.setattr(answers_module, "atomic_write", spy)
+    steps = Interview().steps()
+    assert consultant.types("".join(steps[:8]) + CTRL_C, "--save", str(file))[0] == 130
+    # one write to create the file, then one per answer: company, declared model, 6 traits
+    counts = [len(answered(d).get("traits", {})) + ("company" in d) + ("declared_model" in d) for d in written]
+    assert counts == list(range(9))
+    assert [p.name for p in tmp_path.iterdir()] == [file.name]  # no temporary file left behind
+
+
+def test_resuming_an_invalid_file_exits_1_at_the_line_of_the_problem(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    file.write_text("kind: answers\ncompany: Acme\ntraits:\n  sales_volume: sometimes\n", encoding="utf-8")
+    code, out, err = assess("--resume", str(file))
+    assert code == 1
+    assert f"{file}:4:" in err and "sales_volume" in err
+    assert out == ""
+
+
+def test_resuming_a_missing_file_is_a_usage_error(consultant: Consultant, tmp_path: Path) -> None:
+    code, _, err = assess("--resume", str(tmp_path / "nope.yaml"))
+    assert code == 2
+    assert "nope.yaml: no such answers file" in err
+
+
+def test_resuming_a_hand_edited_file_keeps_the_edits_and_asks_only_what_is_missing(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    interview = Interview()
+    file = tmp_path / "client.yaml"
+    assert consultant.types("".join(interview.steps()[:14]) + CTRL_C, "--save", str(file))[0] == 130
+    # the consultant fixes the company and a trait by hand and sets a constraint, with no `asked` list
+    data = saved(file)
+    first = catalog().traits.traits[0]
+    data["company"] = "Ferronnerie Dauphinoise SAS"
+    data["traits"][first.id] = first.options[1].id
+    data["constraints"] = {"company_size": "large"}
+    file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    steps = interview.steps()
+    size_already_set = "".join(steps[14:22]) + steps[23] + ENTER
+    code, out, _ = consultant.types(size_already_set, "--resume", str(file))
+    assert code == 0 and words("en")["ranking"] in out
+    final = saved(file)
+    assert final["company"] == "Ferronnerie Dauphinoise SAS"
+    assert final["traits"][first.id] == first.options[1].id
+    assert final["constraints"]["company_size"] == "large"
+    assert final["constraints"]["languages"] == ["fr"]
+
+
+def test_lang_fr_asks_in_french(consultant: Consultant, tmp_path: Path) -> None:
+    screen = io.StringIO()
+    file = tmp_path / "client.yaml"
+    keys = "".join(Interview().steps()) + ENTER
+    code, out, _ = consultant.types(keys, "--save", str(file), "--lang", "fr", screen=screen)
+    assert code == 0
+    shown = " ".join(screen.getvalue().split())  # questions are wrapped to the terminal width
+    traits = catalog().traits
+    assert "Nom de l'entreprise ?" in shown
+    assert " ".join(traits.declared_model.question("fr").split()) in shown
+    assert all(" ".join(t.question("fr").split()) in shown for t in traits.traits)
+    assert "Company name?" not in shown
+    assert words("fr")["ranking"] in out
+    assert saved(file)["lang"] == "fr"
