@@ -491,3 +491,24 @@ def test_ctrl_c_exits_130_and_the_saved_file_resumes_where_it_stopped(keys: Pipe
     assert code == 0, err
     assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == section
     assert "Recommended: relational mechanics first" in out
+
+
+def test_the_worked_example_of_the_methodology() -> None:
+    answers = workflow.complete_answers(EXAMPLE, catalog())
+    result = workflow.assess(catalog(), answers, draws=0, seed=1, topsis=False)
+    plain = workflow.assess(catalog(), answers.model_copy(update={"loyalty": None}), draws=0, seed=1, topsis=False)
+    assert result.loyalty is not None and result.loyalty.verdict == "design"
+    assert [(m.mechanic, m.score, m.role) for m in result.loyalty.mechanics] == [
+        ("contractual", 14, "primary"),
+        ("relational", 2, "minor"),
+        ("transactional", 0, "minor"),
+    ]
+    level = {n.capability: n.level for n in result.needs}
+    assert {n.capability: n.level for n in plain.needs}["loyalty_programme"] == 2
+    assert level["loyalty_programme"] == 4
+    in_race = [f.vendor for f in result.fits if not f.excluded]
+    before = [f.vendor for f in plain.fits if not f.excluded]
+    assert before.index("dynamics-365-sales") == 3 and in_race.index("dynamics-365-sales") == 4
+    assert in_race.index("odoo-crm") == 3
+    methodology = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert "= **14**" in methodology and "from 4th to 5th" in methodology
