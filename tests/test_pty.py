@@ -1,0 +1,132 @@
+"""`crmadvisor assess` in a real pseudo-terminal, 80 columns wide, answered with arrow keys and Enter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from crmadvisor import workflow
+from crmadvisor.cli import app
+from crmadvisor.model.schema import Catalog
+from crmadvisor.present.words import words
+
+pexpect = pytest.importorskip("pexpect")
+
+TODAY = "2026-12-02"
+DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
+BACK_CHOICE = "back to the previous question"  # the last choice of every question after the first
+CSI = re.compile(r"\x1b\[([0-9;?<=>]*)[ -/]*([@-~])")
+OTHER_ESCAPE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+def catalog() -> Catalog:
+    return workflow.catalog(None, [], shipped_vendors=True, today=dt.date.fromisoformat(TODAY))
+
+
+def spawn(answers: Path) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CRMADVISOR_DEBUG")}
+    # pexpect does not answer prompt_toolkit's cursor-position request as a terminal would
+    env.update(COLUMNS="80", LINES="40", TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
+    args = ["-m", "crmadvisor", "assess", "--save", answers.name, "--today", TODAY, "--draws", "200"]
+    try:
+        return pexpect.spawn(
+            sys.executable, args, env=env, cwd=str(answers.parent), dimensions=(40, 80), encoding="utf-8", timeout=20
+        )
+    except (OSError, pexpect.ExceptionPexpect) as err:  # no pty on this machine
+        pytest.skip(f"pexpect cannot spawn a pseudo-terminal: {err}")
+
+
+def plain(raw: str) -> str:
+    return OTHER_ESCAPE.sub("", CSI.sub("", raw))
+
+
+def beyond(raw: str, width: int) -> list[str]:
+    """The text written past the last column: the terminal would wrap or cut it.
+
+    Follows the cursor's column through what the program wrote: characters, carriage returns and the
+    horizontal moves prompt_toolkit uses (CSI C, D, G and H). Vertical moves do not change the column.
+    """
+    column, over = 0, []
+    for token in re.finditer(r"\x1b\[([0-9;?<=>]*)[ -/]*([@-~])|\x1b[^\[]|.", OTHER_ESCAPE.sub("", raw), re.S):
+        text, params, command = token.group(0), token.group(1), token.group(2)
+        if command is not None:
+            numbers = [int(n) for n in params.split(";") if n.isdigit()]
+            step = numbers[0] if numbers else 1
+            if command == "C":
+                column += step
+            elif command == "D":
+                column = max(0, column - step)
+            elif command == "G":
+                column = step - 1
+            elif command == "H":
+                column = numbers[1] - 1 if len(numbers) > 1 else 0
+        elif text == "\r":
+            column = 0
+        elif text.isprintable() and not text.startswith("\x1b"):
+            if column >= width:
+                over.append(raw[max(0, token.start() - 100) : token.start() + 1])
+            column += 1
+    return over
+
+
+def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns(tmp_path: Path) -> None:
+    started = time.monotonic()
+    answers = tmp_path / "client.yaml"
+    child = spawn(answers)
+    shown: list[str] = []
+    child.logfile_read = type("Log", (), {"write": lambda _, s: shown.append(s), "flush": lambda _: None})()
+
+    def answer(shown_first: str, keys: str, last_choice: str = BACK_CHOICE) -> None:
+        child.expect_exact(shown_first)
+        child.expect_exact(last_choice)  # the choices are on screen
+        child.send(keys)
+
+    traits = catalog().traits
+    areas = catalog().feature_areas.areas
+    child.expect_exact("Company name?")
+    child.send("Ferronnerie Dauphinoise" + ENTER)
+    answer(traits.declared_model.question("en"), ENTER)  # B2B
+    for trait, down in zip(traits.traits, [0, 2, 0, 1, 1, 0, 0, 0, 0], strict=True):
+        answer(trait.heading("en"), DOWN * down + ENTER)
+    for area, down in zip(areas, [3, 1, 1, 3, 2, 1, 2, 0, 3], strict=True):
+        answer(area.heading("en"), DOWN * down + ENTER)
+    languages = sorted({code for v in catalog().vendors for code in v.languages})
+    answer("interface languages", DOWN * languages.index("fr") + SPACE + ENTER)
+    answer("where may customer data be hosted", DOWN * 2 + SPACE + ENTER)  # eu
+    answer("company size", DOWN * 3 + ENTER)  # medium
+    child.expect_exact("budget per user per month")
+    child.send(ENTER)
+    answer("Summary of the answers", ENTER, last_choice="Edit: Budget per user per month")  # confirm
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, "".join(shown)[-2000:]
+    assert time.monotonic() - started < 60
+
+    raw = "".join(shown)
+    assert beyond(raw, 80) == [], "\n---\n".join(repr(b[-90:]) for b in beyond(raw, 80))
+    saved = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert saved["confirmed"] is True
+    assert saved["importance"]["pipeline"] == "critical"
+    # the ranking the terminal showed is the one the saved file gives
+    env = dict.fromkeys(("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES"))
+    report = CliRunner().invoke(
+        app,
+        ["assess", "--answers", str(answers), "--today", TODAY, "--draws", "200", "--width", "80"],
+        catch_exceptions=False,
+        env=env,
+    )
+    assert report.exit_code == 0
+    ranking = report.stdout.splitlines()
+    start = ranking.index(next(line for line in ranking if line.strip() == words("en")["ranking"]))
+    rows = [line for line in ranking[start:] if line.startswith("│")]
+    first_two = [row for row in rows if row.split("│")[1].strip()][:2]  # continuation rows have no rank
+    assert [row.split("│")[1].strip() for row in first_two] == ["1", "2"]
+    assert all(row in plain(raw) for row in first_two), first_two
