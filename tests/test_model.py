@@ -488,3 +488,44 @@ def test_profile_orientation_follows_the_position(answers: Answers) -> None:
     assert profile.orientation == expected
     if profile.declared is None:
         assert profile.consistent
+
+
+# ------------------------------------------------- the same properties, as the ranking shows them
+
+
+@PROPS
+@given(answers=answers_st(), vendors=vendors_st(), data=st.data())
+def test_raising_one_rating_never_moves_the_vendor_down_the_ranking(
+    answers: Answers, vendors: list[Vendor], data: st.DataObject
+) -> None:
+    needs = needs_for(answers)
+    vendor = data.draw(st.sampled_from(vendors), label="vendor")
+    cap = data.draw(st.sampled_from(CAPS), label="capability")
+    ratings = {c: r.rating for c, r in vendor.ratings.items()}
+    raised = make_vendor(vendor.id, {**ratings, cap: data.draw(st.integers(ratings[cap], 5))}, name=vendor.name)
+    before = [f.vendor for f in rank(needs, vendors)].index(vendor.id)
+    after = [f.vendor for f in rank(needs, [raised if v is vendor else v for v in vendors])].index(vendor.id)
+    assert after <= before
+
+
+@PROPS
+@given(answers=answers_st(), vendors=vendors_st(max_size=4))
+def test_a_vendor_rated_5_everywhere_ranks_first_or_ties_the_first_at_100_percent(
+    answers: Answers, vendors: list[Vendor]
+) -> None:
+    top = make_vendor("top", dict.fromkeys(CAPS, 5), name="Zeta")  # last by name: wins no tie-break
+    first = rank(needs_for(answers), [*vendors, top])[0]
+    assert first.score == 1.0 and first.gaps == ()
+
+
+@SLOW_PROPS
+@given(answers=answers_st(), vendors=vendors_st(max_size=4), data=st.data(), seed=st.integers(0, 2**32 - 1))
+def test_catalogue_order_changes_nothing_in_the_assessment_not_even_the_robustness(
+    answers: Answers, vendors: list[Vendor], data: st.DataObject, seed: int
+) -> None:
+    shuffled = data.draw(st.permutations(vendors), label="shuffled")
+    first = assess(catalog_with(vendors), answers, draws=FEW_DRAWS, seed=seed, topsis=True)
+    second = assess(catalog_with(list(shuffled)), answers, draws=FEW_DRAWS, seed=seed, topsis=True)
+    assert second.fits == first.fits
+    assert second.robustness == first.robustness
+    assert second.topsis == first.topsis
