@@ -160,7 +160,9 @@ def test_parse_yaml_like_text(text: str) -> None:
 
 # Pieces that open, close and indent levels, and hide brackets in quotes and comments.
 NESTING_PIECES = st.one_of(
-    st.integers(0, 12).map(lambda n: "\n" + " " * n),
+    st.tuples(st.sampled_from(["\n", "\r\n", "\r", "\x85", "\u2028"]), st.integers(0, 12)).map(
+        lambda b: b[0] + " " * b[1]
+    ),
     st.sampled_from(["[", "]", "{", "}", "a: ", "a:", "- ", "-", "? ", ": ", "x", ", ", "'", '"', "# ", "|"]),
     st.sampled_from(["&a ", "*a", "!!seq ", "!!map ", "\t", "--- "]),
 )

@@ -846,3 +846,51 @@ def test_subprocess_bad_file_has_no_traceback(vendor: Doc, tmp_path: Path) -> No
     assert proc.stderr == ""
     assert f"{path}:{number}:13: error: " in proc.stdout
     assert proc.stdout.splitlines()[-1] == "1 file checked: 1 error(s), 0 warning(s)"
+
+
+# ------------------------------------------------------------- pre-commit
+
+
+def test_pre_commit_hook_checks_the_catalogue_files_and_nothing_else(vendor: Doc, tmp_path: Path) -> None:
+    """What pre-commit does with `.pre-commit-hooks.yaml`, in a consultancy's catalogue repository.
+
+    pre-commit keeps the files its `types` tag (yaml: `*.yaml`, `*.yml`), that `files` matches and
+    `exclude` does not, as paths relative to the repository root, and runs `entry` with them
+    appended: once, with `require_serial`. Hidden files such as `.pre-commit-config.yaml` are
+    YAML too, and not crmadvisor files.
+    """
+    import yaml
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "crmadvisor-validate" and hook["language"] == "python"
+    assert hook["types"] == ["yaml"] and hook["require_serial"] is True
+    repo = tmp_path / "catalogue"
+    vendor.write(repo / "vendors" / "sellsy.yaml")
+    (repo / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    (repo / "README.md").write_text("# our catalogue\n", encoding="utf-8")
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        files = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file())
+        chosen = [
+            f
+            for f in files
+            if f.endswith((".yaml", ".yml"))
+            and re.search(hook.get("files", ""), f)
+            and not re.search(hook.get("exclude", "^$"), f)
+        ]
+        command, *args = hook["entry"].split()
+        assert command == "crmadvisor"  # the console script; here, the same code through -m
+        argv = [sys.executable, "-m", "crmadvisor", *args, *hook.get("args", []), *chosen]
+        return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=repo)
+
+    proc = pre_commit()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout == "1 file checked: 0 error(s), 0 warning(s)\n"
+
+    number = vendor.first_rating()
+    vendor.replace(number, "    rating: 7").write(repo / "vendors" / "sellsy.yaml")
+    proc = pre_commit()
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"vendors/sellsy.yaml:{number}:13: error: ")

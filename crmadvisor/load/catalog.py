@@ -7,11 +7,13 @@ Every problem is collected, so one run reports them all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -190,16 +192,34 @@ def _guess_kind(data: dict[str, Any]) -> str | None:
 def check_files(files: Iterable[Path]) -> Check:
     """Round one: every file alone."""
     result = Check()
-    for path in files:
-        result.files += 1
-        try:
-            result.loaded.append(_load_keeping_source(path))
-        except _Invalid as err:
-            result.problems.extend(err.problems)
-            result.invalid.append(err.src)
-        except InputError as err:
-            result.problems.extend(err.problems)
+    with _collector_paused():
+        for path in files:
+            result.files += 1
+            try:
+                result.loaded.append(_load_keeping_source(path))
+            except _Invalid as err:
+                result.problems.extend(err.problems)
+                result.invalid.append(err.src)
+            except InputError as err:
+                result.problems.extend(err.problems)
     return result
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while files load, then back as it was.
+
+    Every file kept for the set checks adds a few thousand objects, and each full collection
+    walks them all again, to find no garbage (parsed data has no reference cycles): loading
+    1,000 vendor files took 1.3-1.8 s with it, 0.8-0.9 s without (benchmarks/README.md).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # ------------------------------------------------------------ the set

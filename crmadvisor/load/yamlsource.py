@@ -37,6 +37,7 @@ MAX_NODES = 200_000  # after alias expansion; a vendor profile has about 200
 MAX_DEPTH = 64
 
 _SAFE_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR = "tag:yaml.org,2002:str"
 _SAFE_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
 
 
@@ -206,7 +207,9 @@ def _first_too_deep(loader: yaml.SafeLoader | yaml.CSafeLoader) -> Mark | None:
 
 
 # Indentation plus the block indicators that open a level on the same line ("- - x", "? - x").
-_LINE_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+_LINE_LEAD = re.compile(r"\n[ \t?:-]*")
+# YAML's other line breaks, rewritten as "\n" before measuring leads (rare: CRLF files, mostly)
+_OTHER_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 # A flow list or mapping with no bracket inside: removed pass after pass, innermost first.
 _INNERMOST_FLOW = re.compile(r"\[[^][{}]*\]|\{[^][{}]*\}")
 
@@ -216,12 +219,17 @@ def _depth_bound(text: str) -> int:
 
     Block levels: a nested block collection starts at least one column further right every
     two levels (a list may sit at its parent key's column), counting indicators that share a
-    line. Flow levels: nested pairs of brackets are removed in successive passes, inner ones
-    first; a real level is either removed in its own pass or leaves a bracket behind (when
-    brackets in quoted text or comments spoil the pairing), hence passes plus leftovers.
+    line. Flow levels: at most one per bracket; more closely, nested pairs of brackets are
+    removed in successive passes, inner ones first, and a real level is either removed in its
+    own pass or leaves a bracket behind (when brackets in quoted text or comments spoil the
+    pairing), hence passes plus leftovers. An ordinary file needs only the first, quick tests.
     """
-    lead = max(map(len, _LINE_LEAD.findall(text)), default=0)
-    bound = 2 * lead + 3
+    lines = "\n" + (_OTHER_BREAKS.sub("\n", text) if any(c in text for c in "\r\x85\u2028\u2029") else text)
+    brackets = text.count("[") + text.count("{")
+    room = (MAX_DEPTH - 3 - brackets) // 2  # the longest lead that keeps within MAX_DEPTH
+    if room >= 0 and re.search(f"\\n[ \\t?:-]{{{room + 1}}}", lines) is None:  # "\n" first: a fast scan
+        return 2 * room + 3 + brackets
+    bound = 2 * max(len(lead) - 1 for lead in _LINE_LEAD.findall(lines)) + 3
     passes = 0
     while bound + passes <= MAX_DEPTH:
         text, removed = _INNERMOST_FLOW.subn("", text)
@@ -240,6 +248,7 @@ class _Builder:
         self.values: dict[Key, Mark] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
+        self._built: set[int] = set()  # the nodes built so far, to tell an alias from its anchor
         self._open: set[int] = set()  # the collections being built, to catch alias cycles
         self._reported: set[str | tuple[int, int, str]] = set()  # codes reported once, or once per node
         self._scalars = yaml.constructor.SafeConstructor()
@@ -262,7 +271,11 @@ class _Builder:
             message = f"nested too deeply through aliases (more than {MAX_DEPTH} levels of lists and mappings)"
             self.once(node, at, message, "too-deep")
             return None
-        self.values.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if id(node) not in self._built:  # else reached again through an alias: `at` keeps its key's position
+            self._built.add(id(node))
+            self.values.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag == _STR:  # most values: skip PyYAML's dispatch by tag
+            return node.value
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self._open:  # `&a [*a]`: the composer makes a cycle of nodes
                 self.once(node, at, "an alias makes this list or mapping contain itself", "alias-cycle")
