@@ -285,7 +285,10 @@ def loyalty(
         given = workflow.complete_loyalty_answers(answers, catalog)
     else:
         ask_in = lang.value if lang else None
-        given = workflow.loyalty_interview(catalog, resume=resume, save=save, lang=ask_in, today=_today(today))
+        day = _today(today)
+        given = workflow.loyalty_interview(
+            catalog, resume=resume, save=save, lang=ask_in, today=day, criteria_dir=criteria
+        )
     workflow.print_loyalty(catalog, given, lang.value if lang else given.lang, width)
 
 

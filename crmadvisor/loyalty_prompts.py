@@ -7,16 +7,18 @@ Like `assess`: every question but the first offers "back"; Ctrl-C stops with the
 from __future__ import annotations
 
 import datetime as dt
+import shlex
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import questionary
 from questionary import Choice
 
-from crmadvisor.errors import Interrupted
+from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
 from crmadvisor.model.schema import Answers, Catalog, LoyaltyFile, LoyaltyQuestion
-from crmadvisor.prompts import _UI, BACK, _free_name, _help, _select
+from crmadvisor.prompts import _UI, BACK, _free_name, _help, _question, _select
 
 DEFAULT_FILE = Path("crmadvisor-loyalty.yaml")
 
@@ -27,8 +29,6 @@ _LOYALTY_UI: dict[str, dict[str, str]] = {
         "part.specifics": "Part 2 of 4: the B2B specifics of your customers",
         "part.design": "Part 3 of 4: what the programme should be",
         "part.success": "Part 4 of 4: the key success factors",
-        "interrupted": "Interrupted. Your answers are saved in {path}. Resume with:\n"
-        "  crmadvisor loyalty --resume {path}",
         "resuming": "Resuming {path} at loyalty question {n} of {total}",
     },
     "fr": {
@@ -37,39 +37,60 @@ _LOYALTY_UI: dict[str, dict[str, str]] = {
         "part.specifics": "Partie 2 sur 4 : les spécificités B2B de vos clients",
         "part.design": "Partie 3 sur 4 : ce que doit être le programme",
         "part.success": "Partie 4 sur 4 : les facteurs clés de succès",
-        "interrupted": "Interrompu. Vos réponses sont enregistrées dans {path}. Pour reprendre :\n"
-        "  crmadvisor loyalty --resume {path}",
         "resuming": "Reprise de {path} à la question fidélité {n} sur {total}",
     },
 }
 
 
-def run(catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date) -> Answers:
-    """Ask every unanswered loyalty question, saving the answers file after each answer."""
+def run(
+    catalog: Catalog,
+    *,
+    resume: Path | None,
+    save: Path | None,
+    lang: str | None,
+    today: dt.date,
+    again: Sequence[str] = (),
+) -> Answers:
+    """Ask every unanswered loyalty question, saving the answers file after each answer.
+
+    `again` holds the options (`--criteria DIR`) the printed resume command must repeat.
+    """
     loyalty = catalog.loyalty
     assert loyalty is not None  # the command refuses criteria without a loyalty file
+    ui = _UI["fr" if lang == "fr" else "en"] | _LOYALTY_UI["fr" if lang == "fr" else "en"]
     if resume is not None:
+        if not resume.is_file():
+            raise UsageError(ui["no_file"].format(path=resume))
         answers, _ = read_answers(resume, catalog)
         path = resume
         if lang is not None and lang != answers.lang:
             answers = answers.model_copy(update={"lang": lang})
     else:
+        if save is not None and save.exists():
+            raise UsageError(ui["exists"].format(path=save, command=resume_command(save, again)))
         path = save if save is not None else _free_name(DEFAULT_FILE)
-        answers = Answers(kind="answers", lang="fr" if lang == "fr" else "en", date=today)
+        answers = Answers(kind="answers", lang="fr" if lang == "fr" else "en", date=today, loyalty={})
+        write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
     ui = _UI[answers.lang] | _LOYALTY_UI[answers.lang]
     questionary.print(ui["saving"].format(path=path), style="italic")
     try:
         if not answers.company:
-            company = questionary.text(ui["company"], validate=lambda t: bool(t.strip())).unsafe_ask().strip()
-            answers = answers.model_copy(update={"company": company, "loyalty": dict(answers.loyalty or {})})
+            message = _question(ui["company"])
+            company = questionary.text(message, validate=lambda t: bool(t.strip())).unsafe_ask().strip()
+            answers = answers.model_copy(update={"company": company})
             write_answers(path, answers)
         index = first_unanswered(loyalty, answers)
         if resume is not None and index:
             total = len(loyalty.questions)
             questionary.print(ui["resuming"].format(path=path, n=index + 1, total=total), style="italic")
         return ask_questions(loyalty, answers, path, index, ui)
-    except KeyboardInterrupt:
-        raise Interrupted(ui["interrupted"].format(path=path)) from None
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D / input closed: stop, the answers are on disk
+        raise Interrupted(ui["interrupted"].format(path=path, command=resume_command(path, again))) from None
+
+
+def resume_command(path: Path, again: Sequence[str] = ()) -> str:
+    """The exact command that continues this answers file, quoted for a POSIX shell."""
+    return shlex.join(["crmadvisor", "loyalty", "--resume", str(path), *again])
 
 
 def first_unanswered(loyalty: LoyaltyFile, answers: Answers) -> int:
@@ -79,8 +100,12 @@ def first_unanswered(loyalty: LoyaltyFile, answers: Answers) -> int:
 
 def ask_questions(loyalty: LoyaltyFile, answers: Answers, path: Path, index: int, ui: dict[str, Any]) -> Answers:
     shown_part: str | None = None
+    reached = index  # going forward past here, a question answered in the file (by hand) is not asked again
     while index < len(loyalty.questions):
         question = loyalty.questions[index]
+        if index >= reached and question.id in (answers.loyalty or {}):
+            index = reached = index + 1
+            continue
         if question.part.value != shown_part:
             questionary.print(f"\n{ui['part.' + question.part.value]}", style="bold")
             shown_part = question.part.value
@@ -91,6 +116,7 @@ def ask_questions(loyalty: LoyaltyFile, answers: Answers, path: Path, index: int
         answers = answers.model_copy(update={"loyalty": {**(answers.loyalty or {}), question.id: value}})
         write_answers(path, answers)
         index += 1
+        reached = max(reached, index)
     return answers
 
 

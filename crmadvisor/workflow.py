@@ -164,7 +164,13 @@ def complete_loyalty_answers(path: Path, catalog: Catalog) -> Answers:
 
 
 def loyalty_interview(
-    catalog: Catalog, *, resume: Path | None, save: Path | None, lang: str | None, today: dt.date
+    catalog: Catalog,
+    *,
+    resume: Path | None,
+    save: Path | None,
+    lang: str | None,
+    today: dt.date,
+    criteria_dir: Path | None = None,
 ) -> Answers:
     if not has_terminal():
         raise UsageError(
@@ -173,7 +179,8 @@ def loyalty_interview(
         )
     from crmadvisor import loyalty_prompts  # questionary: only for the interactive questionnaire
 
-    return loyalty_prompts.run(catalog, resume=resume, save=save, lang=lang, today=today)
+    again = resume_options(criteria_dir, [], shipped_vendors=True)
+    return loyalty_prompts.run(catalog, resume=resume, save=save, lang=lang, today=today, again=again)
 
 
 def print_loyalty(catalog: Catalog, answers: Answers, lang: str, width: int | None) -> None:

@@ -512,3 +512,36 @@ def test_the_worked_example_of_the_methodology() -> None:
     assert in_race.index("odoo-crm") == 3
     methodology = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
     assert "= **14**" in methodology and "from 4th to 5th" in methodology
+
+
+def test_save_never_overwrites_and_resume_needs_a_file(keys: PipeInput, tmp_path: Path) -> None:
+    existing = tmp_path / "client.yaml"
+    existing.write_text("kind: answers\n", encoding="utf-8")
+    code, _, err = run("loyalty", "--save", str(existing))
+    assert code == 2
+    assert "already exists and is not overwritten" in err and f"crmadvisor loyalty --resume {existing}" in err
+    assert existing.read_text(encoding="utf-8") == "kind: answers\n"
+    code, _, err = run("loyalty", "--resume", str(tmp_path / "missing.yaml"))
+    assert code == 2
+    assert "no such answers file to resume" in err
+
+
+def test_the_resume_command_repeats_the_criteria_folder(keys: PipeInput, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    keys.send_text("Acme" + ENTER + CTRL_C)
+    code, _, err = run("loyalty", "--save", str(file), "--criteria", str(ROOT / "criteria"))
+    assert code == 130
+    assert err.rstrip().endswith(
+        shlex.join(["crmadvisor", "loyalty", "--resume", str(file), "--criteria", str(ROOT / "criteria")])
+    )
+    assert yaml.safe_load(file.read_text(encoding="utf-8"))["company"] == "Acme"
+
+
+def test_closed_input_stops_like_ctrl_c(keys: PipeInput, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    keys.send_text("Acme" + ENTER + pick(0))
+    keys.close()
+    code, _, err = run("loyalty", "--save", str(file))
+    assert code == 130
+    assert f"crmadvisor loyalty --resume {file}" in err
+    assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == {"company_ids": "yes"}
