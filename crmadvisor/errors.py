@@ -29,8 +29,19 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
+        """One line, whatever the file held: line breaks and control characters escaped."""
         field = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
+        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
+        return text.translate(_ESCAPED)
+
+
+# C0 and C1 controls and Unicode's own line and paragraph separators, as Python writes them
+# in a string literal: a key such as "a\nb" must not split a problem over two lines.
+_ESCAPED = {
+    code: repr(chr(code))[1:-1]
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)
+    if code != 0x09  # a tab stays a tab
+}
 
 
 class CrmAdvisorError(Exception):
