@@ -58,6 +58,14 @@ class DataFormat(StrEnum):
 class SchemaKind(StrEnum):
     vendor = "vendor"
     answers = "answers"
+    report = "report"
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+    pdf = "pdf"
 
 
 CriteriaOption = Annotated[
@@ -150,7 +158,7 @@ def validate(
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.vendor,
 ) -> None:
-    """Print the JSON Schema of vendor or answers files, for editors' YAML language servers.
+    """Print the JSON Schema of vendor or answers files (for editors), or of JSON reports (for other tools).
 
     Example: crmadvisor schema vendor > vendor.schema.json
     """
@@ -200,11 +208,41 @@ def assess(
     criteria: CriteriaOption = None,
     vendors: VendorsOption = None,
     no_shipped_vendors: NoShippedOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write a client report to this file (.md, .html, .json or .pdf).", show_default=False
+        ),
+    ] = None,
+    report_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", help="Report format (default: from the --output extension; without --output, to stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    no_charts: Annotated[bool, typer.Option("--no-charts", help="Leave the charts out of the report.")] = False,
+    png: Annotated[bool, typer.Option("--png", help="Also write the charts as PNG next to the report.")] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Your own Jinja2 template for a Markdown or HTML report.", show_default=False),
+    ] = None,
+    browser: Annotated[
+        Path | None,
+        typer.Option("--browser", help="Chromium or Chrome to print --format pdf with.", show_default=False),
+    ] = None,
+    report_date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--date", formats=["%Y-%m-%d"], help="Report date (default: the answers file's, else today).",
+            show_default=False,
+        ),
+    ] = None,
     today: TodayOption = None,
 ) -> None:
-    """Profile the company, derive its needs, rank the vendors, flag every gap.
+    """Profile the company, derive its needs, rank the vendors, flag every gap; optionally write a report.
 
-    Example: crmadvisor assess --answers examples/answers/industrial-supplier.yaml
+    Example: crmadvisor assess --answers examples/answers/industrial-supplier.yaml --output report.md
     """
     from crmadvisor import workflow
 
@@ -218,7 +256,15 @@ def assess(
         given = workflow.interview(catalog, resume=resume, save=save, lang=ask_in, today=day, again=again)
     language = lang.value if lang else given.lang
     result = workflow.assess(catalog, given, draws=draws, seed=seed, topsis=method is Method.topsis)
-    workflow.print_assessment(result, catalog, language, day, width)
+    if output is None and report_format is None:
+        workflow.print_assessment(result, catalog, language, day, width)
+        return
+    dated = report_date.date() if report_date else given.date or day
+    text, paths = workflow.export_report(
+        result, catalog, output=output, fmt=report_format.value if report_format else None, lang=language,
+        date=dated, method=method.value, charts=not no_charts, png=png, template=template, browser=browser,
+    )
+    typer.echo(text if text is not None else "".join(f"wrote {path}\n" for path in paths), nl=False)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crmadvisor.errors import UsageError
-from crmadvisor.files import atomic_write
+from crmadvisor.files import TooLarge, atomic_write, atomic_write_bytes, read_bounded
 from crmadvisor.load.answers import read_answers, require_complete
 from crmadvisor.load.catalog import load_catalog, load_criteria
 from crmadvisor.model.assessment import Assessment
@@ -20,6 +20,8 @@ from crmadvisor.model.schema import Answers, Catalog, Vendor
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from crmadvisor.present.charts import ChartImage
 
 
 def catalog(
@@ -191,3 +193,74 @@ def print_loyalty(catalog: Catalog, answers: Answers, lang: str, width: int | No
     result = loyalty_from(answers.loyalty or {}, catalog.loyalty)
     console = _console(width)
     render_loyalty(console, result, catalog, lang, answers.company, applied=False)
+
+
+def export_report(
+    result: Assessment,
+    catalog: Catalog,
+    *,
+    output: Path | None,
+    fmt: str | None,
+    lang: str,
+    date: dt.date,
+    method: str,
+    charts: bool = True,
+    png: bool = False,
+    template: Path | None = None,
+    browser: Path | None = None,
+) -> tuple[str | None, list[Path]]:
+    """Render the written report; write it (charts first, each file atomically) or return it for stdout."""
+    from crmadvisor import __version__
+    from crmadvisor.present import report as written
+
+    kind = written.report_format(output, fmt)
+    if output is None and kind == "pdf":
+        raise UsageError("a PDF report needs --output FILE.pdf")
+    if template is not None and kind == "json":
+        raise UsageError("--template applies to Markdown and HTML reports, not JSON")
+    printer = None
+    if kind == "pdf":
+        from crmadvisor.browser import find_browser
+
+        printer = find_browser(browser)  # before any work: with no browser, nothing is written
+    view = written.report_from(result, catalog, lang=lang, date=date, version=__version__, method=method)
+    images: tuple[ChartImage, ...] = ()
+    if charts and kind != "json":
+        from crmadvisor.present.charts import chart_images, with_charts
+
+        images = chart_images(view, png=png)
+        linked = output is not None and kind == "md"
+        view = with_charts(view, images, f"{output.stem}_files" if linked and output else None)
+    if template is not None:
+        source = read_template(template)
+        text = written.render_template(view, source, html=kind in ("html", "pdf"), name=str(template))
+    else:
+        text = written.REPORT_FORMATS["html" if kind == "pdf" else kind](view)
+    if output is None:
+        return text, []
+    written_files: list[Path] = []
+    folder = output.parent / f"{output.stem}_files"
+    for image in images:
+        if kind == "md":
+            written_files.append(folder / f"{image.id}.svg")
+            atomic_write(written_files[-1], image.svg)
+        if image.png is not None:
+            written_files.append(folder / f"{image.id}.png")
+            atomic_write_bytes(written_files[-1], image.png)
+    if printer is not None:
+        from crmadvisor.browser import html_to_pdf
+
+        atomic_write_bytes(output, html_to_pdf(text, printer))
+    else:
+        atomic_write(output, text)
+    return None, [*written_files, output]
+
+
+def read_template(path: Path) -> str:
+    if not path.is_file():
+        raise UsageError(f"{path}: no such template file")
+    try:
+        return read_bounded(path).decode("utf-8")
+    except (OSError, TooLarge, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) else "too large or not UTF-8"
+        raise UsageError(f"{path}: cannot read the template: {reason}") from None

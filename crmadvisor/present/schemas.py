@@ -12,6 +12,10 @@ _MODELS: dict[str, type[BaseModel]] = {"vendor": Vendor, "answers": Answers}
 
 
 def json_schema(kind: str) -> str:
+    if kind == "report":
+        from crmadvisor.present.report import report_schema_text
+
+        return report_schema_text()
     doc = _MODELS[kind].model_json_schema()
     doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"crmadvisor {kind} file", **doc}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,152 @@
+"""The report's charts as SVG (and PNG on request), drawn with matplotlib from the Report view-model.
+
+matplotlib is imported here only, and this module only when charts are made. The SVG output is
+reproducible byte for byte for a given matplotlib version: no date in the metadata, a fixed hash salt
+for element ids, text kept as text (`svg.fonttype: none`, escaped by matplotlib).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from crmadvisor.present.report import FIT_CHART_ROWS, Chart, Report
+from crmadvisor.present.report_words import report_words
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
+
+COLOURS = ("#1f5fa8", "#d1495b", "#2a9d8f")
+NEED_COLOUR = "#7a7a7a"
+RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "crmadvisor",
+    "font.family": "DejaVu Sans",
+    "font.size": 9.0,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartImage:
+    id: str
+    svg: str
+    png: bytes | None
+
+
+def _label(text: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _name(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def radar_figure(report: Report) -> Figure:
+    from matplotlib.figure import Figure
+
+    w = report_words(report.lang)
+    radar = report.radar
+    count = len(radar.areas)
+    angles = [2 * math.pi * i / count for i in range(count)]
+    figure = Figure(figsize=(7.0, 6.2))
+    axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
+    axes.set_theta_offset(math.pi / 2)
+    axes.set_theta_direction(-1)
+    closed = [*angles, angles[0]]
+    axes.fill(closed, [*radar.need, radar.need[0]], color=NEED_COLOUR, alpha=0.25, label=w["chart.need"])
+    axes.plot(closed, [*radar.need, radar.need[0]], color=NEED_COLOUR, linewidth=1.5, linestyle="--")
+    for series, colour, marker in zip(radar.vendors, COLOURS, ("o", "s", "^"), strict=False):
+        values = [*series.values, series.values[0]]
+        axes.plot(closed, values, color=colour, linewidth=1.8, marker=marker, markersize=4, label=_name(series.label))
+    axes.set_xticks(angles)
+    axes.set_xticklabels([_label(a) for a in radar.areas], fontsize=8)
+    axes.set_ylim(0, 5)
+    axes.set_yticks([1, 2, 3, 4, 5])
+    axes.set_yticklabels(["1", "2", "3", "4", "5"], fontsize=7, color="#666666")
+    axes.tick_params(axis="x", pad=12)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False, fontsize=8)
+    figure.subplots_adjust(left=0.12, right=0.88, top=0.88, bottom=0.2)
+    return figure
+
+
+def fit_figure(report: Report) -> Figure:
+    from matplotlib.figure import Figure
+
+    w = report_words(report.lang)
+    rows = [r for r in report.ranking if r.rank is not None][:FIT_CHART_ROWS]
+    names = [_name(r.name) for r in reversed(rows)]
+    fits = [r.fit * 100 for r in reversed(rows)]
+    firsts = [(r.first_share or 0.0) * 100 for r in reversed(rows)]
+    positions = list(range(len(rows)))
+    with_odds = any(r.first_share is not None for r in rows)
+    figure = Figure(figsize=(7.5, 0.42 * len(rows) + 1.3))
+    grid = figure.add_gridspec(1, 2 if with_odds else 1, width_ratios=[3, 2] if with_odds else [1], wspace=0.08)
+    left = figure.add_subplot(grid[0, 0])
+    colours = ["#b3261e" if r.blocked else COLOURS[0] for r in reversed(rows)]
+    left.barh(positions, fits, color=colours, height=0.6)
+    for y, value in zip(positions, fits, strict=True):
+        left.text(value + 1, y, f"{value:.0f} %", va="center", fontsize=8)
+    left.set_yticks(positions)
+    left.set_yticklabels(names, fontsize=8)
+    left.set_xlim(0, 110)
+    left.set_xlabel(f"{w['fit']} (%)", fontsize=8)
+    if with_odds:
+        right = figure.add_subplot(grid[0, 1], sharey=left)
+        right.barh(positions, firsts, color="#8fb3de", height=0.6)
+        for y, value, row in zip(positions, firsts, list(reversed(rows)), strict=True):
+            right.text(value + 1.5, y, f"{value:.0f} % · {row.rank_range}", va="center", fontsize=8)
+        right.set_xlim(0, 130)
+        right.set_xlabel(f"{w['first_share']} (%) · {w['rank_range']}", fontsize=8)
+        right.tick_params(axis="y", left=False, labelleft=False)
+    figure.subplots_adjust(left=0.3, right=0.97, top=0.97, bottom=0.8 / (0.42 * len(rows) + 1.3))
+    return figure
+
+
+def _svg(figure: Figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def chart_images(report: Report, *, png: bool = False) -> tuple[ChartImage, ...]:
+    """The radar of needs against the top three vendors, and the fit chart with confidence."""
+    from matplotlib import rc_context
+
+    images = []
+    with rc_context(cast(Any, RC)):  # matplotlib types rc keys as a Literal of every name
+        for chart_id, make in (("radar", radar_figure), ("fit", fit_figure)):
+            if chart_id == "radar" and not report.radar.vendors:
+                continue
+            if chart_id == "fit" and not any(r.rank is not None for r in report.ranking):
+                continue
+            figure = make(report)
+            images.append(ChartImage(chart_id, _svg(figure), _png(figure) if png else None))
+    return tuple(images)
+
+
+def with_charts(report: Report, images: tuple[ChartImage, ...], folder: str | None) -> Report:
+    """The report with its charts: linked as files in `folder` (relative to the report), else inline only."""
+    w = report_words(report.lang)
+    charts = tuple(
+        Chart(
+            id=image.id,
+            title=w[f"chart.{image.id}"],
+            alt=w[f"chart.{image.id}.alt"],
+            file=f"{folder}/{image.id}.svg" if folder is not None else None,
+            svg=image.svg,
+        )
+        for image in images
+    )
+    return report.model_copy(update={"charts": charts})
