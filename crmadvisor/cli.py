@@ -323,6 +323,9 @@ def loyalty(
     """B2B loyalty programme: fundamentals gate, B2B specifics, mix of mechanics, success factors, CRM needs.
 
     Example: crmadvisor loyalty --answers examples/answers/industrial-supplier-loyalty.yaml
+
+    To add the loyalty section to an `assess` answers file: crmadvisor loyalty --resume FILE,
+    then crmadvisor assess --answers FILE.
     """
     from crmadvisor import workflow
 

@@ -545,3 +545,20 @@ def test_closed_input_stops_like_ctrl_c(keys: PipeInput, tmp_path: Path) -> None
     assert code == 130
     assert f"crmadvisor loyalty --resume {file}" in err
     assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == {"company_ids": "yes"}
+
+
+def test_the_loyalty_section_can_be_added_to_an_assess_answers_file(keys: PipeInput, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    file.write_text((ROOT / "examples" / "answers" / "industrial-supplier.yaml").read_text(encoding="utf-8"))
+    section = {**passing(), **CONTRASTS["contractual"], "reward_rules": "no"}
+    keys.send_text("".join(typed(section)))
+    code, _, err = run("loyalty", "--resume", str(file), "--width", WIDE)
+    assert code == 0, err
+    saved = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert saved["loyalty"] == section and saved["traits"]["sales_volume"] == "a_few_times_a_year"
+    code, out, err = assess_cli(file)
+    assert code == 0, err
+    assert "B2B loyalty programme: Ferronnerie Dauphinoise SAS" in out
+    assert "loyalty programme: rewards cannot be attributed from the data yet" in " ".join(
+        out.replace("│", " ").split()
+    )
