@@ -264,7 +264,7 @@ class _Builder:
     def build(self, node: yaml.Node, at: Key, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            msg = f"more than {MAX_NODES:,} values (aliases expanded): refusing to expand further"
+            msg = f"more than {MAX_NODES:,} values, each use of an alias counting in full: refusing to read further"
             self.once(node, at, msg, "too-large")
             return None
         if depth >= MAX_DEPTH and isinstance(node, yaml.CollectionNode):  # through aliases: parse() checked text
