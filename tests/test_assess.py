@@ -263,29 +263,15 @@ def test_assess_without_answers_and_no_terminal_exits_2_naming_the_answers_optio
 # ------------------------------------------------------- catalogue sanity
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "MODEL: for online-retailer.yaml the top 3 in the race are brevo (b2c, 83.8 %), salesforce-marketing-cloud "
-        "(both: Engagement is B2C, Account Engagement B2B) and odoo-crm (both, 76.2 %): one b2c. Odoo stays ahead of "
-        "sap-emarsys and splio (73.8 %) on the retailer's contact_centre 3 and social_listening 3 needs (weight 9 "
-        "each) and followup_reminders 2 (weight 4), 22 of 130 weight points that marketing platforms do not offer "
-        "natively; they lead Odoo on mass base, segments, journeys and loyalty by 16 points, not enough."
-    ),
-)
-def test_b2c_retailer_shortlist_is_led_by_b2c_marketing_platforms() -> None:
-    top = top_in_race("online-retailer")
-    orientations = [vendor(v).orientation.value for v in top]
-    assert orientations.count("b2c") >= 2, list(zip(top, orientations, strict=True))
-    assert orientations[0] in ("b2c", "both")
-    assert top[0] in MARKETING_PLATFORMS
+def test_b2c_retailer_shortlist_is_led_by_b2c_marketing_platforms_for_mass_bases_segments_journeys() -> None:
+    """The first two in the race are marketing-automation platforms.
 
-
-def test_b2c_retailer_winner_is_a_marketing_platform() -> None:
-    """The part of the sanity check above that holds today."""
+    A suite (Odoo) may come third: the retailer also needs a contact centre and social listening,
+    which marketing platforms do not offer natively (docs/methodology.md, needs from traits).
+    """
     top = top_in_race("online-retailer")
-    assert top[0] in MARKETING_PLATFORMS
-    assert vendor(top[0]).orientation.value in ("b2c", "both")
+    assert top[0] in MARKETING_PLATFORMS and top[1] in MARKETING_PLATFORMS, top
+    assert all(vendor(v).orientation.value in ("b2c", "both") for v in top[:2]), top
 
 
 def test_b2b_industrial_supplier_shortlist_is_led_by_b2b_crms_with_hierarchy_pipeline_and_invoicing() -> None:
