@@ -84,21 +84,40 @@ def severity_of(need: Need, rating: int) -> Severity:
 
 def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None = None) -> Fit:
     """How much of the company's weighted need one vendor covers, its gaps and knock-outs."""
-    ratings: Mapping[str, int] = {c: r.rating for c, r in vendor.ratings.items()}
-    total = sum(weight(n) for n in needs)
-    covered = sum(n.level * min(ratings.get(n.capability, 0), n.level) for n in needs)  # = weight x coverage
-    gaps = tuple(
-        Gap(n.capability, n.level, r, severity_of(n, r)) for n in needs if (r := ratings.get(n.capability, 0)) < n.level
-    )
+    return _fit(_weighed(needs), vendor, constraints)
+
+
+_Weighed = tuple[tuple[Need, str, str, int, int], ...]  # (need, capability, area, level, weight), level > 0
+
+
+def _weighed(needs: Sequence[Need]) -> _Weighed:
+    """The needs that count, with what fit() reads of each, computed once for a whole catalogue."""
+    return tuple((n, n.capability, n.area, n.level, weight(n)) for n in needs if n.level)
+
+
+def _fit(needs: _Weighed, vendor: Vendor, constraints: Constraints | None) -> Fit:
+    # one pass over the needs: rank() runs this for every vendor (benchmarks/bench_model.py)
+    rated = vendor.ratings
+    total = covered = 0
+    gaps: list[Gap] = []
     areas: dict[str, list[int]] = {}
-    for n in needs:
-        if n.level:
-            pair = areas.setdefault(n.area, [0, 0])
-            pair[0] += n.level * min(ratings.get(n.capability, 0), n.level)
-            pair[1] += weight(n)
+    for need, capability, area, level, want in needs:
+        held = rated.get(capability)
+        rating = held.rating if held is not None else 0  # unrated counts as 0
+        got = level * (rating if rating < level else level)  # weight x coverage, capped at the need
+        total += want
+        covered += got
+        if rating < level:
+            gaps.append(Gap(capability, level, rating, severity_of(need, rating)))
+        pair = areas.get(area)
+        if pair is None:
+            areas[area] = [got, want]
+        else:
+            pair[0] += got
+            pair[1] += want
     coverage = tuple((area, got / want) for area, (got, want) in areas.items())
     exclusions, notes = knock_outs(vendor, constraints) if constraints else ((), ())
-    return Fit(vendor.id, covered / total if total else 1.0, gaps, coverage, exclusions, notes)
+    return Fit(vendor.id, covered / total if total else 1.0, tuple(gaps), coverage, exclusions, notes)
 
 
 def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -153,5 +172,6 @@ def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, int, float, int
 def rank(needs: Sequence[Need], vendors: Sequence[Vendor], constraints: Constraints | None = None) -> tuple[Fit, ...]:
     """Every vendor's fit, best first, in an order that does not depend on the catalogue's order."""
     names = {v.id: v.name for v in vendors}
-    fits = [fit(needs, v, constraints) for v in vendors]
+    weighed = _weighed(needs)
+    fits = [_fit(weighed, v, constraints) for v in vendors]
     return tuple(sorted(fits, key=lambda f: rank_key(f, names)))
