@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 COLOURS = ("#1f5fa8", "#d1495b", "#2a9d8f")
 NEED_COLOUR = "#7a7a7a"
+BLOCKED_COLOUR = "#b3261e"
 RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "crmadvisor",
@@ -54,7 +55,7 @@ def radar_figure(report: Report) -> Figure:
     radar = report.radar
     count = len(radar.areas)
     angles = [2 * math.pi * i / count for i in range(count)]
-    figure = Figure(figsize=(7.0, 6.2))
+    figure = Figure(figsize=(7.4, 6.6))
     axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
@@ -66,12 +67,15 @@ def radar_figure(report: Report) -> Figure:
         axes.plot(closed, values, color=colour, linewidth=1.8, marker=marker, markersize=4, label=_name(series.label))
     axes.set_xticks(angles)
     axes.set_xticklabels([_label(a) for a in radar.areas], fontsize=8)
+    for label, angle in zip(axes.get_xticklabels(), angles, strict=True):
+        side = math.sin(angle)  # clockwise from the top: labels on the right start at the circle, on the left end there
+        label.set_horizontalalignment("left" if side > 0.1 else "right" if side < -0.1 else "center")
     axes.set_ylim(0, 5)
     axes.set_yticks([1, 2, 3, 4, 5])
     axes.set_yticklabels(["1", "2", "3", "4", "5"], fontsize=7, color="#666666")
-    axes.tick_params(axis="x", pad=12)
+    axes.tick_params(axis="x", pad=14)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False, fontsize=8)
-    figure.subplots_adjust(left=0.12, right=0.88, top=0.88, bottom=0.2)
+    figure.subplots_adjust(left=0.2, right=0.8, top=0.86, bottom=0.22)
     return figure
 
 
@@ -88,14 +92,15 @@ def fit_figure(report: Report) -> Figure:
     figure = Figure(figsize=(7.5, 0.42 * len(rows) + 1.3))
     grid = figure.add_gridspec(1, 2 if with_odds else 1, width_ratios=[3, 2] if with_odds else [1], wspace=0.08)
     left = figure.add_subplot(grid[0, 0])
-    colours = ["#b3261e" if r.blocked else COLOURS[0] for r in reversed(rows)]
+    colours = [BLOCKED_COLOUR if r.blocked else COLOURS[0] for r in reversed(rows)]
     left.barh(positions, fits, color=colours, height=0.6)
     for y, value in zip(positions, fits, strict=True):
         left.text(value + 1, y, f"{value:.0f} %", va="center", fontsize=8)
     left.set_yticks(positions)
     left.set_yticklabels(names, fontsize=8)
     left.set_xlim(0, 110)
-    left.set_xlabel(f"{w['fit']} (%)", fontsize=8)
+    blocked_note = f" · {w['chart.red_blocked']}" if any(r.blocked for r in rows) else ""
+    left.set_xlabel(f"{w['fit']} (%){blocked_note}", fontsize=8)
     if with_odds:
         right = figure.add_subplot(grid[0, 1], sharey=left)
         right.barh(positions, firsts, color="#8fb3de", height=0.6)

@@ -98,6 +98,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "chart.fit": "Fit of the vendors in the race, with their share of first places",
         "chart.fit.alt": "Bar chart: each vendor's fit, and the share of perturbed draws in which it ranks first",
         "chart.need": "Need",
+        "chart.red_blocked": "red: blocked by a must-have gap",
         "loyalty": "B2B loyalty programme",
         "not_given": "not given",
     },
@@ -204,6 +205,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
             "Diagramme en barres : l'adéquation de chaque éditeur et la part des tirages perturbés où il arrive en tête"
         ),
         "chart.need": "Besoin",
+        "chart.red_blocked": "rouge : bloqué par un écart sur un indispensable",
         "loyalty": "Programme de fidélité B2B",
         "not_given": "non renseigné",
     },
