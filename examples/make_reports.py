@@ -17,7 +17,7 @@ import matplotlib
 from crmadvisor.cli import app
 
 ROOT = Path(__file__).resolve().parent
-ANSWERS = ("industrial-supplier", "online-retailer", "hybrid-b2b2c")
+ANSWERS = ("industrial-supplier", "online-retailer", "hybrid-b2b2c", "industrial-supplier-loyalty")
 FORMATS = ("md", "html", "json")
 README = """# Example reports
 

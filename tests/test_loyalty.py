@@ -562,3 +562,27 @@ def test_the_loyalty_section_can_be_added_to_an_assess_answers_file(keys: PipeIn
     assert "loyalty programme: rewards cannot be attributed from the data yet" in " ".join(
         out.replace("│", " ").split()
     )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_every_report_format_carries_the_loyalty_section(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    args = ["assess", "--answers", str(EXAMPLE), "--today", TODAY, "--draws", "0", "--no-charts"]
+    code, _, err = run(*args, "--output", str(out))
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        section = yaml.safe_load(text)["loyalty"]
+        assert (section["verdict"], section["primary"], section["secondary"], section["applied"]) == (
+            "design",
+            "contractual",
+            None,
+            True,
+        )
+        assert [row[0] for row in section["gate"]["rows"]] == [f.name.en for f in loyalty().fundamentals]
+        return
+    flat = " ".join(text.split())
+    assert "B2B loyalty programme: Ferronnerie Dauphinoise SAS" in flat
+    assert "The fundamentals are in place: design the programme." in flat
+    assert "Recommended: contractual mechanics first." in flat
+    assert "71 % say they are interested in a loyalty programme" in flat

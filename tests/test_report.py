@@ -28,7 +28,7 @@ from crmadvisor.present.report_words import report_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "answers"
-EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c")
+EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c", "industrial-supplier-loyalty")
 HOSTILE = "Evil | `tick` <script>alert(1)</script> **bold** [x](http://e.invalid) # h\n- item &amp; <b>"
 UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES")
 
@@ -415,12 +415,27 @@ def test_loyalty_section_renders_when_the_loyalty_assessment_fills_it(reports_di
     report = Report.model_validate(data)
     assert report.loyalty is None
     assert "Loyal | ty" not in render_markdown(report)
-    loyalty = {"heading": "Loyal | ty", "summary": "Ready", "rows": [{"label": "a|b", "value": "3"}]}
+    table = {"title": "Gate", "columns": ["a|b", "c"], "rows": [["x|y", "1\n<b>2</b>"]], "notes": ["n`ote"]}
+    loyalty = {
+        "heading": "Loyal | ty",
+        "summary": "Ready",
+        "verdict": "design",
+        "verdict_title": "Verdict",
+        "primary": None,
+        "secondary": None,
+        "applied": False,
+        "context_title": "Survey",
+        "context": ["71 %"],
+        "gate": table,
+        "tables": [table],
+    }
     filled = Report.model_validate({**report.model_dump(), "loyalty": loyalty})
     markdown = render_markdown(filled)
     assert "## Loyal \\| ty" in markdown
     check_markdown(markdown)
     assert "<h2>Loyal | ty</h2>" in render_html(filled)
+    assert "| x\\|y | 1<br>&lt;b&gt;2&lt;/b&gt; |" in markdown
+    assert "<td>1<br>&lt;b&gt;2&lt;/b&gt;</td>" in render_html(filled)
 
 
 # ------------------------------------------------------------------ writing

@@ -24,6 +24,8 @@ from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.fit import SEVERITIES, Fit, Severity
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
+from crmadvisor.present.loyalty import LoyaltyTable as LoyaltyTableView
+from crmadvisor.present.loyalty import loyalty_view, loyalty_words
 from crmadvisor.present.report_words import report_words
 from crmadvisor.present.terminal import (
     MATRIX_ROWS,
@@ -255,18 +257,35 @@ class Chart(View):
     svg: str = Field(default="", exclude=True)
 
 
-class LoyaltyRow(View):
-    label: str
-    value: str
-    note: str | None = None
+class LoyaltyTable(View):
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    """Cells in column order; a cell may hold several lines."""
+    notes: tuple[str, ...] = ()
+    """Lines shown after the table (the recommended mix, when the raises apply...)."""
 
 
 class LoyaltySection(View):
-    """The B2B loyalty-programme assessment, when it ran (filled by the loyalty assessment)."""
+    """The B2B loyalty-programme assessment (criteria/loyalty.yaml), when the answers file has a loyalty section."""
 
     heading: str
     summary: str
-    rows: tuple[LoyaltyRow, ...] = ()
+    """The verdict of the fundamentals gate, in words."""
+    verdict: Literal["fix_fundamentals", "design", "incomplete"]
+    verdict_title: str
+    primary: str | None
+    """The primary mechanic's id (relational, contractual, transactional), when one scores."""
+    secondary: str | None
+    applied: bool
+    """Whether the loyalty answers raised the capability needs this report ranks on."""
+    context_title: str
+    context: tuple[str, ...]
+    """The article's survey figures and ranking of expectations, with their source."""
+    gate: LoyaltyTable
+    tables: tuple[LoyaltyTable, ...]
+    """B2B specifics (when answered), mechanics, key success factors, CRM needs raised."""
+    unanswered: str | None = None
 
 
 class Report(View):
@@ -669,6 +688,33 @@ def report_from(
         topsis=_topsis(result, labels),
         radar=_radar(result, labels),
         answers=_answers(result, catalog, labels),
+        loyalty=_loyalty(result, catalog, lang),
+    )
+
+
+def _loyalty(result: Assessment, catalog: Catalog, lang: str) -> LoyaltySection | None:
+    if result.loyalty is None:
+        return None
+    applied = any(need.raises for need in result.needs)
+    view = loyalty_view(result.loyalty, catalog, lang, result.answers.company, applied=applied)
+
+    def table(t: LoyaltyTableView) -> LoyaltyTable:
+        return LoyaltyTable(title=t.title, columns=t.columns, rows=t.rows, notes=t.notes)
+
+    primary, secondary = result.loyalty.primary, result.loyalty.secondary
+    return LoyaltySection(
+        heading=view.heading,
+        summary=view.verdict,
+        verdict=view.verdict_kind,
+        verdict_title=loyalty_words(lang)["verdict"],
+        primary=primary.mechanic if primary else None,
+        secondary=secondary.mechanic if secondary else None,
+        applied=applied,
+        context_title=view.context_title,
+        context=view.context,
+        gate=table(view.gate),
+        tables=tuple(table(t) for t in view.tables),
+        unanswered=view.unanswered,
     )
 
 
