@@ -7,7 +7,7 @@ usage: python benchmarks/bench_model.py [--pairs 11] [--repeat 5] [--skip-proces
    examples/answers/industrial-supplier.yaml. Best of REPEAT. Target < 0.5 s.
 2. robustness(): 2,000 Monte Carlo draws over 100 generated vendors (plus the importance-flip
    search it runs). Best of REPEAT. Target < 0.5 s.
-3. paired whole process: `crmadvisor assess --answers ... --today 2026-11-22` vs the anchor
+3. paired whole process: `crmadvisor assess --answers ... --today TODAY` vs the anchor
    `python -c "import typer, yaml, rich.console, pydantic, questionary"`. Target assess median < 0.6 s.
 """
 
@@ -37,7 +37,7 @@ from crmadvisor.model.robustness import robustness  # noqa: E402
 from crmadvisor.model.schema import Vendor  # noqa: E402
 
 ANSWERS = ROOT / "examples" / "answers" / "industrial-supplier.yaml"
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date.today()  # a fixed date would call the catalogue's newer review dates "in the future"
 
 
 def best_of(repeat: int, func: Callable[[], object]) -> tuple[float, list[float]]:
@@ -67,6 +67,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
+    print(f"load average before: {load_average()} ({os.cpu_count()} CPUs)")
     catalog = load_catalog(today=TODAY)
     answers, _ = read_answers(ANSWERS, catalog)
     profile = profile_from(answers, catalog.traits)
@@ -97,14 +98,24 @@ def main() -> int:
     verdict(label, best, 0.5, times)
 
     if args.skip_process:
+        print(f"load average after: {load_average()}")
         return 0
     print(f"\n== assess, whole process (n={args.pairs} pairs)")
     bin_dir = Path(sys.executable).parent
-    a = f"{bin_dir / 'crmadvisor'} assess --answers {ANSWERS.relative_to(ROOT)} --today 2026-11-22"
+    a = f"{bin_dir / 'crmadvisor'} assess --answers {ANSWERS.relative_to(ROOT)} --today {TODAY}"
     b = f'{sys.executable} -c "import typer, yaml, rich.console, pydantic, questionary"'
     os.chdir(ROOT)
     paired.report(a, b, paired.run_pairs(a, b, args.pairs, pycache=args.pycache or None), max_a=0.6)
+    print(f"load average after: {load_average()}")
     return 0
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: on a shared machine, read every figure against them."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:  # not available on this platform
+        return "unknown"
 
 
 if __name__ == "__main__":
