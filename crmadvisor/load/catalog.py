@@ -101,10 +101,20 @@ def yaml_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             files.append(path)
     # one file named twice (`x.yaml` and `./x.yaml`, or a folder and a file in it) is checked once
-    unique: dict[str, Path] = {}
+    unique: dict[tuple[int, int] | str, Path] = {}
     for file in files:
-        unique.setdefault(os.path.realpath(file), file)
+        unique.setdefault(_identity(file), file)
     return list(unique.values()), problems
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """The file, however it is named: its device and inode (one stat, where realpath takes one per
+    folder on the way); a file that cannot be reached, by its path resolved as far as it goes."""
+    try:
+        status = path.stat()
+    except OSError:
+        return os.path.realpath(path)
+    return (status.st_dev, status.st_ino)
 
 
 def _is_dir(path: Path) -> bool | None:
