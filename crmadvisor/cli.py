@@ -217,7 +217,8 @@ def assess(
     report_format: Annotated[
         ReportFormat | None,
         typer.Option(
-            "--format", help="Report format (default: from the --output extension; without --output, to stdout).",
+            "--format",
+            help="Report format (default: from the --output extension; without --output, to stdout).",
             show_default=False,
         ),
     ] = None,
@@ -234,7 +235,9 @@ def assess(
     report_date: Annotated[
         dt.datetime | None,
         typer.Option(
-            "--date", formats=["%Y-%m-%d"], help="Report date (default: the answers file's, else today).",
+            "--date",
+            formats=["%Y-%m-%d"],
+            help="Report date (default: the answers file's, else today).",
             show_default=False,
         ),
     ] = None,
@@ -261,8 +264,17 @@ def assess(
         return
     dated = report_date.date() if report_date else given.date or day
     text, paths = workflow.export_report(
-        result, catalog, output=output, fmt=report_format.value if report_format else None, lang=language,
-        date=dated, method=method.value, charts=not no_charts, png=png, template=template, browser=browser,
+        result,
+        catalog,
+        output=output,
+        fmt=report_format.value if report_format else None,
+        lang=language,
+        date=dated,
+        method=method.value,
+        charts=not no_charts,
+        png=png,
+        template=template,
+        browser=browser,
     )
     typer.echo(text if text is not None else "".join(f"wrote {path}\n" for path in paths), nl=False)
 
