@@ -51,6 +51,7 @@ _UI: dict[str, dict[str, Any]] = {
         "exists": "{path} already exists and is not overwritten: continue it with `{command}`, "
         "or pass another --save FILE",
         "no_file": "{path}: no such answers file to resume",
+        "resume_saves": "--resume saves the answers in {path} itself: leave out --save",
         "title.languages": "Interface languages",
         "title.hosting_regions": "Data hosting",
         "title.company_size": "Company size",
@@ -87,6 +88,7 @@ _UI: dict[str, dict[str, Any]] = {
         "exists": "{path} existe déjà et n'est pas écrasé : reprenez-le avec `{command}`, "
         "ou indiquez un autre fichier --save",
         "no_file": "{path} : aucun fichier de réponses à reprendre",
+        "resume_saves": "--resume enregistre les réponses dans {path} même : retirez --save",
         "title.languages": "Langues d'interface",
         "title.hosting_regions": "Hébergement des données",
         "title.company_size": "Taille de l'entreprise",
@@ -129,6 +131,8 @@ def run(
     """
     ui = _UI["fr" if lang == "fr" else "en"]
     if resume is not None:
+        if save is not None:
+            raise UsageError(ui["resume_saves"].format(path=resume))
         if not resume.is_file():
             raise UsageError(ui["no_file"].format(path=resume))
         answers, _ = read_answers(resume, catalog)
@@ -251,8 +255,16 @@ def _question(message: str, instruction: str = "") -> str:
     return text
 
 
+def _wrapped(choice: Choice) -> Choice:
+    """A long option label on several lines, cut between words, aligned after questionary's " » " pointer."""
+    if not isinstance(choice.title, str):
+        return choice
+    title = textwrap.fill(choice.title, width=_width() - 3, subsequent_indent="   ")
+    return Choice(title, value=choice.value, checked=choice.checked)
+
+
 def _select(message: str, choices: list[Choice], default: str | None, back: bool, ui: dict[str, Any]) -> Any:
-    options = list(choices)
+    options = [_wrapped(c) for c in choices]
     if back:
         options.append(Choice(ui["back"], value=BACK))
     chosen = default if default in {c.value for c in options} else None

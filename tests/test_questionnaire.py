@@ -316,6 +316,16 @@ def test_resuming_an_invalid_file_exits_1_at_the_line_of_the_problem(consultant:
     assert out == ""
 
 
+def test_resume_with_save_is_a_usage_error_and_touches_no_file(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    file.write_text("kind: answers\ncompany: Acme\n", encoding="utf-8")
+    code, _, err = consultant.types(ENTER, "--resume", str(file), "--save", str(tmp_path / "copy.yaml"))
+    assert code == 2
+    assert f"--resume saves the answers in {file} itself: leave out --save" in err
+    assert file.read_text(encoding="utf-8") == "kind: answers\ncompany: Acme\n"
+    assert not (tmp_path / "copy.yaml").exists()
+
+
 def test_resuming_a_missing_file_is_a_usage_error(consultant: Consultant, tmp_path: Path) -> None:
     code, _, err = assess("--resume", str(tmp_path / "nope.yaml"))
     assert code == 2
