@@ -237,6 +237,7 @@ def assess(
         typer.Option(
             "--date",
             formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
             help="Report date (default: the answers file's, else today).",
             show_default=False,
         ),

@@ -648,7 +648,7 @@ def report_from(
     return Report(
         tool_version=version,
         lang="fr" if lang == "fr" else "en",
-        title=f"{w['report_title']}: {company}" if lang != "fr" else f"{w['report_title']} : {company}",
+        title=f"{w['report_title']}{w['colon']} {company}",
         company=company,
         consultant=result.answers.consultant,
         date=date,

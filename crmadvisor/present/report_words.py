@@ -6,6 +6,7 @@ from crmadvisor.present.words import words
 
 REPORT_WORDS: dict[str, dict[str, str]] = {
     "en": {
+        "colon": ":",
         "report_title": "CRM selection report",
         "prepared_for": "Prepared for",
         "date": "Date",
@@ -103,6 +104,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "not_given": "not given",
     },
     "fr": {
+        "colon": "\u00a0:",  # French puts a (non-breaking) space before a colon
         "report_title": "Rapport de choix de CRM",
         "prepared_for": "Préparé pour",
         "date": "Date",
