@@ -407,7 +407,7 @@ def _constraint_steps(catalog: Catalog, lang: str, section: str) -> list[Step]:
         ).unsafe_ask()
         text = raw.strip().replace(",", ".")
         if text == "<":
-            return BACK if back else None
+            return BACK if back else current  # in the summary, "<" leaves the budget as it was
         return float(text) if text else None
 
     def shown(key: str) -> Callable[[Answers], str]:

@@ -371,3 +371,34 @@ def test_lang_fr_asks_in_french(consultant: Consultant, tmp_path: Path) -> None:
     assert "Company name?" not in shown
     assert words("fr")["ranking"] in out
     assert saved(file)["lang"] == "fr"
+
+
+def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its_value_in_the_summary(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    rub_out = "\x7f" * 8  # Backspace
+    budget = "abc" + ENTER + rub_out + "<" + ENTER  # refused, then "<": back to the company size
+    budget += ENTER + "25,5" + ENTER  # size kept as it was (medium), then a budget with a decimal comma
+    edit_budget = pick(24) + rub_out + "<" + ENTER  # in the summary, "<" cancels the edit
+    keys = "".join(steps[:23]) + budget + edit_budget + ENTER
+    assert consultant.types(keys, "--save", str(file))[0] == 0
+    constraints = saved(file)["constraints"]
+    assert constraints["budget_per_user_month"] == 25.5
+    assert constraints["company_size"] == "medium"
+
+
+def test_resume_with_another_lang_asks_the_rest_in_that_language(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    assert consultant.types("".join(steps[:5]) + CTRL_C, "--save", str(file))[0] == 130
+    assert saved(file)["lang"] == "en"
+    screen = io.StringIO()
+    code, out, _ = consultant.types("".join(steps[5:]) + ENTER, "--resume", str(file), "--lang", "fr", screen=screen)
+    assert code == 0
+    shown = " ".join(screen.getvalue().split())
+    assert " ".join(catalog().traits.traits[3].question("fr").split()) in shown
+    assert "Reprise de" in shown
+    assert words("fr")["ranking"] in out
+    assert saved(file)["lang"] == "fr"
