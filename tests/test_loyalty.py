@@ -586,3 +586,15 @@ def test_every_report_format_carries_the_loyalty_section(tmp_path: Path, fmt: st
     assert "The fundamentals are in place: design the programme." in flat
     assert "Recommended: contractual mechanics first." in flat
     assert "71 % say they are interested in a loyalty programme" in flat
+
+
+def test_validate_checks_a_lone_loyalty_file_against_the_shipped_feature_areas(tmp_path: Path) -> None:
+    text = (ROOT / "criteria" / "loyalty.yaml").read_text(encoding="utf-8")
+    lone = tmp_path / "loyalty.yaml"
+    lone.write_text(text.replace("raises: {loyalty_programme: 2}", "raises: {loyalty_program: 2}"), encoding="utf-8")
+    line = next(i for i, t in enumerate(lone.read_text().splitlines(), 1) if "loyalty_program: 2" in t)
+    code, out, _ = run("validate", str(lone))
+    assert code == 1
+    assert f"{lone}:{line}:18: error: questions." in out
+    assert "no capability `loyalty_program` in the feature areas: did you mean `loyalty_programme`?" in out
+    assert run("validate", str(ROOT / "criteria" / "loyalty.yaml"))[0] == 0

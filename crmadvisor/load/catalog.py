@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from crmadvisor.errors import InputError, Problem, UsageError
 from crmadvisor.load import yamlsource
-from crmadvisor.load.loyalty import loyalty_answers_problems, loyalty_file_problems
+from crmadvisor.load.loyalty import loyalty_answers_problems, loyalty_areas_problems, loyalty_file_problems
 from crmadvisor.load.yamlsource import Sourced
 from crmadvisor.model.schema import (
     DONT_KNOW,
@@ -249,6 +249,11 @@ def check_paths(
     criteria = [item for item in result.loaded if item.kind in ALL_CRITERIA_KINDS]
     if criteria:
         result.problems.extend(_criteria_set_problems(criteria))
+    alone = [i for i in criteria if i.kind == "loyalty" and "feature_areas" not in {c.kind for c in criteria}]
+    reference = _reference_criteria([], criteria_dir, result) if alone else None
+    for item in alone if reference is not None else ():  # a loyalty file without feature areas: the catalogue's
+        assert isinstance(item.model, LoyaltyFile) and reference is not None
+        result.problems.extend(loyalty_areas_problems(item.src, item.model, reference.feature_areas))
     others = [item for item in result.loaded if item.kind not in ALL_CRITERIA_KINDS]
     if others or result.invalid:
         reference = _reference_criteria(criteria, criteria_dir, result)

@@ -39,7 +39,8 @@ def _duplicates(src: Sourced, entries: Sequence[tuple[Key, str]]) -> list[Proble
 
 
 def loyalty_file_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureAreasFile | None) -> list[Problem]:
-    """Every id the loyalty file names must exist; ids must be unique."""
+    """Every id the loyalty file names must exist; ids must be unique. Without the feature areas, the
+    capability and importance ids are left to `loyalty_areas_problems`."""
     fundamentals = [f.id for f in loyalty.fundamentals]
     mechanics = [m.id for m in loyalty.mechanics]
     factors = [f.id for f in loyalty.success_factors]
@@ -47,7 +48,6 @@ def loyalty_file_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureArea
     problems += _duplicates(src, [(("mechanics", i, "id"), m) for i, m in enumerate(mechanics)])
     problems += _duplicates(src, [(("success_factors", i, "id"), f) for i, f in enumerate(factors)])
     problems += _duplicates(src, [(("questions", i, "id"), q.id) for i, q in enumerate(loyalty.questions)])
-    capabilities = [c.id for a in areas.areas for c in a.capabilities] if areas is not None else []
     for i, question in enumerate(loyalty.questions):
         at: Key = ("questions", i)
         problems += _duplicates(src, [((*at, "options", j, "id"), o.id) for j, o in enumerate(question.options)])
@@ -67,23 +67,32 @@ def loyalty_file_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureArea
                 if mechanic not in mechanics:
                     msg = f"no mechanic `{mechanic}`{_hint(mechanic, mechanics)}"
                     problems.append(_problem(src, (*here, "mechanics", mechanic), msg, "unknown-id", of_value=False))
-            for capability in option.raises if areas is not None else ():
-                if capability not in capabilities:
-                    msg = f"no capability `{capability}` in the feature areas{_hint(capability, capabilities)}"
-                    problems.append(
-                        _problem(src, (*here, "raises", capability), msg, "unknown-capability", of_value=False)
-                    )
     if areas is not None:
-        area_ids = [a.id for a in areas.areas]
-        levels = [lvl.id for lvl in areas.importance_levels]
-        when = loyalty.applies_when
-        if when.area not in area_ids:
-            msg = f"no feature area `{when.area}`{_hint(when.area, area_ids)}"
-            problems.append(_problem(src, ("applies_when", "area"), msg, "unknown-area"))
-        for k, level in enumerate(when.importance):
-            if level not in levels:
-                msg = f"no importance level `{level}`{_hint(level, levels)}"
-                problems.append(_problem(src, ("applies_when", "importance", k), msg, "unknown-option"))
+        problems += loyalty_areas_problems(src, loyalty, areas)
+    return problems
+
+
+def loyalty_areas_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureAreasFile) -> list[Problem]:
+    """The capabilities, feature area and importance levels the loyalty file names must exist in these areas."""
+    problems = []
+    capabilities = [c.id for a in areas.areas for c in a.capabilities]
+    for i, question in enumerate(loyalty.questions):
+        for j, option in enumerate(question.options):
+            for capability in option.raises:
+                if capability not in capabilities:
+                    loc: Key = ("questions", i, "options", j, "raises", capability)
+                    msg = f"no capability `{capability}` in the feature areas{_hint(capability, capabilities)}"
+                    problems.append(_problem(src, loc, msg, "unknown-capability", of_value=False))
+    area_ids = [a.id for a in areas.areas]
+    levels = [lvl.id for lvl in areas.importance_levels]
+    when = loyalty.applies_when
+    if when.area not in area_ids:
+        msg = f"no feature area `{when.area}`{_hint(when.area, area_ids)}"
+        problems.append(_problem(src, ("applies_when", "area"), msg, "unknown-area"))
+    for k, level in enumerate(when.importance):
+        if level not in levels:
+            msg = f"no importance level `{level}`{_hint(level, levels)}"
+            problems.append(_problem(src, ("applies_when", "importance", k), msg, "unknown-option"))
     return problems
 
 
