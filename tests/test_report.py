@@ -517,3 +517,18 @@ def test_example_reports_are_current(tmp_path: Path) -> None:
         if relative.name == "README.md":
             continue
         assert fresh == kept, f"examples/reports/{relative} is not current: run python examples/make_reports.py"
+
+
+def test_a_report_with_every_vendor_excluded_still_reads_well(tmp_path: Path) -> None:
+    answers = yaml.safe_load((EXAMPLES / "industrial-supplier.yaml").read_text(encoding="utf-8"))
+    answers["constraints"]["languages"] = ["zz"]  # no vendor offers it
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    for fmt in ("md", "html"):
+        code, _, stderr = assess(path, tmp_path / f"r.{fmt}")
+        assert code == 0, stderr
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    check_markdown(text)
+    assert "No vendor is left in the race: every one is excluded by a constraint." in text
+    assert "### The three best-fitting vendors" not in text and "![" not in text
+    check_html((tmp_path / "r.html").read_text(encoding="utf-8"))
