@@ -598,3 +598,16 @@ def test_validate_checks_a_lone_loyalty_file_against_the_shipped_feature_areas(t
     assert f"{lone}:{line}:18: error: questions." in out
     assert "no capability `loyalty_program` in the feature areas: did you mean `loyalty_programme`?" in out
     assert run("validate", str(ROOT / "criteria" / "loyalty.yaml"))[0] == 0
+
+
+def test_assess_without_a_loyalty_section_says_how_to_add_one_only_when_it_applies() -> None:
+    hint = "run `crmadvisor loyalty --resume ANSWERS_FILE`"
+    code, out, _ = assess_cli(ROOT / "examples" / "answers" / "industrial-supplier.yaml")
+    assert code == 0
+    assert hint in " ".join(out.split())
+    code, out, _ = assess_cli(ROOT / "examples" / "answers" / "online-retailer.yaml")
+    assert code == 0
+    assert "crmadvisor loyalty" not in out
+    code, out, _ = assess_cli(EXAMPLE)
+    assert code == 0
+    assert hint not in " ".join(out.split())

@@ -60,6 +60,11 @@ WORDS: dict[str, dict[str, str]] = {
         "unanswered": "Not answered yet: {questions}. Resume with `crmadvisor loyalty --resume FILE`.",
         "raised_by": "loyalty programme: {reason} (+{by})",
         "or": " or ",
+        "hint": (
+            "This company is B2B or hybrid and rates loyalty management important: for the B2B loyalty-programme "
+            "assessment (the fundamentals to check first, the mix of mechanics, the CRM needs it raises), run "
+            "`crmadvisor loyalty --resume ANSWERS_FILE`, then this command again."
+        ),
     },
     "fr": {
         "title": "Programme de fidélité B2B : {company}",
@@ -110,6 +115,11 @@ WORDS: dict[str, dict[str, str]] = {
         "unanswered": "Sans réponse pour l'instant : {questions}. Reprenez avec `crmadvisor loyalty --resume FICHIER`.",
         "raised_by": "programme de fidélité : {reason} (+{by})",
         "or": " ou ",
+        "hint": (
+            "Cette entreprise est B2B ou hybride et juge la fidélisation importante : pour l'évaluation du programme "
+            "de fidélité B2B (les fondamentaux à vérifier d'abord, le mix de mécaniques, les besoins CRM qu'il "
+            "augmente), lancez `crmadvisor loyalty --resume FICHIER_DE_RÉPONSES`, puis de nouveau cette commande."
+        ),
     },
 }
 

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.fit import Fit
+from crmadvisor.model.loyalty import applies
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
 from crmadvisor.present.words import words
@@ -130,6 +131,12 @@ def render_assessment(console: Console, result: Assessment, catalog: Catalog, la
 
         applied = any(need.raises for need in result.needs)
         render_loyalty(console, result.loyalty, catalog, lang, result.answers.company, applied=applied)
+    elif catalog.loyalty is not None and applies(
+        catalog.loyalty, result.profile.orientation, result.answers.importance
+    ):
+        from crmadvisor.present.loyalty import loyalty_words
+
+        console.print(Text(loyalty_words(lang)["hint"], style="italic"))
 
 
 def render_profile(console: Console, result: Assessment, labels: Labels) -> None:
