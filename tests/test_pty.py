@@ -35,6 +35,8 @@ def spawn(answers: Path) -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CRMADVISOR_DEBUG")}
     # pexpect does not answer prompt_toolkit's cursor-position request as a terminal would
     env.update(COLUMNS="80", LINES="40", TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
+    if not hasattr(pexpect, "spawn"):  # Windows: pexpect has no pseudo-terminal there
+        pytest.skip("pexpect cannot spawn a pseudo-terminal on this platform")
     args = ["-m", "crmadvisor", "assess", "--save", answers.name, "--today", TODAY, "--draws", "200"]
     try:
         return pexpect.spawn(
