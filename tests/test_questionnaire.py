@@ -153,6 +153,7 @@ def test_back_then_ctrl_c_then_resume_ends_with_the_ranking_of_an_uninterrupted_
     assert "budget_per_user_month" not in data["constraints"]
     assert data["confirmed"] is True
     assert assess("--answers", str(straight)) == (0, expected, "")  # the saved file re-runs to the same report
+    assert f"\ndate: {TODAY}\n" in straight.read_text(encoding="utf-8")  # a plain YAML date, easy to edit
 
     # second trait answered wrongly (4th option), "back" from the third, corrected: 4th -> 3rd option
     assert interview.traits[1] == 2

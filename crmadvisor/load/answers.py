@@ -57,6 +57,8 @@ HEADER = """\
 def dump_answers(answers: Answers, comment: str | None = None) -> str:
     """The answers as YAML, in questionnaire order, with a header comment."""
     data: dict[str, Any] = answers.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+    if answers.date is not None:
+        data["date"] = answers.date  # a YAML date, as people write it, not the quoted string '2026-11-22'
     if answers.constraints is not None:
         data["constraints"] = answers.constraints.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     head = HEADER + "".join(f"# {line}\n" if line else "#\n" for line in (comment or "").splitlines())
