@@ -62,6 +62,7 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     except OSError as err:
         raise OutputError(f"{target}: cannot write: {err.strerror or err}") from None
     try:
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -72,3 +73,13 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
         if isinstance(err, OSError):
             raise OutputError(f"{target}: cannot write: {err.strerror or err}") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions of the file being replaced, else those a plain open() gives (mkstemp makes 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)  # reading the umask means setting it; restored at once (the CLI is single-threaded)
+        os.umask(mask)
+        return 0o666 & ~mask

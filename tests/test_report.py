@@ -532,3 +532,16 @@ def test_a_report_with_every_vendor_excluded_still_reads_well(tmp_path: Path) ->
     assert "No vendor is left in the race: every one is excluded by a constraint." in text
     assert "### The three best-fitting vendors" not in text and "![" not in text
     check_html((tmp_path / "r.html").read_text(encoding="utf-8"))
+
+
+def test_a_new_report_is_readable_as_the_umask_allows_and_a_replaced_one_keeps_its_mode(tmp_path: Path) -> None:
+    old_mask = os.umask(0o022)
+    try:
+        target = tmp_path / "r.json"
+        assert assess(EXAMPLES / "online-retailer.yaml", target, "--draws", "0")[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        assert assess(EXAMPLES / "online-retailer.yaml", target, "--draws", "0")[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_mask)
