@@ -6,7 +6,9 @@ usage: python benchmarks/paired.py [-n N] [--max-ratio R] [--max-a SECONDS] [--p
 Each command is a shell-quoted string, split with shlex and run without a shell, with stdin,
 stdout and stderr on /dev/null. One untimed warm-up run of each comes first. Prints the median,
 min and max wall time of each, their exit codes, and the median of the pair-by-pair ratios A/B
-(running the pair back to back cancels most of the drift of a shared machine). With --max-ratio
+(running the pair back to back cancels most of the drift of a shared machine), and the median CPU
+time (user + system) of each, which a loaded machine inflates less than wall time, with the load
+average before and after. With --max-ratio
 or --max-a, also prints whether A met the target. With --pycache DIR, both commands run with
 bytecode caching on and the caches under DIR (PYTHONPYCACHEPREFIX; PYTHONDONTWRITEBYTECODE removed),
 so that an environment that forbids writing .pyc files does not add compile time to every run.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shlex
 import statistics
 import subprocess
@@ -31,6 +34,8 @@ class Pairs:
     b: list[float]
     a_exits: set[int]
     b_exits: set[int]
+    a_cpu: list[float]
+    b_cpu: list[float]
 
     @property
     def ratio(self) -> float:
@@ -47,12 +52,16 @@ def pycache_env(folder: str | None) -> dict[str, str] | None:
     return env
 
 
-def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int, float]:
+    """Wall time, exit code and CPU time (user + system, the process and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     code = subprocess.call(
         argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
-    return time.perf_counter() - start, code
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, code, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def run_pairs(a: str, b: str, n: int, *, pycache: str | None = None) -> Pairs:
@@ -64,22 +73,29 @@ def run_pairs(a: str, b: str, n: int, *, pycache: str | None = None) -> Pairs:
     times_b: list[float] = []
     exits_a: set[int] = set()
     exits_b: set[int] = set()
+    cpu_a: list[float] = []
+    cpu_b: list[float] = []
     for _ in range(n):
-        t, code = run_once(argv_a, env)
+        t, code, cpu = run_once(argv_a, env)
         times_a.append(t)
         exits_a.add(code)
-        t, code = run_once(argv_b, env)
+        cpu_a.append(cpu)
+        t, code, cpu = run_once(argv_b, env)
         times_b.append(t)
         exits_b.add(code)
-    return Pairs(times_a, times_b, exits_a, exits_b)
+        cpu_b.append(cpu)
+    return Pairs(times_a, times_b, exits_a, exits_b, cpu_a, cpu_b)
 
 
 def report(a: str, b: str, pairs: Pairs, *, max_ratio: float | None = None, max_a: float | None = None) -> bool:
     """Print the comparison; return whether every given target is met."""
-    for tag, cmd, times, exits in (("A", a, pairs.a, pairs.a_exits), ("B", b, pairs.b, pairs.b_exits)):
+    for tag, cmd, times, exits, cpu in (
+        ("A", a, pairs.a, pairs.a_exits, pairs.a_cpu),
+        ("B", b, pairs.b, pairs.b_exits, pairs.b_cpu),
+    ):
         print(
             f"{tag}: median {statistics.median(times):.3f} s  min {min(times):.3f}  max {max(times):.3f}"
-            f"  exit {sorted(exits)}  n={len(times)}  $ {cmd}"
+            f"  cpu {statistics.median(cpu):.3f} s  exit {sorted(exits)}  n={len(times)}  $ {cmd}"
         )
     for tag, exits in (("A", pairs.a_exits), ("B", pairs.b_exits)):
         if len(exits) > 1:
@@ -107,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-a", type=float, help="target: median of A under this many seconds")
     parser.add_argument("--pycache", metavar="DIR", help="cache bytecode under DIR (see above)")
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
     pairs = run_pairs(args.a, args.b, args.n, pycache=args.pycache)
+    print(f"load average (1 min): {load_before:.2f} before, {os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs")
     if args.pycache:
         print(f"bytecode cache: {args.pycache} (PYTHONPYCACHEPREFIX)")
     report(args.a, args.b, pairs, max_ratio=args.max_ratio, max_a=args.max_a)

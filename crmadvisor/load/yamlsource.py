@@ -109,7 +109,8 @@ def parse(text: str, path: str) -> Sourced:
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
-        if mark is not None and "maximum nesting depth" in str(err.problem):  # libyaml >= 0.2.6's own limit
+        # libyaml's own limit (0.2.6, in PyYAML 6.0.4), should the bound in _too_deep_at miss
+        if mark is not None and "maximum nesting depth" in str(err.problem):
             raise InputError([_too_deep(path, (mark.line + 1, mark.column + 1))]) from None
         raise InputError([_syntax_problem(err, path)]) from None
     except yaml.YAMLError:  # ReaderError: a control character, no mark
@@ -168,11 +169,11 @@ def _too_deep(path: str, mark: Mark) -> Problem:
 def _too_deep_at(text: str) -> Mark | None:
     """Where the text opens its 65th nested list or mapping, if it does: checked before composing.
 
-    libyaml composes recursively in C: a few hundred thousand levels overflow the C stack (a
-    crash, not an exception) in releases without a nesting limit, and releases with one stop at
-    1,000 levels, with their own wording. So depth is checked here, the same with any release:
-    first a bound from the text alone, in C-speed scans; past it, parse events, which both
-    parsers produce without recursion, give the exact place.
+    PyYAML composes libyaml's events recursively in C: without a nesting limit in libyaml, deep
+    enough nesting overflows the C stack (a crash, not an exception; 200 KB of `[` did), and
+    the libyaml in PyYAML 6.0.4 stops at 1,000 levels, in its own words. So depth is checked
+    here, the same with any release: first a bound from the text alone, in C-speed scans; past
+    it, parse events, which both parsers produce without recursion, give the exact place.
     """
     if _depth_bound(text) <= MAX_DEPTH:
         return None
