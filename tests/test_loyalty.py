@@ -265,8 +265,9 @@ def test_loyalty_needs_raise_capabilities_and_change_the_ranking(tmp_path: Path)
     assert "■■□□□" in plain_row
     needs = with_loyalty[with_loyalty.index("Needs") : with_loyalty.index("Ranking")]
     flat = " ".join(needs.replace("│", " ").split())
-    assert "loyalty programme: rewards cannot be attributed from the data yet" in flat
-    assert "loyalty programme:" not in plain
+    reason = "rewards cannot be attributed from the data yet: the CRM has to manage the programme's rules"
+    assert f"raised by the loyalty programme: {reason} (+2)" in flat
+    assert "raised by the loyalty programme" not in plain
     assert "B2B loyalty programme: Ferronnerie Dauphinoise SAS" in with_loyalty
     assert "applied to the vendor ranking above" in with_loyalty
 
@@ -279,7 +280,7 @@ def test_the_needs_are_not_raised_when_loyalty_is_only_useful(tmp_path: Path) ->
     code, out, _ = assess_cli(path)
     assert code == 0
     needs = out[out.index("Needs") : out.index("Ranking")]
-    assert "loyalty programme:" not in needs
+    assert "raised by the loyalty programme" not in needs
     assert "These raises apply in `crmadvisor assess` when the company is" in " ".join(out.split())
 
 
@@ -559,7 +560,7 @@ def test_the_loyalty_section_can_be_added_to_an_assess_answers_file(keys: PipeIn
     code, out, err = assess_cli(file)
     assert code == 0, err
     assert "B2B loyalty programme: Ferronnerie Dauphinoise SAS" in out
-    assert "loyalty programme: rewards cannot be attributed from the data yet" in " ".join(
+    assert "raised by the loyalty programme: rewards cannot be attributed from the data yet" in " ".join(
         out.replace("│", " ").split()
     )
 

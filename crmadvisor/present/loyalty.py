@@ -4,6 +4,7 @@ success factors, CRM needs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -58,7 +59,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "no_needs": "No answer raises a CRM capability's need.",
         "unanswered": "Not answered yet: {questions}. Resume with `crmadvisor loyalty --resume FILE`.",
-        "raised_by": "loyalty programme: {reason} (+{by})",
+        "raised_by": "raised by the loyalty programme: {reasons}",
         "or": " or ",
         "hint": (
             "This company is B2B or hybrid and rates loyalty management important: for the B2B loyalty-programme "
@@ -113,7 +114,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "no_needs": "Aucune réponse n'augmente le besoin d'une fonctionnalité du CRM.",
         "unanswered": "Sans réponse pour l'instant : {questions}. Reprenez avec `crmadvisor loyalty --resume FICHIER`.",
-        "raised_by": "programme de fidélité : {reason} (+{by})",
+        "raised_by": "augmenté par le programme de fidélité : {reasons}",
         "or": " ou ",
         "hint": (
             "Cette entreprise est B2B ou hybride et juge la fidélisation importante : pour l'évaluation du programme "
@@ -137,10 +138,16 @@ def _option(loyalty: LoyaltyFile, question_id: str, option_id: str) -> LoyaltyOp
 
 
 def raise_reason(item: NeedRaise, loyalty: LoyaltyFile, lang: str) -> str:
-    """One loyalty answer behind a raised need, as the needs table shows it among the drivers."""
+    """One loyalty answer behind a raised need: its reason and the levels it adds."""
     option = _option(loyalty, item.question, item.option)
     reason = option.reason(lang) if option.reason else option.label(lang)
-    return loyalty_words(lang)["raised_by"].format(reason=reason, by=item.by)
+    return f"{reason} (+{item.by})"
+
+
+def raised_by_loyalty(items: Sequence[NeedRaise], loyalty: LoyaltyFile, lang: str) -> str:
+    """The loyalty answers behind a raised need, as the needs table shows them among its reasons."""
+    reasons = "; ".join(raise_reason(item, loyalty, lang) for item in items)
+    return loyalty_words(lang)["raised_by"].format(reasons=reasons)
 
 
 @dataclass(frozen=True, slots=True)

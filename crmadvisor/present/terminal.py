@@ -107,9 +107,9 @@ def need_reason(need: Need, labels: Labels) -> str:
     if lowered:
         parts.append(w["lowered_by"].format(items="; ".join(lowered)))
     if need.raises and labels.loyalty is not None:
-        from crmadvisor.present.loyalty import raise_reason
+        from crmadvisor.present.loyalty import raised_by_loyalty
 
-        parts += [raise_reason(item, labels.loyalty, labels.lang) for item in need.raises]
+        parts.append(raised_by_loyalty(need.raises, labels.loyalty, labels.lang))
     if not raised and not lowered:
         parts.append(w["no_driver_answer"])
     return "; ".join(parts)
