@@ -405,6 +405,19 @@ def test_empty_file(runner: CliRunner, tmp_path: Path) -> None:
     assert len(lines) == 1
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_or_utf32_file_says_which_encoding(runner: CliRunner, vendor: Doc, tmp_path: Path, encoding: str) -> None:
+    """Notepad's "Unicode" is UTF-16 with a byte order mark: say so, rather than "binary"."""
+    path = tmp_path / "sellsy.yaml"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")  # utf-16 and utf-32 write their own
+    path.write_bytes(bom + vendor.text.encode(encoding))
+    lines = invalid(run(runner, path), path)
+    name = encoding.upper()[:6]
+    assert lines == [
+        f"{path}:1:1: error: {name} text (it starts with a {name} byte order mark): save the file as UTF-8"
+    ]
+
+
 def test_binary_file(runner: CliRunner, tmp_path: Path) -> None:
     rng = random.Random(20261122)
     path = tmp_path / "photo.yaml"

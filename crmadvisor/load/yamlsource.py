@@ -8,6 +8,7 @@ plain data from it itself, collecting a located `Problem` for everything wrong.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import re
@@ -87,6 +88,10 @@ def read(path: Path, shown: str | None = None) -> Sourced:
 
 def decode(raw: bytes, path: str) -> str:
     """UTF-8 (a BOM allowed) to text; binary or badly encoded bytes are a located problem."""
+    for bom, encoding in _OTHER_ENCODINGS:  # Windows editors save "Unicode" as UTF-16
+        if raw.startswith(bom):
+            msg = f"{encoding} text (it starts with a {encoding} byte order mark): save the file as UTF-8"
+            raise InputError([Problem(path, 1, 1, "", msg, "encoding")])
     if b"\x00" in raw[:8192]:
         msg = "binary file (NUL bytes): expected a UTF-8 YAML text file"
         raise InputError([Problem(path, 1, 1, "", msg, "encoding")])
@@ -98,6 +103,15 @@ def decode(raw: bytes, path: str) -> str:
         column = len(raw[line_start : err.start].decode("utf-8-sig")) + 1  # characters, as YAML marks count
         msg = f"invalid UTF-8 (byte 0x{raw[err.start]:02x}): save the file as UTF-8"
         raise InputError([Problem(path, line, column, "", msg, "encoding")]) from None
+
+
+# UTF-32 first: its little-endian mark begins with UTF-16's
+_OTHER_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def parse(text: str, path: str) -> Sourced:
