@@ -31,10 +31,10 @@ import paired  # noqa: E402
 from crmadvisor.load.answers import read_answers  # noqa: E402
 from crmadvisor.load.catalog import load_catalog  # noqa: E402
 from crmadvisor.model.fit import rank  # noqa: E402
-from crmadvisor.model.needs import needs_from  # noqa: E402
+from crmadvisor.model.needs import Need, needs_from  # noqa: E402
 from crmadvisor.model.profile import profile_from  # noqa: E402
 from crmadvisor.model.robustness import robustness  # noqa: E402
-from crmadvisor.model.schema import Vendor  # noqa: E402
+from crmadvisor.model.schema import Answers, Vendor  # noqa: E402
 
 ANSWERS = ROOT / "examples" / "answers" / "industrial-supplier.yaml"
 TODAY = dt.date.today()  # a fixed date would call the catalogue's newer review dates "in the future"
@@ -89,11 +89,14 @@ def main() -> int:
     hundred = [by_id[f.vendor] for f in fits if not f.excluded][:100]
     fits100 = rank(needs, hundred, constraints)
 
+    def needs_for(given: Answers) -> tuple[Need, ...]:
+        return needs_from(profile, given, catalog.feature_areas)
+
     def run_robustness() -> object:
-        return robustness(profile, answers, catalog.feature_areas, needs, fits100, hundred, draws=2000)
+        return robustness(needs_for, answers, catalog.feature_areas, needs, fits100, hundred, draws=2000)
 
     best, times = best_of(args.repeat, run_robustness)
-    result = robustness(profile, answers, catalog.feature_areas, needs, fits100, hundred, draws=2000)
+    result = robustness(needs_for, answers, catalog.feature_areas, needs, fits100, hundred, draws=2000)
     label = f"robustness(), 2,000 draws, 100 vendors ({len(result.odds)} in the race)"
     verdict(label, best, 0.5, times)
 

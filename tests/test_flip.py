@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -71,9 +73,31 @@ def test_a_reported_flip_really_changes_the_winner(answers: Answers, rows: list[
     vendors = [vendor(i, ratings, name) for i, (ratings, name) in enumerate(rows)]
     profile = profile_from(answers, CRITERIA.traits)
     fits = rank(needs_from(profile, answers, CRITERIA.feature_areas), vendors)
-    flip = importance_flip(profile, answers, CRITERIA.feature_areas, vendors, fits)
+    flip = importance_flip(
+        lambda a: needs_from(profile, a, CRITERIA.feature_areas), answers, CRITERIA.feature_areas, vendors, fits
+    )
     if flip is None:
         return
     changed = answers.model_copy(update={"importance": {**answers.importance, flip.area: flip.to_level}})
     new_leader = rank(needs_from(profile, changed, CRITERIA.feature_areas), vendors)[0].vendor
     assert new_leader == flip.winner != fits[0].vendor
+
+
+def test_the_flip_reported_with_a_loyalty_section_changes_the_winner_of_a_rerun_with_that_change() -> None:
+    """The flip search derives needs as the ranking does, loyalty raises included."""
+    import datetime as dt
+
+    from crmadvisor import workflow
+    from crmadvisor.model.assessment import assess
+
+    catalog = workflow.catalog(None, [], shipped_vendors=True, today=dt.date(2026, 12, 2))
+    example = Path(__file__).resolve().parents[1] / "examples" / "answers" / "industrial-supplier-loyalty.yaml"
+    answers = workflow.complete_answers(example, catalog)
+    result = assess(catalog, answers, draws=10)
+    assert result.loyalty is not None and result.robustness is not None
+    flip = result.robustness.flip
+    assert flip is not None
+    changed = answers.model_copy(update={"importance": {**answers.importance, flip.area: flip.to_level}})
+    rerun = assess(catalog, changed, draws=0)
+    leader = next(f.vendor for f in rerun.fits if not f.excluded)
+    assert leader == flip.winner != result.robustness.leader

@@ -30,12 +30,22 @@ def assess(
     catalog: Catalog, answers: Answers, *, draws: int = 2000, seed: int = 20261122, topsis: bool = False
 ) -> Assessment:
     profile = profile_from(answers, catalog.traits)
-    needs = needs_from(profile, answers, catalog.feature_areas)
     loyalty: LoyaltyAssessment | None = None
     if answers.loyalty is not None and catalog.loyalty is not None:
         loyalty = loyalty_from(answers.loyalty, catalog.loyalty)
-        if applies(catalog.loyalty, profile.orientation, answers.importance):
-            needs = raise_needs(needs, loyalty, catalog.feature_areas)
+
+    def needs_for(given: Answers) -> tuple[Need, ...]:
+        """The needs from these answers: traits and importance, then the loyalty raises where they apply."""
+        derived = needs_from(profile, given, catalog.feature_areas)
+        if (
+            loyalty is not None
+            and catalog.loyalty is not None
+            and applies(catalog.loyalty, profile.orientation, given.importance)
+        ):
+            derived = raise_needs(derived, loyalty, catalog.feature_areas)
+        return derived
+
+    needs = needs_for(answers)
     fits = rank(needs, catalog.vendors, answers.constraints)
     robust: Robustness | None = None
     cross: TopsisResult | None = None
@@ -44,7 +54,7 @@ def assess(
 
         if draws > 0:
             robust = robustness.robustness(
-                profile, answers, catalog.feature_areas, needs, fits, catalog.vendors, draws=draws, seed=seed
+                needs_for, answers, catalog.feature_areas, needs, fits, catalog.vendors, draws=draws, seed=seed
             )
         if topsis:
             cross = robustness.topsis_cross_check(needs, fits, catalog.vendors)

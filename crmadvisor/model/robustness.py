@@ -6,15 +6,14 @@ numpy is imported here only, and this module only by the commands that rank.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, Fit
-from crmadvisor.model.needs import Need, needs_from
-from crmadvisor.model.profile import CompanyProfile
+from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Answers, FeatureAreasFile, Vendor
 
 DRAWS = 2000
@@ -108,13 +107,17 @@ def monte_carlo(
 
 
 def importance_flip(
-    profile: CompanyProfile,
+    needs_for: Callable[[Answers], Sequence[Need]],
     answers: Answers,
     areas: FeatureAreasFile,
     vendors: Sequence[Vendor],
     fits: Sequence[Fit],
 ) -> Flip | None:
-    """The one-area importance change, fewest levels away, that puts another vendor first."""
+    """The one-area importance change, fewest levels away, that puts another vendor first.
+
+    `needs_for` derives the needs from changed answers exactly as the assessment did (loyalty
+    raises included), so that the flip is computed on the same needs as the ranking.
+    """
     race = _in_race(fits)
     if len(race) < 2:
         return None
@@ -138,7 +141,7 @@ def importance_flip(
             if other == current:
                 continue
             changed = answers.model_copy(update={"importance": {**answers.importance, area.id: other}})
-            leader = race[_leader_index(needs_from(profile, changed, areas), ratings, names)].vendor
+            leader = race[_leader_index(needs_for(changed), ratings, names)].vendor
             if leader != base:
                 steps = abs(index - here) if here is not None else 1
                 candidates.append(Flip(area.id, current, other, steps, leader))
@@ -167,7 +170,7 @@ def _leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[
 
 
 def robustness(
-    profile: CompanyProfile,
+    needs_for: Callable[[Answers], Sequence[Need]],
     answers: Answers,
     areas: FeatureAreasFile,
     needs: Sequence[Need],
@@ -184,7 +187,7 @@ def robustness(
     margin = race[0].score - race[1].score if len(race) > 1 else 1.0
     share = odds[0].first_share if odds else 0.0
     clear = leader is not None and (runner_up is None or (share >= CLEAR_SHARE and margin >= CLOSE_MARGIN))
-    flip = importance_flip(profile, answers, areas, vendors, fits)
+    flip = importance_flip(needs_for, answers, areas, vendors, fits)
     return Robustness(draws, seed, odds, leader, runner_up, margin, clear, flip)
 
 
