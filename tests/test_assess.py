@@ -364,3 +364,12 @@ def test_questions_json_and_french_yaml_parse_and_differ_in_language() -> None:
     # every trait question offers its options plus dont_know, the ids an answers file takes
     for question in english[2:11]:
         assert question["options"][-1]["id"] == "dont_know"
+
+
+def test_questions_yaml_has_no_anchors_so_strict_yaml_tools_read_it() -> None:
+    from crmadvisor.load.yamlsource import parse
+
+    code, out, err, _ = run("questions", "--format", "yaml")
+    assert code == 0, err
+    assert "&id" not in out and "*id" not in out
+    assert parse(out, "questions.yaml").data == json.loads(run("questions", "--format", "json")[1])

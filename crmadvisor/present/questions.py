@@ -98,7 +98,14 @@ def as_json(catalog: Catalog, lang: str) -> str:
 def as_yaml(catalog: Catalog, lang: str) -> str:
     import yaml
 
-    return yaml.safe_dump(questions_document(catalog, lang), sort_keys=False, allow_unicode=True, width=100)
+    class _NoAliases(yaml.SafeDumper):
+        # options shared by several questions would otherwise print as &id001 / *id001 anchors,
+        # which our own loader (and many form tools) refuse
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    document = questions_document(catalog, lang)
+    return yaml.dump(document, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
 
 
 FORMATS: dict[str, Callable[[Catalog, str], str]] = {"json": as_json, "yaml": as_yaml}
