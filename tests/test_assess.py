@@ -373,3 +373,16 @@ def test_questions_yaml_has_no_anchors_so_strict_yaml_tools_read_it() -> None:
     assert code == 0, err
     assert "&id" not in out and "*id" not in out
     assert parse(out, "questions.yaml").data == json.loads(run("questions", "--format", "json")[1])
+
+
+def test_exclusion_reasons_and_notes_are_worded_in_the_report_language(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    text = (EXAMPLES / "online-retailer.yaml").read_text(encoding="utf-8")
+    answers.write_text(text.replace("lang: en", "lang: fr"), encoding="utf-8")
+    code, out, err, _ = assess_cli(answers, "--width", WIDE, "--draws", "0")
+    assert code == 0, err
+    assert "interface non disponible en fr" in out
+    assert "interface not available" not in out
+    code, out, err, _ = assess_cli(EXAMPLES / "online-retailer.yaml", "--width", WIDE, "--draws", "0", "--lang", "en")
+    assert code == 0, err
+    assert "interface not available in fr" in out

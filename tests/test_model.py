@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from crmadvisor.load.catalog import load_criteria
 from crmadvisor.model.assessment import assess
-from crmadvisor.model.fit import Fit, fit, rank
+from crmadvisor.model.fit import Fit, Reason, fit, rank
 from crmadvisor.model.needs import Need, needs_from, round_half_up
 from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Answers, Catalog, Vendor
@@ -309,7 +309,7 @@ def test_vendors_excluded_by_a_constraint_stay_listed_with_a_reason_and_rank_las
     for result, vendor in ((f, next(v for v in vendors if v.id == f.vendor)) for f in ranked):
         assert result.excluded == ("de" not in vendor.languages)
         if result.excluded:
-            assert result.exclusions == ("interface not available in de",)
+            assert result.exclusions == (Reason("language", (("languages", "de"),)),)
 
 
 @SLOW_PROPS
@@ -320,7 +320,7 @@ def test_a_language_nobody_has_excludes_everyone_without_crashing(answers: Answe
     )
     result = assess(catalog_with(vendors), constrained, draws=FEW_DRAWS, seed=3, topsis=True)
     assert sorted(f.vendor for f in result.fits) == sorted(v.id for v in vendors)
-    assert all(f.exclusions == ("interface not available in zz",) for f in result.fits)
+    assert all(f.exclusions == (Reason("language", (("languages", "zz"),)),) for f in result.fits)
     assert result.robustness is not None
     assert result.robustness.leader is None and result.robustness.odds == ()
     assert result.topsis is not None and result.topsis.closeness == ()
@@ -334,7 +334,7 @@ def test_an_excluded_perfect_vendor_still_ranks_after_a_weak_vendor_in_the_race(
     )
     ranked = rank(needs_for(answers), [perfect, weak], answers.constraints)
     assert [f.vendor for f in ranked] == ["weak", "perfect"]
-    assert ranked[1].score == 1.0 and ranked[1].exclusions == ("interface not available in fr",)
+    assert ranked[1].score == 1.0 and ranked[1].exclusions == (Reason("language", (("languages", "fr"),)),)
 
 
 # ------------------------------------------------------- hand-computed examples

@@ -244,7 +244,7 @@ def language_free(node: Any, key: str = "") -> Any:
     if isinstance(node, list):
         return [language_free(v, key) for v in node]
     if isinstance(node, str) and key not in ID_KEYS and key not in {"date", "review_date", "catalogue_date"}:
-        return "" if key != "exclusions" else node
+        return ""
     return node
 
 

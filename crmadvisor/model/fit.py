@@ -34,14 +34,29 @@ class Gap:
         return self.need - self.rating
 
 
+ReasonCode = Literal["language", "hosting", "size", "budget", "hosting_unpublished", "no_price", "currency"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a vendor is excluded, or a constraint check that could not be made.
+
+    A code and its values, not a sentence: the wording, in the report's language, is the
+    presenter's (`crmadvisor.present.words.reason_text`).
+    """
+
+    code: ReasonCode
+    values: tuple[tuple[str, str], ...] = ()  # name -> value, for the wording's placeholders
+
+
 @dataclass(frozen=True, slots=True)
 class Fit:
     vendor: str
     score: float  # 0..1: need-weighted coverage, capped at the need
     gaps: tuple[Gap, ...]
     area_coverage: tuple[tuple[str, float], ...]  # per feature area with a need, in catalogue order
-    exclusions: tuple[str, ...]  # knock-out reasons (constraints); empty if the vendor is in the race
-    notes: tuple[str, ...]  # constraint checks that could not be made (e.g. price in another currency)
+    exclusions: tuple[Reason, ...]  # knock-out reasons (constraints); empty if the vendor is in the race
+    notes: tuple[Reason, ...]  # constraint checks that could not be made (e.g. price in another currency)
 
     @property
     def excluded(self) -> bool:
@@ -120,35 +135,34 @@ def _fit(needs: _Weighed, vendor: Vendor, constraints: Constraints | None) -> Fi
     return Fit(vendor.id, covered / total if total else 1.0, tuple(gaps), coverage, exclusions, notes)
 
 
-def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
     """Constraint failures (the vendor is excluded) and constraint checks that could not be made."""
-    reasons: list[str] = []
-    notes: list[str] = []
+    reasons: list[Reason] = []
+    notes: list[Reason] = []
     missing_languages = [lang for lang in constraints.languages or () if lang not in vendor.languages]
     if missing_languages:
-        reasons.append(f"interface not available in {', '.join(missing_languages)}")
+        reasons.append(Reason("language", (("languages", ", ".join(missing_languages)),)))
     if constraints.hosting_regions and not vendor.hosting_regions:
-        notes.append("hosting regions not published: check the data location with the vendor")
+        notes.append(Reason("hosting_unpublished"))
     elif constraints.hosting_regions:
         offered = set(vendor.hosting_regions)
         if offered & EU_MEMBERS:
             offered.add(HostingRegion.eu)
         if not offered & set(constraints.hosting_regions):
             wanted = ", ".join(constraints.hosting_regions)
-            reasons.append(f"no data hosting in {wanted} (offers {', '.join(vendor.hosting_regions)})")
+            reasons.append(Reason("hosting", (("wanted", wanted), ("offered", ", ".join(vendor.hosting_regions)))))
     if constraints.company_size is not None and constraints.company_size not in vendor.company_sizes:
-        reasons.append(f"does not serve {constraints.company_size} companies")
+        reasons.append(Reason("size", (("size", constraints.company_size.value),)))
     budget = constraints.budget_per_user_month
     price = vendor.price_from
     if budget is not None:
         if price is None or price.per != "user_month":
-            notes.append("no public per-user price to compare with the budget")
+            notes.append(Reason("no_price"))
         elif price.currency != constraints.budget_currency:
-            notes.append(f"price in {price.currency}, budget in {constraints.budget_currency}: not compared")
+            notes.append(Reason("currency", (("price", price.currency), ("budget", constraints.budget_currency))))
         elif price.amount > budget:
-            reasons.append(
-                f"starts at {price.amount:g} {price.currency} per user per month, over the budget of {budget:g}"
-            )
+            values = (("price", f"{price.amount:g}"), ("currency", price.currency), ("budget", f"{budget:g}"))
+            reasons.append(Reason("budget", values))
     return tuple(reasons), tuple(notes)
 
 

@@ -37,6 +37,7 @@ from crmadvisor.present.terminal import (
     topsis_lines,
     verdict_lines,
 )
+from crmadvisor.present.words import reason_text
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -362,8 +363,8 @@ def _rank_rows(result: Assessment, labels: Labels) -> tuple[RankRow, ...]:
                 rank_low=odds.rank_low if odds else None,
                 rank_high=odds.rank_high if odds else None,
                 rank_range=span,
-                exclusions=f.exclusions,
-                notes=f.notes,
+                exclusions=tuple(reason_text(r, labels.lang) for r in f.exclusions),
+                notes=tuple(reason_text(r, labels.lang) for r in f.notes),
             )
         )
     return tuple(rows)
@@ -453,7 +454,7 @@ def _shortlist(result: Assessment, labels: Labels, date: dt.date) -> tuple[Vendo
                 stale=(date - vendor.review_date).days > STALE_AFTER_DAYS,
                 strengths=tuple(_point(n, vendor, labels, None) for n in met),
                 gaps=tuple(_point(needs[g.capability], vendor, labels, g.severity) for g in gaps),
-                notes=f.notes,
+                notes=tuple(reason_text(r, labels.lang) for r in f.notes),
                 sources=vendor.sources,
             )
         )

@@ -16,7 +16,7 @@ from crmadvisor.model.fit import Fit
 from crmadvisor.model.loyalty import applies
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
-from crmadvisor.present.words import words
+from crmadvisor.present.words import reasons_text, words
 
 SEVERITY_STYLE = {"blocking": "bold red", "major": "yellow", "minor": "cyan"}
 SHORTLIST = 3
@@ -204,7 +204,7 @@ def render_ranking(console: Console, result: Assessment, labels: Labels) -> None
     for fit in result.fits:
         name = Text(labels.vendor(fit.vendor))
         if fit.excluded:
-            name.append("\n" + w["excluded"].format(reasons="; ".join(fit.exclusions)), style="dim")
+            name.append("\n" + w["excluded"].format(reasons=reasons_text(fit.exclusions, labels.lang)), style="dim")
             rank_cell = "-"
         else:
             position += 1
@@ -282,7 +282,7 @@ def render_shortlist(
         if not fit.gaps:
             lines.append(f"  {w['none']}\n")
         if fit.notes:
-            lines.append(w["notes"].format(notes="; ".join(fit.notes)) + "\n", style="dim")
+            lines.append(w["notes"].format(notes=reasons_text(fit.notes, labels.lang)) + "\n", style="dim")
         console.print(Panel(lines, title=vendor.name, title_align="left"))
     console.print()
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from crmadvisor.model.fit import Reason
+
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "assessment": "CRM assessment",
@@ -75,6 +79,17 @@ WORDS: dict[str, dict[str, str]] = {
         "review_date": "reviewed {date}",
         "stale": "review older than 12 months",
         "notes": "note: {notes}",
+        "reason.language": "interface not available in {languages}",
+        "reason.hosting": "no data hosting in {wanted} (offers {offered})",
+        "reason.size": "does not serve {size} companies",
+        "reason.budget": "starts at {price} {currency} per user per month, over the budget of {budget}",
+        "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",
+        "reason.no_price": "no public per-user price to compare with the budget",
+        "reason.currency": "price in {price}, budget in {budget}: not compared",
+        "size.micro": "micro (1-9 people)",
+        "size.small": "small (10-49 people)",
+        "size.medium": "medium-sized (50-249 people)",
+        "size.large": "large (250+ people)",
     },
     "fr": {
         "assessment": "Évaluation CRM",
@@ -149,9 +164,38 @@ WORDS: dict[str, dict[str, str]] = {
         "review_date": "revu le {date}",
         "stale": "revue de plus de 12 mois",
         "notes": "remarque : {notes}",
+        "reason.language": "interface non disponible en {languages}",
+        "reason.hosting": "pas d'hébergement des données en {wanted} (propose {offered})",
+        "reason.size": "ne sert pas les entreprises {size}",
+        "reason.budget": "à partir de {price} {currency} par utilisateur et par mois, au-delà du budget de {budget}",
+        "reason.hosting_unpublished": "régions d'hébergement non publiées : vérifier la localisation des données "
+        "auprès de l'éditeur",
+        "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
+        "reason.currency": "prix en {price}, budget en {budget} : non comparés",
+        "size.micro": "micro (1 à 9 personnes)",
+        "size.small": "petites (10 à 49 personnes)",
+        "size.medium": "moyennes (50 à 249 personnes)",
+        "size.large": "grandes (250 personnes et plus)",
     },
 }
 
 
 def words(lang: str) -> dict[str, str]:
     return WORDS["fr" if lang == "fr" else "en"]
+
+
+def reason_text(reason: Reason, lang: str) -> str:
+    """A knock-out reason or constraint note, worded in `lang` (numbers with a decimal comma in French)."""
+    w = words(lang)
+    values = dict(reason.values)
+    if "size" in values:
+        values["size"] = w.get(f"size.{values['size']}", values["size"])
+    if lang == "fr":
+        values = {
+            k: v.replace(".", ",") if k in ("price", "budget") and v[:1].isdigit() else v for k, v in values.items()
+        }
+    return w[f"reason.{reason.code}"].format(**values)
+
+
+def reasons_text(reasons: Iterable[Reason], lang: str) -> str:
+    return "; ".join(reason_text(r, lang) for r in reasons)
