@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from crmadvisor.load.catalog import load_criteria
 from crmadvisor.model.assessment import assess
-from crmadvisor.model.fit import Fit, Reason, fit, rank
+from crmadvisor.model.fit import SEVERITIES, Fit, Reason, fit, rank, severity_of
 from crmadvisor.model.needs import Need, needs_from, round_half_up
 from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Answers, Catalog, Vendor
@@ -529,3 +529,13 @@ def test_catalogue_order_changes_nothing_in_the_assessment_not_even_the_robustne
     assert second.fits == first.fits
     assert second.robustness == first.robustness
     assert second.topsis == first.topsis
+
+
+@PROPS
+@given(answers=answers_st(), vendors=vendors_st())
+def test_every_gap_has_the_documented_severity_and_the_counts_match(answers: Answers, vendors: list[Vendor]) -> None:
+    needs = {n.capability: n for n in needs_for(answers)}
+    for result in rank(list(needs.values()), vendors):
+        for gap in result.gaps:
+            assert gap.severity == severity_of(needs[gap.capability], gap.rating)
+        assert result.counts == tuple(sum(g.severity == s for g in result.gaps) for s in SEVERITIES)

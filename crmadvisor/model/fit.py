@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import Constraints, HostingRegion, Vendor
@@ -22,8 +22,10 @@ LOPSIDED_WEAK = 0.5  # ...when at least two needed areas are covered below this 
 EU_MEMBERS = {HostingRegion.fr, HostingRegion.de}  # regions that also satisfy "eu"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Gap:
+class Gap(NamedTuple):
+    """A need the vendor's rating does not cover. A named tuple, not a dataclass: rank() makes
+    about ten per vendor, and a tuple is built several times faster (benchmarks/bench_model.py)."""
+
     capability: str
     need: int
     rating: int
@@ -57,6 +59,7 @@ class Fit:
     area_coverage: tuple[tuple[str, float], ...]  # per feature area with a need, in catalogue order
     exclusions: tuple[Reason, ...]  # knock-out reasons (constraints); empty if the vendor is in the race
     notes: tuple[Reason, ...]  # constraint checks that could not be made (e.g. price in another currency)
+    counts: tuple[int, int, int]  # how many blocking, major and minor gaps
 
     @property
     def excluded(self) -> bool:
@@ -67,7 +70,7 @@ class Fit:
         return any(g.severity == "blocking" for g in self.gaps)
 
     def count(self, severity: Severity) -> int:
-        return sum(g.severity == severity for g in self.gaps)
+        return self.counts[SEVERITIES.index(severity)]
 
     @property
     def balance(self) -> float:
@@ -102,37 +105,56 @@ def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None =
     return _fit(_weighed(needs), vendor, constraints)
 
 
-_Weighed = tuple[tuple[Need, str, str, int, int], ...]  # (need, capability, area, level, weight), level > 0
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """What fit() reads of the needs, computed once for a whole catalogue."""
+
+    items: tuple[tuple[str, int, int, int, int], ...]  # capability, area index, level, weight, blocking floor
+    areas: tuple[str, ...]  # feature areas with a need, in catalogue order
+    wants: tuple[int, ...]  # each area's total weight
+    total: int
 
 
 def _weighed(needs: Sequence[Need]) -> _Weighed:
-    """The needs that count, with what fit() reads of each, computed once for a whole catalogue."""
-    return tuple((n, n.capability, n.area, n.level, weight(n)) for n in needs if n.level)
+    counted = [n for n in needs if n.level]
+    areas = tuple(dict.fromkeys(n.area for n in counted))
+    index = {area: i for i, area in enumerate(areas)}
+    wants = [0] * len(areas)
+    for n in counted:
+        wants[index[n.area]] += weight(n)
+    # a rating below the floor is a blocking gap; -1: not a must-have, never blocking
+    items = tuple(
+        (n.capability, index[n.area], n.level, weight(n), must_have_floor(n) if n.must_have else -1) for n in counted
+    )
+    return _Weighed(items, areas, tuple(wants), sum(wants))
 
 
 def _fit(needs: _Weighed, vendor: Vendor, constraints: Constraints | None) -> Fit:
-    # one pass over the needs: rank() runs this for every vendor (benchmarks/bench_model.py)
+    # one pass over the needs, severity inlined: rank() runs this for every vendor (benchmarks/bench_model.py)
     rated = vendor.ratings
-    total = covered = 0
     gaps: list[Gap] = []
-    areas: dict[str, list[int]] = {}
-    for need, capability, area, level, want in needs:
+    got = [0] * len(needs.areas)
+    blocking = major = minor = 0
+    for capability, area, level, _, floor in needs.items:
         held = rated.get(capability)
         rating = held.rating if held is not None else 0  # unrated counts as 0
-        got = level * (rating if rating < level else level)  # weight x coverage, capped at the need
-        total += want
-        covered += got
         if rating < level:
-            gaps.append(Gap(capability, level, rating, severity_of(need, rating)))
-        pair = areas.get(area)
-        if pair is None:
-            areas[area] = [got, want]
+            got[area] += level * rating
+            if rating < floor:
+                gaps.append(Gap(capability, level, rating, "blocking"))
+                blocking += 1
+            elif level - rating >= MAJOR_FROM:
+                gaps.append(Gap(capability, level, rating, "major"))
+                major += 1
+            else:
+                gaps.append(Gap(capability, level, rating, "minor"))
+                minor += 1
         else:
-            pair[0] += got
-            pair[1] += want
-    coverage = tuple((area, got / want) for area, (got, want) in areas.items())
+            got[area] += level * level  # weight x coverage, capped at the need
+    coverage = tuple((area, g / w) for area, g, w in zip(needs.areas, got, needs.wants, strict=True))
+    score = sum(got) / needs.total if needs.total else 1.0
     exclusions, notes = knock_outs(vendor, constraints) if constraints else ((), ())
-    return Fit(vendor.id, covered / total if total else 1.0, tuple(gaps), coverage, exclusions, notes)
+    return Fit(vendor.id, score, tuple(gaps), coverage, exclusions, notes, (blocking, major, minor))
 
 
 def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
@@ -172,12 +194,13 @@ def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, int, float, int
     Counting blocking gaps (not only "has one") keeps order among vendors that all miss a must-have:
     missing one must-have is better than missing two, whatever the totals say.
     """
+    blocking, major, minor = item.counts
     return (
         item.excluded,
-        item.count("blocking"),
+        blocking,
         -round(item.score, 9),
-        item.count("major"),
-        item.count("minor"),
+        major,
+        minor,
         names.get(item.vendor, item.vendor).casefold(),
         item.vendor,
     )
