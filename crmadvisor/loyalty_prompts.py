@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ from questionary import Choice
 
 from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
+from crmadvisor.model.loyalty import applies
+from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Answers, Catalog, LoyaltyFile, LoyaltyQuestion
 from crmadvisor.prompts import _UI, BACK, _free_name, _help, _question, _select
 
@@ -30,6 +32,8 @@ _LOYALTY_UI: dict[str, dict[str, str]] = {
         "part.design": "Part 3 of 4: what the programme should be",
         "part.success": "Part 4 of 4: the key success factors",
         "resuming": "Resuming {path} at loyalty question {n} of {total}",
+        "offer": "This company is B2B or hybrid and rates loyalty important: assess its B2B loyalty-programme "
+        "readiness now ({n} questions; the answers raise the matching CRM needs)?",
     },
     "fr": {
         "company": "Nom de l'entreprise ?",
@@ -38,6 +42,9 @@ _LOYALTY_UI: dict[str, dict[str, str]] = {
         "part.design": "Partie 3 sur 4 : ce que doit être le programme",
         "part.success": "Partie 4 sur 4 : les facteurs clés de succès",
         "resuming": "Reprise de {path} à la question fidélité {n} sur {total}",
+        "offer": "Cette entreprise est B2B ou hybride et juge la fidélisation importante : évaluer maintenant "
+        "sa préparation à un programme de fidélité B2B ({n} questions ; les réponses augmentent les besoins CRM "
+        "correspondants) ?",
     },
 }
 
@@ -86,6 +93,35 @@ def run(
         return ask_questions(loyalty, answers, path, index, ui)
     except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D / input closed: stop, the answers are on disk
         raise Interrupted(ui["interrupted"].format(path=path, command=resume_command(path, again))) from None
+
+
+def after_assess(catalog: Catalog) -> Callable[[Answers, Path], Answers]:
+    """What the interactive `assess` asks after its summary: the loyalty questions, when they apply.
+
+    They apply to a B2B or hybrid company that rates loyalty important or critical (the loyalty
+    file's `applies_when`). The consultant is asked first; a section begun earlier is continued.
+    """
+
+    def ask_loyalty(answers: Answers, path: Path) -> Answers:
+        loyalty = catalog.loyalty
+        if loyalty is None:
+            return answers
+        orientation = profile_from(answers, catalog.traits).orientation
+        if not applies(loyalty, orientation, answers.importance):
+            return answers
+        ui = _UI[answers.lang] | _LOYALTY_UI[answers.lang]
+        index = first_unanswered(loyalty, answers)
+        if index == len(loyalty.questions):
+            return answers
+        if answers.loyalty is None:
+            offer = _question(ui["offer"].format(n=len(loyalty.questions)))
+            if not questionary.confirm(offer, default=True).unsafe_ask():
+                return answers
+            answers = answers.model_copy(update={"loyalty": {}})
+            write_answers(path, answers)
+        return ask_questions(loyalty, answers, path, index, ui)
+
+    return ask_loyalty
 
 
 def resume_command(path: Path, again: Sequence[str] = ()) -> str:

@@ -124,10 +124,13 @@ def run(
     lang: str | None,
     today: dt.date,
     again: Sequence[str] = (),
+    then: Callable[[Answers, Path], Answers] | None = None,
 ) -> Answers:
     """Ask every unanswered question, save after each answer, and return confirmed answers.
 
     `again` holds the options (catalogue folders) the resume command must repeat to rank the same vendors.
+    `then` asks more after the summary (the loyalty questions), saving to the same file; a Ctrl-C
+    there resumes like one in the main questionnaire.
     """
     ui = _UI["fr" if lang == "fr" else "en"]
     if resume is not None:
@@ -154,6 +157,8 @@ def run(
             questionary.print(ui["resuming"].format(path=path, n=index + 1, total=len(steps)), style="italic")
         answers = ask_steps(steps, answers, path, index)
         answers = review(steps, answers, path, catalog)
+        if then is not None:
+            answers = then(answers, path)
     except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D / input closed: stop, the answers are on disk
         raise Interrupted(ui["interrupted"].format(path=path, command=resume_command(path, again))) from None
     return answers

@@ -66,9 +66,10 @@ def interview(
             "no terminal to ask the questions on: pass a complete answers file with --answers FILE "
             "(see `crmadvisor questions` for the questions and option ids)"
         )
-    from crmadvisor import prompts  # questionary: only for the interactive questionnaire
+    from crmadvisor import loyalty_prompts, prompts  # questionary: only for the interactive questionnaire
 
-    return prompts.run(catalog, resume=resume, save=save, lang=lang, today=today, again=again)
+    then = loyalty_prompts.after_assess(catalog)
+    return prompts.run(catalog, resume=resume, save=save, lang=lang, today=today, again=again, then=then)
 
 
 def resume_options(criteria_dir: Path | None, vendor_dirs: Sequence[Path], *, shipped_vendors: bool) -> list[str]:

@@ -107,6 +107,8 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     child.expect_exact("budget per user per month")
     child.send(ENTER)
     answer("Summary of the answers", ENTER, last_choice="Edit: Budget per user per month")  # confirm
+    child.expect_exact("loyalty-programme")  # B2B, loyalty important: the loyalty questions are offered
+    child.send("n")  # not now (tests/test_questionnaire.py answers them)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, "".join(shown)[-2000:]

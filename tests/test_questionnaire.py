@@ -67,7 +67,8 @@ class Interview:
     company: str = "Ferronnerie Dauphinoise"
     declared: int = 0
     traits: list[int] = field(default_factory=lambda: [0, 2, 0, 1, 1, 0, 0, 0, 0])
-    importance: list[int] = field(default_factory=lambda: [3, 1, 1, 3, 2, 1, 2, 0, 3])
+    # loyalty (7th) only "useful": "important" would add the loyalty questions (test_loyalty_offer_…)
+    importance: list[int] = field(default_factory=lambda: [3, 1, 1, 3, 2, 1, 1, 0, 3])
     languages: tuple[str, ...] = ("fr",)
     hosting: tuple[str, ...] = ("eu",)
     size: str | None = "medium"
@@ -403,3 +404,36 @@ def test_resume_with_another_lang_asks_the_rest_in_that_language(consultant: Con
     assert "Reprise de" in shown
     assert words("fr")["ranking"] in out
     assert saved(file)["lang"] == "fr"
+
+
+def test_loyalty_offer_after_the_summary_for_a_b2b_company_that_rates_loyalty_important_then_ctrl_c_and_resume(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    """Accepted, the loyalty questions are asked into the same file and the report has its loyalty section."""
+    file = tmp_path / "client.yaml"
+    loyalty = catalog().loyalty
+    assert loyalty is not None
+    interview = Interview(importance=[3, 1, 1, 3, 2, 1, 2, 0, 3])  # loyalty important
+    accept = ENTER  # "yes" is the default
+    first_two = pick(0) * 2
+    code, _, err = consultant.types(
+        "".join(interview.steps()) + ENTER + accept + first_two + CTRL_C, "--save", str(file)
+    )
+    assert code == 130
+    assert f"crmadvisor assess --resume {file}" in err
+    assert list(saved(file)["loyalty"]) == [q.id for q in loyalty.questions[:2]]
+    # resume: the summary again, confirmed, then the remaining loyalty questions, first option each
+    rest = pick(0) * (len(loyalty.questions) - 2)
+    code, out, err = consultant.types(ENTER + rest, "--resume", str(file))
+    assert (code, err) == (0, "")
+    assert saved(file)["loyalty"] == {q.id: q.options[0].id for q in loyalty.questions}
+    assert "B2B loyalty programme: Ferronnerie Dauphinoise" in out
+    assert assess("--answers", str(file))[1] == out
+
+
+def test_loyalty_offer_declined_ranks_without_a_loyalty_section(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    interview = Interview(importance=[3, 1, 1, 3, 2, 1, 2, 0, 3])
+    code, _, err = consultant.types("".join(interview.steps()) + ENTER + "n", "--save", str(file))
+    assert (code, err) == (0, "")
+    assert "loyalty" not in saved(file)
