@@ -195,6 +195,13 @@ def loyalty_view(
     )
 
 
+# a client reads the article's title, not the file name it has in shared/seeds
+ARTICLE_TITLES = {
+    "000_e47ce3ecf87b07e8.txt": "« Panorama des différences entre le CRM B2B et le CRM B2C »",
+    "002_ead71232a8a67b53.txt": "« Programmes de fidélité en B2B – Partie 1 »",
+}
+
+
 def _survey_lines(loyalty: LoyaltyFile, lang: str) -> tuple[str, ...]:
     """The survey's figures and ranking of expectations, attributed to the article, as context."""
     survey = loyalty.survey
@@ -202,7 +209,8 @@ def _survey_lines(loyalty: LoyaltyFile, lang: str) -> tuple[str, ...]:
     lines.append(survey.expectations.text(lang))
     lines += [f"  {i}. {item(lang)}" for i, item in enumerate(survey.expectations.ranked, 1)]
     source = survey.expectations.source
-    lines.append(loyalty_words(lang)["source"].format(document=source.document, section=source.section))
+    document = ARTICLE_TITLES.get(source.document, source.document)
+    lines.append(loyalty_words(lang)["source"].format(document=document, section=source.section))
     return tuple(lines)
 
 
