@@ -191,7 +191,7 @@ def test_survey_figures_and_ranking_of_expectations_are_shown_and_attributed(tmp
     ranked = ["1. privileged treatment and a quality relationship", "2. commercial conditions", "3. rewards"]
     positions = [flat.index(item) for item in ranked]
     assert positions == sorted(positions)
-    assert "Source: 002_ead71232a8a67b53.txt" in flat
+    assert "Source: « Programmes de fidélité en B2B – Partie 1 »" in flat
 
 
 def test_french_output_uses_the_french_texts(tmp_path: Path) -> None:
