@@ -15,12 +15,12 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from crmadvisor.errors import Interrupted, UsageError
-from crmadvisor.load.answers import read_answers, write_answers
+from crmadvisor.errors import Interrupted
+from crmadvisor.load.answers import write_answers
 from crmadvisor.model.loyalty import applies
 from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Answers, Catalog, LoyaltyFile, LoyaltyQuestion
-from crmadvisor.prompts import _UI, BACK, _free_name, _help, _question, _select
+from crmadvisor.prompts import _UI, BACK, _help, _question, _select, open_answers
 
 DEFAULT_FILE = Path("crmadvisor-loyalty.yaml")
 
@@ -64,20 +64,17 @@ def run(
     """
     loyalty = catalog.loyalty
     assert loyalty is not None  # the command refuses criteria without a loyalty file
-    ui = _UI["fr" if lang == "fr" else "en"] | _LOYALTY_UI["fr" if lang == "fr" else "en"]
-    if resume is not None:
-        if not resume.is_file():
-            raise UsageError(ui["no_file"].format(path=resume))
-        answers, _ = read_answers(resume, catalog)
-        path = resume
-        if lang is not None and lang != answers.lang:
-            answers = answers.model_copy(update={"lang": lang})
-    else:
-        if save is not None and save.exists():
-            raise UsageError(ui["exists"].format(path=save, command=resume_command(save, again)))
-        path = save if save is not None else _free_name(DEFAULT_FILE)
-        answers = Answers(kind="answers", lang="fr" if lang == "fr" else "en", date=today, loyalty={})
-        write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
+    answers, path = open_answers(
+        catalog,
+        resume=resume,
+        save=save,
+        lang=lang,
+        today=today,
+        default=DEFAULT_FILE,
+        command=resume_command,
+        again=again,
+        start={"loyalty": {}},
+    )
     ui = _UI[answers.lang] | _LOYALTY_UI[answers.lang]
     questionary.print(ui["saving"].format(path=path), style="italic")
     try:

@@ -11,7 +11,7 @@ import datetime as dt
 import shlex
 import shutil
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,43 @@ _UI: dict[str, dict[str, Any]] = {
 }
 
 
+def open_answers(
+    catalog: Catalog,
+    *,
+    resume: Path | None,
+    save: Path | None,
+    lang: str | None,
+    today: dt.date,
+    default: Path,
+    command: Callable[[Path, Sequence[str]], str],
+    again: Sequence[str] = (),
+    start: Mapping[str, Any] | None = None,
+) -> tuple[Answers, Path]:
+    """The answers file a questionnaire writes to: the resumed one, or a new one created at once.
+
+    A new file is never written over an existing one; `start` holds extra fields of a new file.
+    `command(path, again)` is the resume command that errors print.
+    """
+    ui = _UI["fr" if lang == "fr" else "en"]
+    if resume is not None:
+        if save is not None:
+            raise UsageError(ui["resume_saves"].format(path=resume))
+        if not resume.is_file():
+            raise UsageError(ui["no_file"].format(path=resume))
+        answers, _ = read_answers(resume, catalog)
+        if lang is not None and lang != answers.lang:
+            answers = answers.model_copy(update={"lang": lang})
+        return answers, resume
+    if save is not None and save.exists():
+        raise UsageError(ui["exists"].format(path=save, command=command(save, again)))
+    path = save if save is not None else _free_name(default)
+    answers = Answers.model_validate(
+        {"kind": "answers", "lang": "fr" if lang == "fr" else "en", "date": today, **(start or {})}
+    )
+    write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
+    return answers, path
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     field: str  # "company", "traits.customer_file_size", "constraints.languages", ...
@@ -132,22 +169,16 @@ def run(
     `then` asks more after the summary (the loyalty questions), saving to the same file; a Ctrl-C
     there resumes like one in the main questionnaire.
     """
-    ui = _UI["fr" if lang == "fr" else "en"]
-    if resume is not None:
-        if save is not None:
-            raise UsageError(ui["resume_saves"].format(path=resume))
-        if not resume.is_file():
-            raise UsageError(ui["no_file"].format(path=resume))
-        answers, _ = read_answers(resume, catalog)
-        path = resume
-        if lang is not None and lang != answers.lang:
-            answers = answers.model_copy(update={"lang": lang})
-    else:
-        if save is not None and save.exists():
-            raise UsageError(ui["exists"].format(path=save, command=resume_command(save, again)))
-        path = save if save is not None else _free_name(DEFAULT_FILE)
-        answers = Answers(kind="answers", lang="fr" if lang == "fr" else "en", date=today)
-        write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
+    answers, path = open_answers(
+        catalog,
+        resume=resume,
+        save=save,
+        lang=lang,
+        today=today,
+        default=DEFAULT_FILE,
+        command=resume_command,
+        again=again,
+    )
     ui = _UI[answers.lang]
     steps = build_steps(catalog, answers.lang)
     questionary.print(ui["saving"].format(path=path), style="italic")

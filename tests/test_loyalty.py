@@ -612,3 +612,18 @@ def test_assess_without_a_loyalty_section_says_how_to_add_one_only_when_it_appli
     code, out, _ = assess_cli(EXAMPLE)
     assert code == 0
     assert hint not in " ".join(out.split())
+
+
+def test_loyalty_resume_with_save_is_a_usage_error_and_touches_no_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(workflow, "has_terminal", lambda: True)
+    resumed = tmp_path / "client.yaml"
+    resumed.write_text("kind: answers\ncompany: Acme\n", encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    result = CliRunner().invoke(
+        app, ["loyalty", "--resume", str(resumed), "--save", str(other)], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    assert "--save" in result.stderr
+    assert not other.exists() and resumed.read_text(encoding="utf-8") == "kind: answers\ncompany: Acme\n"
