@@ -261,7 +261,7 @@ def assess(
     language = lang.value if lang else given.lang
     result = workflow.assess(catalog, given, draws=draws, seed=seed, topsis=method is Method.topsis)
     if output is None and report_format is None:
-        workflow.print_assessment(result, catalog, language, day, width)
+        workflow.print_assessment(result, catalog, language, day, width, answers_file=answers or resume)
         return
     dated = report_date.date() if report_date else given.date or day
     text, paths = workflow.export_report(

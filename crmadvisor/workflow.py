@@ -83,13 +83,21 @@ def assess(catalog: Catalog, answers: Answers, *, draws: int, seed: int, topsis:
     return assess_model(catalog, answers, draws=draws, seed=seed, topsis=topsis)
 
 
-def print_assessment(result: Assessment, catalog: Catalog, lang: str, today: dt.date, width: int | None) -> None:
+def print_assessment(
+    result: Assessment,
+    catalog: Catalog,
+    lang: str,
+    today: dt.date,
+    width: int | None,
+    *,
+    answers_file: Path | None = None,
+) -> None:
     from rich.console import Console
 
     from crmadvisor.present.terminal import render_assessment
 
     console = Console(width=width, highlight=False, soft_wrap=False)
-    render_assessment(console, result, catalog, lang, today)
+    render_assessment(console, result, catalog, lang, today, answers_file=answers_file)
 
 
 def _console(width: int | None = None) -> Console:

@@ -602,7 +602,7 @@ def test_validate_checks_a_lone_loyalty_file_against_the_shipped_feature_areas(t
 
 
 def test_assess_without_a_loyalty_section_says_how_to_add_one_only_when_it_applies() -> None:
-    hint = "run `crmadvisor loyalty --resume ANSWERS_FILE`"
+    hint = "run `crmadvisor loyalty --resume"
     code, out, _ = assess_cli(ROOT / "examples" / "answers" / "industrial-supplier.yaml")
     assert code == 0
     assert hint in " ".join(out.split())
@@ -627,3 +627,21 @@ def test_loyalty_resume_with_save_is_a_usage_error_and_touches_no_file(
     assert result.exit_code == 2
     assert "--save" in result.stderr
     assert not other.exists() and resumed.read_text(encoding="utf-8") == "kind: answers\ncompany: Acme\n"
+
+
+def test_loyalty_answers_from_a_file_without_a_loyalty_section_is_one_problem_naming_the_resume_command() -> None:
+    path = ROOT / "examples" / "answers" / "industrial-supplier.yaml"
+    result = CliRunner().invoke(app, ["loyalty", "--answers", str(path)], catch_exceptions=False)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert f"{path}:1:1: error: loyalty: no `loyalty:` section" in lines[0]
+    assert f"crmadvisor loyalty --resume {path}" in lines[0]
+
+
+def test_assess_without_a_loyalty_section_names_the_command_that_adds_it_to_that_file() -> None:
+    path = ROOT / "examples" / "answers" / "industrial-supplier.yaml"
+    args = ["assess", "--answers", str(path), "--draws", "0", "--width", "400", "--today", "2026-12-02"]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert f"`crmadvisor loyalty --resume {path}`" in result.stdout

@@ -7,6 +7,7 @@ names (fundamental, mechanic, success factor, capability, feature area, importan
 from __future__ import annotations
 
 import difflib
+import shlex
 from collections.abc import Sequence
 
 from crmadvisor.errors import Problem
@@ -119,8 +120,12 @@ def loyalty_answers_problems(src: Sourced, answers: dict[str, str], loyalty: Loy
 
 def missing_loyalty_problems(src: Sourced, answers: dict[str, str] | None, loyalty: LoyaltyFile) -> list[Problem]:
     """Every loyalty question not answered, located at the `loyalty:` section (or the file's start)."""
-    given = answers or {}
-    line, col = src.mark(("loyalty",)) if answers is not None else (1, 1)
+    if answers is None:
+        resume = shlex.join(["crmadvisor", "loyalty", "--resume", src.path])
+        message = f"no `loyalty:` section: answer the loyalty questions with `{resume}`"
+        return [Problem(src.path, 1, 1, "loyalty", message, "missing")]
+    given = answers
+    line, col = src.mark(("loyalty",))
     message = "not answered: answer it, or run `crmadvisor loyalty --resume` on this file"
     return [
         Problem(src.path, line, col, f"loyalty.{q.id}", message, "missing")

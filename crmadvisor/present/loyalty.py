@@ -64,8 +64,9 @@ WORDS: dict[str, dict[str, str]] = {
         "hint": (
             "This company is B2B or hybrid and rates loyalty management important: for the B2B loyalty-programme "
             "assessment (the fundamentals to check first, the mix of mechanics, the CRM needs it raises), run "
-            "`crmadvisor loyalty --resume ANSWERS_FILE`, then this command again."
+            "`crmadvisor loyalty --resume {file}`, then this command again."
         ),
+        "file": "ANSWERS_FILE",
     },
     "fr": {
         "title": "Programme de fidélité B2B : {company}",
@@ -119,8 +120,9 @@ WORDS: dict[str, dict[str, str]] = {
         "hint": (
             "Cette entreprise est B2B ou hybride et juge la fidélisation importante : pour l'évaluation du programme "
             "de fidélité B2B (les fondamentaux à vérifier d'abord, le mix de mécaniques, les besoins CRM qu'il "
-            "augmente), lancez `crmadvisor loyalty --resume FICHIER_DE_RÉPONSES`, puis de nouveau cette commande."
+            "augmente), lancez `crmadvisor loyalty --resume {file}`, puis de nouveau cette commande."
         ),
+        "file": "FICHIER_DE_RÉPONSES",
     },
 }
 

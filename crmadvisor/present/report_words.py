@@ -38,7 +38,9 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "importance_of": "Importance",
         "ranking.intro": (
             "Fit is the share of the weighted need a vendor covers (capped at the need). Gaps are counted "
-            "as blocking / major / minor. Vendors excluded by a constraint are listed last, with the reason."
+            "as blocking / major / minor. The order puts fewer blocking gaps (unmet must-haves) first, then "
+            "higher fit, so a vendor may rank above one with a higher fit. Vendors excluded by a constraint are "
+            "listed last, with the reason."
         ),
         "status": "Status",
         "in_race": "in the race",
@@ -139,7 +141,9 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "importance_of": "Importance",
         "ranking.intro": (
             "L'adéquation est la part du besoin pondéré que couvre un éditeur (plafonnée au besoin). Les "
-            "écarts sont comptés en bloquants / majeurs / mineurs. Les éditeurs exclus par une contrainte "
+            "écarts sont comptés en bloquants / majeurs / mineurs. L'ordre place d'abord les éditeurs qui ont "
+            "le moins d'écarts bloquants (indispensables non couverts), puis la meilleure adéquation : un éditeur "
+            "peut donc précéder un autre mieux adapté en pourcentage. Les éditeurs exclus par une contrainte "
             "viennent en dernier, avec la raison."
         ),
         "status": "Statut",

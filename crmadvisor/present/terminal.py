@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -115,7 +117,15 @@ def need_reason(need: Need, labels: Labels) -> str:
     return "; ".join(parts)
 
 
-def render_assessment(console: Console, result: Assessment, catalog: Catalog, lang: str, today: dt.date) -> None:
+def render_assessment(
+    console: Console,
+    result: Assessment,
+    catalog: Catalog,
+    lang: str,
+    today: dt.date,
+    *,
+    answers_file: Path | None = None,
+) -> None:
     labels = Labels(catalog, lang)
     w = labels.w
     title = f"{w['assessment']}: {result.answers.company or '?'}"
@@ -136,7 +146,10 @@ def render_assessment(console: Console, result: Assessment, catalog: Catalog, la
     ):
         from crmadvisor.present.loyalty import loyalty_words
 
-        console.print(Text(loyalty_words(lang)["hint"], style="italic"))
+        where = shlex.quote(str(answers_file)) if answers_file is not None else None
+        console.print(
+            Text(loyalty_words(lang)["hint"].format(file=where or loyalty_words(lang)["file"]), style="italic")
+        )
 
 
 def render_profile(console: Console, result: Assessment, labels: Labels) -> None:
@@ -219,6 +232,7 @@ def render_ranking(console: Console, result: Assessment, labels: Labels) -> None
             row += list(_odds_cells(result, fit))
         table.add_row(*row, style="dim" if fit.excluded else None)
     console.print(table)
+    console.print(Text(w["ranking.order"], style="dim"))
     console.print()
 
 

@@ -36,6 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lowered_by": "lowered by {items}",
         "no_driver_answer": "no driving trait answered: neutral",
         "ranking": "Ranking",
+        "ranking.order": "Order: fewest blocking gaps (unmet must-haves) first, then highest fit; "
+        "B/M/m = blocking / major / minor gaps.",
         "rank": "#",
         "vendor": "Vendor",
         "fit": "Fit",
@@ -120,6 +122,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lowered_by": "diminué par {items}",
         "no_driver_answer": "aucun critère déterminant renseigné : neutre",
         "ranking": "Classement",
+        "ranking.order": "Ordre : le moins d'écarts bloquants (indispensables non couverts) d'abord, puis la "
+        "meilleure adéquation ; B/M/m = écarts bloquants / majeurs / mineurs.",
         "rank": "#",
         "vendor": "Éditeur",
         "fit": "Adéquation",
