@@ -340,7 +340,12 @@ def _check_questions(document: dict[str, Any], lang: str) -> list[dict[str, Any]
     traits = [f for f in fields if f.startswith("traits.")]
     importance = [f for f in fields if f.startswith("importance.")]
     loyalty = [f for f in fields if f.startswith("loyalty.")]
-    assert len(questions) == 2 + 9 + 9 + len(loyalty)
+    constraints = [f for f in fields if f.startswith("constraints.")]
+    assert constraints == [
+        f"constraints.{c}"
+        for c in ("languages", "hosting_regions", "company_size", "budget_per_user_month", "budget_currency")
+    ]
+    assert len(questions) == 2 + 9 + 9 + len(constraints) + len(loyalty)
     assert loyalty == [f"loyalty.{q.id}" for q in _catalog().loyalty.questions]  # type: ignore[union-attr]
     assert fields[:2] == ["company", "declared_model"]
     assert len(traits) == 9 and len(importance) == 9
@@ -386,3 +391,26 @@ def test_exclusion_reasons_and_notes_are_worded_in_the_report_language(tmp_path:
     code, out, err, _ = assess_cli(EXAMPLES / "online-retailer.yaml", "--width", WIDE, "--draws", "0", "--lang", "en")
     assert code == 0, err
     assert "interface not available in fr" in out
+
+
+def test_an_answers_file_built_from_questions_alone_runs_assess(tmp_path: Path) -> None:
+    """What a form or spreadsheet does: read `questions`, fill every field, write an answers file."""
+    code, out, err, _ = run("questions", "--format", "json")
+    assert code == 0, err
+    document = json.loads(out)
+    answers: dict[str, Any] = dict(document["answers_file"])
+    for question in document["questions"]:
+        options = [o["id"] for o in question["options"]] if "options" in question else []
+        value: Any = {"text": "Acme", "choice": options[:1] and options[0], "multiple": options[:1], "number": 40}[
+            question["type"]
+        ]
+        *sections, name = question["field"].split(".")
+        target = answers
+        for section in sections:
+            target = target.setdefault(section, {})
+        target[name] = value
+    path = tmp_path / "from-form.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    code, out, err, _ = assess_cli(path, "--draws", "0", "--width", WIDE)
+    assert code == 0, err
+    assert ranking_rows(out)

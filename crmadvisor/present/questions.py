@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from crmadvisor.model.schema import DONT_KNOW, Catalog
+from crmadvisor.model.schema import DONT_KNOW, Catalog, CompanySize, HostingRegion
 from crmadvisor.present.words import words
 
 
@@ -56,9 +56,61 @@ def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
                 "source": area.source.model_dump(exclude_none=True),
             }
         )
+    items += _constraint_questions(catalog, lang)
     if catalog.loyalty is not None:
         items += _loyalty_questions(catalog, lang)
     return {"version": 1, "lang": lang, "answers_file": {"kind": "answers", "version": 1}, "questions": items}
+
+
+_OWN = {"document": "crmadvisor", "section": "own addition"}  # constraints are the tool's, not the articles'
+
+_CONSTRAINTS = {
+    "en": {
+        "languages": "Interface languages the client's users need (vendors without one of them are excluded)",
+        "hosting_regions": "Where may customer data be hosted (vendors hosting in none of them are excluded)?",
+        "company_size": "The client's company size (vendors that do not serve it are excluded)",
+        "budget_per_user_month": "Budget per user per month, in budget_currency (vendors starting above it are "
+        "excluded; a price in another currency is not compared)",
+        "budget_currency": "Currency of the budget",
+        "optional": "Optional: leave out or null for no constraint.",
+    },
+    "fr": {
+        "languages": "Langues d'interface nécessaires aux utilisateurs du client (les éditeurs sans l'une d'elles "
+        "sont exclus)",
+        "hosting_regions": "Où les données clients peuvent-elles être hébergées (les éditeurs qui n'hébergent dans "
+        "aucune de ces régions sont exclus) ?",
+        "company_size": "Taille de l'entreprise cliente (les éditeurs qui ne la servent pas sont exclus)",
+        "budget_per_user_month": "Budget par utilisateur et par mois, en budget_currency (les éditeurs dont le prix "
+        "de départ le dépasse sont exclus ; un prix dans une autre devise n'est pas comparé)",
+        "budget_currency": "Devise du budget",
+        "optional": "Facultatif : omettre ou null pour aucune contrainte.",
+    },
+}
+
+
+def _constraint_questions(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """The optional knock-out constraints: the `constraints:` section of answers files."""
+    text = _CONSTRAINTS["fr" if lang == "fr" else "en"]
+    w = words(lang)
+    languages = sorted({code for vendor in catalog.vendors for code in vendor.languages})
+
+    def item(field: str, kind: str, options: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "field": f"constraints.{field}",
+            "type": kind,
+            "question": text[field],
+            "help": text["optional"],
+            "options": options,
+            "source": _OWN,
+        }
+
+    return [
+        item("languages", "multiple", [{"id": code, "label": code} for code in languages]),
+        item("hosting_regions", "multiple", [{"id": r.value, "label": r.value} for r in HostingRegion]),
+        item("company_size", "choice", [{"id": s.value, "label": w[f"size.{s.value}"]} for s in CompanySize]),
+        item("budget_per_user_month", "number", []),
+        item("budget_currency", "choice", [{"id": c, "label": c} for c in ("EUR", "USD", "GBP")]),
+    ]
 
 
 def _loyalty_questions(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
