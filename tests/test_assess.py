@@ -414,3 +414,13 @@ def test_an_answers_file_built_from_questions_alone_runs_assess(tmp_path: Path) 
     code, out, err, _ = assess_cli(path, "--draws", "0", "--width", WIDE)
     assert code == 0, err
     assert ranking_rows(out)
+
+
+def test_a_budget_that_cannot_be_compared_is_said_under_the_ranking_with_how_many_vendors(tmp_path: Path) -> None:
+    text = (EXAMPLES / "industrial-supplier.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "budget.yaml"
+    path.write_text(text.replace("  company_size: medium\n", "  company_size: medium\n  budget_per_user_month: 40\n"))
+    code, out, err, _ = assess_cli(path, "--draws", "0", "--width", WIDE)
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("Constraint checks not made"))
+    assert re.search(r"price in USD, budget in EUR: not compared \(\d+/\d+\)", line)

@@ -18,7 +18,7 @@ from crmadvisor.model.fit import Fit
 from crmadvisor.model.loyalty import applies
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
-from crmadvisor.present.words import reasons_text, words
+from crmadvisor.present.words import reason_text, reasons_text, words
 
 SEVERITY_STYLE = {"blocking": "bold red", "major": "yellow", "minor": "cyan"}
 SHORTLIST = 3
@@ -233,7 +233,24 @@ def render_ranking(console: Console, result: Assessment, labels: Labels) -> None
         table.add_row(*row, style="dim" if fit.excluded else None)
     console.print(table)
     console.print(Text(w["ranking.order"], style="dim"))
+    unchecked = unchecked_constraints(result.fits, labels.lang)
+    if unchecked:
+        console.print(Text(unchecked, style="yellow"))
     console.print()
+
+
+def unchecked_constraints(fits: Sequence[Fit], lang: str) -> str:
+    """One line saying which constraint checks could not be made, and for how many vendors in the race."""
+    race = [f for f in fits if not f.excluded]
+    counts: dict[str, int] = {}
+    for fit in race:
+        for note in fit.notes:
+            text = reason_text(note, lang)
+            counts[text] = counts.get(text, 0) + 1
+    if not counts:
+        return ""
+    parts = "; ".join(f"{text} ({n}/{len(race)})" for text, n in counts.items())
+    return words(lang)["unchecked"].format(parts=parts)
 
 
 def coverage_cell(value: float | None) -> Text:
@@ -321,7 +338,7 @@ def verdict_lines(result: Assessment, labels: Labels) -> list[str]:
                 second=labels.vendor(robust.runner_up),
                 share=percent(robust.odds[0].first_share),
                 draws=robust.draws,
-                margin=f"{robust.margin * 100:.1f}",
+                margin=f"{robust.margin * 100:.1f}".replace(".", "," if labels.lang == "fr" else "."),
             )
         )
     if result.fits and not result.fits[0].excluded and result.fits[0].blocked:
