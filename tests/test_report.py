@@ -355,7 +355,7 @@ def test_report_date_flags_stale_vendor_profiles(tmp_path: Path) -> None:
     assert text.count("reviewed more than 12 months before the report date") == 3
     code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "s.md")
     text = (tmp_path / "s.md").read_text(encoding="utf-8")
-    assert "- **Date:** 2026-11-20" in text  # the answers file's date
+    assert "- **Date:** 2026-12-02" in text  # the answers file's date
     assert "more than 12 months" not in text
 
 
