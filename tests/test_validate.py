@@ -247,7 +247,7 @@ def test_missing_capability_rating_names_the_capability(runner: CliRunner, vendo
     path = bad.write(tmp_path / "sellsy.yaml")
     lines = invalid(run(runner, path), path)
     line = one_line(lines, f"{path}:{bad.ratings_line()}:1: error: ratings: ")
-    assert f"1 capabilities not rated: {capability} " in line
+    assert f"1 capability not rated: {capability} " in line
     assert len(lines) == 1
 
 

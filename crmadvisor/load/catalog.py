@@ -424,7 +424,8 @@ def _identity_problems(src: Sourced, data: Any, catalog: Catalog, first_file: di
     missing = [c for c in capabilities if c not in ratings]
     if missing:
         line, col = src.mark(("ratings",))
-        msg = f"{len(missing)} capabilities not rated: {', '.join(missing)} (rate each 0-5 with evidence)"
+        what = "capability not rated" if len(missing) == 1 else "capabilities not rated"
+        msg = f"{len(missing)} {what}: {', '.join(missing)} (rate each 0-5 with evidence)"
         problems.append(Problem(src.path, line, col, "ratings", msg, "missing-rating"))
     return problems
 
