@@ -424,3 +424,15 @@ def test_a_budget_that_cannot_be_compared_is_said_under_the_ranking_with_how_man
     assert code == 0, err
     line = next(line for line in out.splitlines() if line.startswith("Constraint checks not made"))
     assert re.search(r"price in USD, budget in EUR: not compared \(\d+/\d+\)", line)
+
+
+def test_an_unknown_option_and_a_type_error_in_one_answers_file_are_both_reported_in_one_run(tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "kind: answers\ncompany: X\ntraits:\n  sales_volume: monthly\nconstraints:\n  company_size: smal\n",
+        encoding="utf-8",
+    )
+    code, _, err, _ = assess_cli(path)
+    assert code == 1
+    assert f"{path}:4:17: error: traits.sales_volume: `monthly` is not an option" in err
+    assert f"{path}:6:17: error: constraints.company_size:" in err

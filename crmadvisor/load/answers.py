@@ -9,16 +9,13 @@ import yaml
 
 from crmadvisor.errors import InputError, Problem
 from crmadvisor.files import atomic_write
-from crmadvisor.load.catalog import Loaded, answers_problems, load_file
+from crmadvisor.load.catalog import Loaded, load_answers
 from crmadvisor.model.schema import Answers, Catalog
 
 
 def read_answers(path: Path, catalog: Catalog) -> tuple[Answers, Loaded]:
     """An answers file that is valid against the criteria (possibly incomplete)."""
-    loaded = load_file(path, expected="answers")
-    problems = answers_problems(loaded, catalog)
-    if problems:
-        raise InputError(problems)
+    loaded = load_answers(path, catalog)
     assert isinstance(loaded.model, Answers)
     return loaded.model, loaded
 

@@ -265,7 +265,10 @@ def check_paths(
                     result.problems.extend(_identity_problems(src, src.data, reference, {}))
             for item in others:
                 if item.kind == "answers":
-                    result.problems.extend(answers_problems(item, reference))
+                    result.problems.extend(answers_problems(item.src, reference))
+            for src in result.invalid:
+                if isinstance(src.data, dict) and src.data.get("kind") == "answers":
+                    result.problems.extend(answers_problems(src, reference))
     result.problems.sort()
     return result
 
@@ -430,11 +433,34 @@ def _identity_problems(src: Sourced, data: Any, catalog: Catalog, first_file: di
     return problems
 
 
-def answers_problems(item: Loaded, catalog: Catalog) -> list[Problem]:
-    """Answers naming traits, options, areas or levels that the criteria do not define."""
-    answers = item.model
-    assert isinstance(answers, Answers)
-    src = item.src
+def load_answers(path: Path, catalog: Catalog) -> Loaded:
+    """An answers file valid against the model and the criteria; every problem of both in one error."""
+    src = yamlsource.read(path)
+    _kind_of(src, "answers")
+    try:
+        model = yamlsource.validate(Answers, src)
+    except InputError as err:  # also what the criteria checks can see in the parts that are well formed
+        raise InputError([*err.problems, *answers_problems(src, catalog)]) from None
+    problems = answers_problems(src, catalog)
+    if problems:
+        raise InputError(problems)
+    return Loaded("answers", model, src)
+
+
+def _text_pairs(value: Any) -> dict[str, str]:
+    """The key: value pairs of a mapping where both are text (a malformed section yields what it can)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def answers_problems(src: Sourced, catalog: Catalog) -> list[Problem]:
+    """Answers naming traits, options, areas or levels that the criteria do not define.
+
+    Read from the parsed data, not the model, so that a file with a type error elsewhere still
+    gets these checks in the same run.
+    """
+    data = src.data if isinstance(src.data, dict) else {}
     problems: list[Problem] = []
 
     def bad(loc: tuple[str, ...], message: str, code: str) -> None:
@@ -442,7 +468,7 @@ def answers_problems(item: Loaded, catalog: Catalog) -> list[Problem]:
         problems.append(Problem(src.path, line, col, ".".join(loc), message, code))
 
     traits = {t.id: t for t in catalog.traits.traits}
-    for trait_id, option in answers.traits.items():
+    for trait_id, option in _text_pairs(data.get("traits")).items():
         if trait_id not in traits:
             bad(("traits", trait_id), f"no trait `{trait_id}`{_did_you_mean(trait_id, list(traits))}", "unknown-trait")
             continue
@@ -452,19 +478,31 @@ def answers_problems(item: Loaded, catalog: Catalog) -> list[Problem]:
             bad(("traits", trait_id), msg, "unknown-option")
     areas = [a.id for a in catalog.feature_areas.areas]
     levels = [lvl.id for lvl in catalog.feature_areas.importance_levels] + [DONT_KNOW]
-    for area_id, level in answers.importance.items():
+    for area_id, level in _text_pairs(data.get("importance")).items():
         if area_id not in areas:
             bad(("importance", area_id), f"no feature area `{area_id}`{_did_you_mean(area_id, areas)}", "unknown-area")
         elif level not in levels:
             msg = f"`{level}` is not an importance level: expected one of {', '.join(levels)}"
             bad(("importance", area_id), msg, "unknown-option")
     declared = [o.id for o in catalog.traits.declared_model.options] + [DONT_KNOW]
-    if answers.declared_model is not None and answers.declared_model not in declared:
-        msg = f"`{answers.declared_model}` is not an option: expected one of {', '.join(declared)}"
+    given = data.get("declared_model")
+    if isinstance(given, str) and given not in declared:
+        msg = f"`{given}` is not an option: expected one of {', '.join(declared)}"
         bad(("declared_model",), msg, "unknown-option")
-    if answers.loyalty is not None:
-        problems += loyalty_answers_problems(src, answers.loyalty, catalog.loyalty)
+    if isinstance(data.get("loyalty"), dict):
+        problems += loyalty_answers_problems(src, _loyalty_pairs(data["loyalty"]), catalog.loyalty)
     return problems
+
+
+def _loyalty_pairs(value: dict[Any, Any]) -> dict[str, str]:
+    # yes/no answers may be written unquoted: YAML reads them as booleans, the model as "yes"/"no"
+    pairs: dict[str, str] = {}
+    for key, answer in value.items():
+        if isinstance(key, str) and isinstance(answer, bool):
+            pairs[key] = "yes" if answer else "no"
+        elif isinstance(key, str) and isinstance(answer, str):
+            pairs[key] = answer
+    return pairs
 
 
 # ------------------------------------------------------------ catalogue
