@@ -979,3 +979,11 @@ def test_pre_commit_hook_checks_the_catalogue_files_and_nothing_else(vendor: Doc
     proc = pre_commit()
     assert proc.returncode == 1
     assert proc.stdout.startswith(f"vendors/sellsy.yaml:{number}:13: error: ")
+
+
+@pytest.mark.parametrize("text", ["kind: vendor\nid: x\n\tname: y\n", "kind: vendor\nid: x\nname:\n\t- y\n"])
+def test_a_tab_in_the_indentation_is_named_as_a_tab(runner: CliRunner, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "tab.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = one_line(invalid(run(runner, path), path), f"{path}:")
+    assert "a tab character here: YAML indents with spaces only" in line

@@ -126,7 +126,7 @@ def parse(text: str, path: str) -> Sourced:
         # libyaml's own limit (0.2.6, in PyYAML 6.0.4), should the bound in _too_deep_at miss
         if mark is not None and "maximum nesting depth" in str(err.problem):
             raise InputError([_too_deep(path, (mark.line + 1, mark.column + 1))]) from None
-        raise InputError([_syntax_problem(err, path)]) from None
+        raise InputError([_syntax_problem(err, path, text)]) from None
     except yaml.YAMLError:  # ReaderError: a control character, no mark
         raise InputError([_reader_problem(text, path)]) from None
     except RecursionError:  # PyYAML's pure-Python composer, if the bound above is ever wrong
@@ -149,12 +149,20 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, path: str) -> Problem:
+def _line(text: str, number: int) -> str:
+    """Line `number` (1-based) of text, or "" past its end."""
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = " ".join(str(part) for part in (err.context, err.problem) if part)
     if "expected a single document" in message:
         message = "more than one YAML document (`---`): put one document in each file"
+    elif "tab" in message or "\t" in _line(text, line)[:column]:
+        message = f"a tab character here: YAML indents with spaces only, replace it ({message})"
     return Problem(path, line, column, "", f"YAML syntax: {message}", "yaml")
 
 
@@ -391,7 +399,7 @@ def _message(err: ErrorDetails, loc: Key, model: type[BaseModel]) -> str:
     if kind == "string_pattern_mismatch":
         pattern = (err.get("ctx") or {}).get("pattern", "")
         return f"wrong format: expected text matching {pattern}"
-    return str(err["msg"])
+    return str(err["msg"]).removeprefix("Value error, ")
 
 
 def allowed_keys(model: type[BaseModel], loc: Key) -> set[str]:
