@@ -8,7 +8,8 @@ usage: python benchmarks/bench_model.py [--pairs 11] [--repeat 5] [--skip-proces
 2. robustness(): 2,000 Monte Carlo draws over 100 generated vendors (plus the importance-flip
    search it runs). Best of REPEAT. Target < 0.5 s.
 3. paired whole process: `crmadvisor assess --answers ... --today TODAY` vs the anchor
-   `python -c "import typer, yaml, rich.console, pydantic, questionary"`. Target assess median < 0.6 s.
+   `python benchmarks/anchor_imports.py` (typer, PyYAML, rich, questionary and one pydantic model,
+   the issue's anchor). Target assess median < 0.6 s.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def main() -> int:
     print(f"\n== assess, whole process (n={args.pairs} pairs)")
     bin_dir = Path(sys.executable).parent
     a = f"{bin_dir / 'crmadvisor'} assess --answers {ANSWERS.relative_to(ROOT)} --today {TODAY}"
-    b = f'{sys.executable} -c "import typer, yaml, rich.console, pydantic, questionary"'
+    b = f"{sys.executable} {HERE / 'anchor_imports.py'}"
     os.chdir(ROOT)
     paired.report(a, b, paired.run_pairs(a, b, args.pairs, pycache=args.pycache or None), max_a=0.6)
     print(f"load average after: {load_average()}")
