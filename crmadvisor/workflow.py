@@ -227,6 +227,8 @@ def export_report(
         raise UsageError("a PDF report needs --output FILE.pdf")
     if template is not None and kind == "json":
         raise UsageError("--template applies to Markdown and HTML reports, not JSON")
+    if png and (not charts or kind == "json"):
+        raise UsageError("--png writes the charts as PNG: it needs a Markdown, HTML or PDF report with charts")
     printer = None
     if kind == "pdf":
         from crmadvisor.browser import find_browser

@@ -545,3 +545,20 @@ def test_a_new_report_is_readable_as_the_umask_allows_and_a_replaced_one_keeps_i
         assert target.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old_mask)
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "says"),
+    [
+        ("r.md", ("--format", "json"), "does not match the extension"),
+        ("r.md", ("--no-charts", "--png"), "--png"),
+        ("r.json", ("--png",), "--png"),
+    ],
+)
+def test_contradictory_report_options_are_a_usage_error_and_write_nothing(
+    tmp_path: Path, name: str, extra: tuple[str, ...], says: str
+) -> None:
+    code, _, stderr = assess(EXAMPLES / "online-retailer.yaml", tmp_path / name, *extra)
+    assert code == 2
+    assert says in stderr
+    assert list(tmp_path.iterdir()) == []

@@ -831,7 +831,10 @@ def report_schema_text() -> str:
 
 def report_format(output: Path | None, given: str | None) -> ReportFormat:
     """The format asked for, else the one the output file's extension names."""
+    named = FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
     if given is not None:
+        if named is not None and named != given:  # e.g. JSON written into report.md: surely a slip
+            raise UsageError(f"--format {given} does not match the extension of {output}: use a .{given} file name")
         return given  # type: ignore[return-value]  # the CLI's choices are the four formats
     if output is None:
         raise UsageError("--format is needed when the report goes to standard output")
