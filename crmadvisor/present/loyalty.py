@@ -335,7 +335,10 @@ def render_loyalty(
     view = loyalty_view(result, catalog, lang, company, applied=applied)
     w = loyalty_words(lang)
     console.print(Rule(view.heading))
-    console.print(Panel("\n".join(view.context), title=view.context_title, title_align="left"))
+    # the title inside the panel, not on its border, where rich cuts a long one at the terminal's width
+    context = Text(view.context_title + "\n", style="bold")
+    context.append("\n".join(view.context))
+    console.print(Panel(context))
     console.print()
     _render_table(console, view.gate)
     console.print(Panel(view.verdict, title=w["verdict"], title_align="left", style=VERDICT_STYLE[view.verdict_kind]))

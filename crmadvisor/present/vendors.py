@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from crmadvisor.model.schema import Catalog, Vendor
+from crmadvisor.model.schema import Catalog, CompanySize, Vendor
 
 STALE_DAYS = 365
 
@@ -20,19 +20,31 @@ def _stale(vendor: Vendor, today: dt.date) -> bool:
 
 def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date) -> None:
     table = Table(title=f"{len(vendors)} vendor profiles", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name")
+    table.add_column("vendor (id)")  # the id under the name: both readable at 80 columns
     table.add_column("orientation", no_wrap=True)
-    table.add_column("sizes")
+    table.add_column("sizes", no_wrap=True)
     table.add_column("reviewed", no_wrap=True)
     for vendor in vendors:
         reviewed = Text(str(vendor.review_date), style="yellow" if _stale(vendor, today) else "")
         if _stale(vendor, today):
             reviewed.append(" (stale)")
-        table.add_row(
-            vendor.id, vendor.name, vendor.orientation.value.upper(), ", ".join(vendor.company_sizes), reviewed
-        )
+        name = Text(vendor.name)
+        name.append(f"\n{vendor.id}", style="dim")
+        table.add_row(name, ORIENTATION[vendor.orientation.value], _sizes(vendor), reviewed)
     console.print(table)
+
+
+ORIENTATION = {"b2b": "B2B", "b2c": "B2C", "both": "B2B+B2C"}
+
+
+def _sizes(vendor: Vendor) -> str:
+    """The company sizes served, as a range when they follow each other (micro-medium)."""
+    order = list(CompanySize)
+    served = sorted(vendor.company_sizes, key=order.index)
+    first, last = order.index(served[0]), order.index(served[-1])
+    if len(served) > 1 and last - first + 1 == len(served):
+        return f"{served[0].value}-{served[-1].value}"
+    return ", ".join(size.value for size in served)
 
 
 def _price(vendor: Vendor) -> str:
