@@ -122,3 +122,12 @@ def test_rubric_has_six_levels_in_english_and_french() -> None:
         for level in rubric.levels:
             assert f"{level.level} {level.label(lang)}" in flat
             assert " ".join(level.meaning(lang).split())[:50] in flat
+
+
+def test_show_and_compare_headings_follow_lang_fr() -> None:
+    code, out, _ = run("vendors", "show", "sellsy", "--lang", "fr", "--today", TODAY)
+    assert code == 0
+    assert "preuve et source" in out and "evidence and source" not in out
+    code, out, _ = run("vendors", "compare", "sellsy", "axonaut", "--lang", "fr")
+    assert code == 0
+    assert "Somme des notes" in out and "Sum of ratings" not in out

@@ -57,34 +57,85 @@ def _price(vendor: Vendor) -> str:
     return text + (f"; {vendor.pricing_note}" if vendor.pricing_note else "")
 
 
+_WORDS = {
+    "en": {
+        "by": "({id}) by {publisher}",
+        "stale": " (older than 12 months: evidence may be stale)",
+        "orientation": "orientation",
+        "sizes": "company sizes",
+        "languages": "languages",
+        "hosting": "hosting",
+        "unpublished": "not published",
+        "price": "price",
+        "website": "website",
+        "reviewed": "reviewed",
+        "reviewed_by": "{date} by {who}",
+        "source": "source",
+        "capability": "capability",
+        "rating": "rating",
+        "evidence": "evidence and source",
+        "not_rated": "not rated",
+        "sum": "Sum of ratings: {first} {a}, {second} {b} (unweighted; `crmadvisor assess` weighs them by a "
+        "company's needs)",
+        "rubric": "Rating rubric (every capability)",
+        "level": "level",
+        "meaning": "meaning",
+    },
+    "fr": {
+        "by": "({id}) par {publisher}",
+        "stale": " (plus de 12 mois : les preuves peuvent être dépassées)",
+        "orientation": "orientation",
+        "sizes": "tailles d'entreprise",
+        "languages": "langues",
+        "hosting": "hébergement",
+        "unpublished": "non publié",
+        "price": "prix",
+        "website": "site",
+        "reviewed": "revu",
+        "reviewed_by": "le {date} par {who}",
+        "source": "source",
+        "capability": "capacité",
+        "rating": "note",
+        "evidence": "preuve et source",
+        "not_rated": "non noté",
+        "sum": "Somme des notes : {first} {a}, {second} {b} (non pondérée ; `crmadvisor assess` les pondère "
+        "selon les besoins de l'entreprise)",
+        "rubric": "Barème de notation (toutes les capacités)",
+        "level": "niveau",
+        "meaning": "signification",
+    },
+}
+
+
 def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.date, lang: str = "en") -> None:
-    console.print(Text(vendor.name, style="bold"), f"({vendor.id}) by {vendor.publisher}")
+    t = _WORDS["fr" if lang == "fr" else "en"]
+    console.print(Text(vendor.name, style="bold"), t["by"].format(id=vendor.id, publisher=vendor.publisher))
     console.print(vendor.summary)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    stale = " (older than 12 months: evidence may be stale)" if _stale(vendor, today) else ""
-    facts.add_row("orientation", vendor.orientation.value.upper())
-    facts.add_row("company sizes", ", ".join(vendor.company_sizes))
-    facts.add_row("languages", ", ".join(vendor.languages))
-    facts.add_row("hosting", ", ".join(vendor.hosting_regions) or "not published")
-    facts.add_row("price", _price(vendor))
-    facts.add_row("website", vendor.website)
-    facts.add_row("reviewed", f"{vendor.review_date} by {vendor.reviewer}{stale}")
+    stale = t["stale"] if _stale(vendor, today) else ""
+    facts.add_row(t["orientation"], ORIENTATION[vendor.orientation.value])
+    facts.add_row(t["sizes"], _sizes(vendor))
+    facts.add_row(t["languages"], ", ".join(vendor.languages))
+    facts.add_row(t["hosting"], ", ".join(vendor.hosting_regions) or t["unpublished"])
+    facts.add_row(t["price"], _price(vendor))
+    facts.add_row(t["website"], vendor.website)
+    facts.add_row(t["reviewed"], t["reviewed_by"].format(date=vendor.review_date, who=vendor.reviewer) + stale)
     for source in vendor.sources:
-        facts.add_row("source", source)
+        facts.add_row(t["source"], source)
     console.print(facts)
     rubric = {lvl.level: lvl.label(lang) for lvl in catalog.rubric.levels}
     table = Table(show_lines=True)
-    table.add_column("capability")
-    table.add_column("rating", no_wrap=True)
-    table.add_column("evidence and source", ratio=3)
+    table.add_column(t["capability"])
+    table.add_column(t["rating"], no_wrap=True)
+    table.add_column(t["evidence"], ratio=3, overflow="fold")  # fold, not cut: a source URL stays whole
     for area in catalog.feature_areas.areas:
         table.add_row(Text(area.heading(lang), style="bold"), "", "")
         for cap in area.capabilities:
             rating = vendor.ratings.get(cap.id)
             if rating is None:
-                table.add_row(cap.name(lang), "-", "not rated")
+                table.add_row(cap.name(lang), "-", t["not_rated"])
                 continue
             note = rating.evidence + (f"\n{rating.source}" if rating.source else "")
             table.add_row(cap.name(lang), f"{rating.rating} {rubric[rating.rating]}", note)
@@ -92,8 +143,9 @@ def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.
 
 
 def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Catalog, lang: str = "en") -> None:
+    t = _WORDS["fr" if lang == "fr" else "en"]
     table = Table(title=f"{first.name} vs {second.name}", title_justify="left", show_lines=True)
-    table.add_column("capability")
+    table.add_column(t["capability"])
     table.add_column(first.name, ratio=2)
     table.add_column(second.name, ratio=2)
     for area in catalog.feature_areas.areas:
@@ -114,8 +166,7 @@ def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Cat
     total_a = sum(r.rating for r in first.ratings.values())
     total_b = sum(r.rating for r in second.ratings.values())
     console.print(
-        f"Sum of ratings: {first.name} {total_a}, {second.name} {total_b} "
-        "(unweighted; `crmadvisor assess` weighs them by a company's needs)",
+        t["sum"].format(first=first.name, a=total_a, second=second.name, b=total_b),
         style="dim",
     )
 
@@ -152,9 +203,10 @@ def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
 
 
 def render_rubric(console: Console, catalog: Catalog, lang: str = "en") -> None:
-    table = Table(title="Rating rubric (every capability)", title_justify="left", show_lines=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("meaning")
+    t = _WORDS["fr" if lang == "fr" else "en"]
+    table = Table(title=t["rubric"], title_justify="left", show_lines=True)
+    table.add_column(t["level"], no_wrap=True)
+    table.add_column(t["meaning"])
     for level in catalog.rubric.levels:
         table.add_row(f"{level.level} {level.label(lang)}", level.meaning(lang))
     console.print(table)
