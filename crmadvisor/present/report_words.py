@@ -31,7 +31,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "position.value": "B2C share",
         "needs.intro": (
             "Each capability's need on a 0-5 scale, derived from the traits and capped by the importance "
-            "given to its feature area. Must-haves are marked; a vendor below a must-have has a blocking gap."
+            "given to its feature area. In an area rated critical, a need of 4 or more (or the area's highest) "
+            "is a must-have; a vendor below a must-have has a blocking gap."
         ),
         "level": "Need (0-5)",
         "must_have": "Must-have",
@@ -133,8 +134,9 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "position.value": "Part B2C",
         "needs.intro": (
             "Le besoin de chaque fonctionnalité sur une échelle de 0 à 5, déduit des critères et plafonné "
-            "par l'importance donnée à son domaine. Les indispensables sont signalés ; un éditeur en dessous "
-            "d'un indispensable a un écart bloquant."
+            "par l'importance donnée à son domaine. Dans un domaine jugé critique, un besoin de 4 ou plus (ou le "
+            "plus élevé du domaine) est indispensable ; un éditeur en dessous d'un indispensable a un écart "
+            "bloquant."
         ),
         "level": "Besoin (0-5)",
         "must_have": "Indispensable",

@@ -189,7 +189,7 @@ def render_needs(console: Console, needs: Sequence[Need], labels: Labels) -> Non
         must = " !" if need.must_have else ""
         table.add_row(labels.capability(need.capability), f"{bar(need.level)}{must}", need_reason(need, labels))
     console.print(table)
-    console.print("! = must-have" if labels.lang == "en" else "! = indispensable")
+    console.print(labels.w["must_legend"])
     console.print()
 
 

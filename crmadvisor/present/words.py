@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "raised_by": "raised by {items}",
         "lowered_by": "lowered by {items}",
         "no_driver_answer": "no driving trait answered: neutral",
+        "must_legend": "! = must-have: in an area rated critical, a need of 4 or more (or the area's highest)",
         "ranking": "Ranking",
         "ranking.order": "Order: fewest blocking gaps (unmet must-haves) first, then highest fit; "
         "B/M/m = blocking / major / minor gaps.",
@@ -122,6 +123,8 @@ WORDS: dict[str, dict[str, str]] = {
         "raised_by": "augmenté par {items}",
         "lowered_by": "diminué par {items}",
         "no_driver_answer": "aucun critère déterminant renseigné : neutre",
+        "must_legend": "! = indispensable : dans un domaine jugé critique, un besoin de 4 ou plus (ou le plus "
+        "élevé du domaine)",
         "ranking": "Classement",
         "ranking.order": "Ordre : le moins d'écarts bloquants (indispensables non couverts) d'abord, puis la "
         "meilleure adéquation ; B/M/m = écarts bloquants / majeurs / mineurs.",
