@@ -70,12 +70,15 @@ class ReportFormat(StrEnum):
 
 CriteriaOption = Annotated[
     Path | None,
-    typer.Option("--criteria", help="A criteria folder to use instead of the shipped one.", show_default=False),
+    typer.Option(
+        "--criteria", metavar="DIR", help="A criteria folder to use instead of the shipped one.", show_default=False
+    ),
 ]
 VendorsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--vendors",
+        metavar="DIR",
         help="A vendors folder merged over the shipped catalogue (repeatable; a later id replaces an earlier one).",
         show_default=False,
     ),
