@@ -35,6 +35,7 @@ from crmadvisor.present.terminal import (
     need_reason,
     percent,
     topsis_lines,
+    unchecked_constraints,
     verdict_lines,
 )
 from crmadvisor.present.words import reason_text
@@ -318,6 +319,8 @@ class Report(View):
     answers: tuple[AnswerRow, ...]
     charts: tuple[Chart, ...] = ()
     loyalty: LoyaltySection | None = None
+    unchecked: str = ""
+    """Constraint checks that could not be made, with how many vendors in the race each concerns."""
 
 
 # ------------------------------------------------------------------ building
@@ -680,6 +683,7 @@ def report_from(
         ),
         needs=_needs(result, labels),
         ranking=ranking,
+        unchecked=unchecked_constraints(result.fits, lang),
         matrix_areas=tuple(
             AreaHeading(area=a, number=i, heading=labels.area(a)) for i, a in enumerate(labels.areas, start=1)
         ),
