@@ -156,7 +156,7 @@ def validate(
     raise typer.Exit(ExitCode.INVALID if failed else ExitCode.OK)
 
 
-@app.command()
+@app.command(short_help="JSON Schema of vendor, answers or report files.")
 @reports_errors
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.vendor,
@@ -170,7 +170,7 @@ def schema(
     typer.echo(json_schema(kind.value), nl=False)
 
 
-@app.command()
+@app.command(short_help="Profile, needs, ranking, gaps, robustness; reports.")
 @reports_errors
 def assess(
     answers: Annotated[
@@ -283,7 +283,7 @@ def assess(
     typer.echo(text if text is not None else "".join(f"wrote {path}\n" for path in paths), nl=False)
 
 
-@app.command()
+@app.command(short_help="Every question and its options, as JSON or YAML.")
 @reports_errors
 def questions(
     fmt: Annotated[DataFormat, typer.Option("--format", help="Output format.")] = DataFormat.json,
@@ -300,7 +300,7 @@ def questions(
     typer.echo(FORMATS[fmt.value](load_criteria(criteria), lang.value), nl=False)
 
 
-@app.command()
+@app.command(short_help="B2B loyalty-programme readiness and design.")
 @reports_errors
 def loyalty(
     answers: Annotated[
