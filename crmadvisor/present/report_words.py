@@ -7,6 +7,7 @@ from crmadvisor.present.words import words
 REPORT_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "colon": ":",
+        "sep": "; ",
         "report_title": "CRM selection report",
         "prepared_for": "Prepared for",
         "date": "Date",
@@ -108,6 +109,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "colon": "\u00a0:",  # French puts a (non-breaking) space before a colon
+        "sep": "\u00a0; ",  # and before a semicolon
         "report_title": "Rapport de choix de CRM",
         "prepared_for": "Préparé pour",
         "date": "Date",
