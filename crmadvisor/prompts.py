@@ -8,6 +8,7 @@ consultant confirm or edit any answer before scoring.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import shlex
 import shutil
 import textwrap
@@ -38,9 +39,10 @@ _UI: dict[str, dict[str, Any]] = {
         "languages": "Constraint: interface languages the users need?",
         "hosting_regions": "Constraint: where may customer data be hosted?",
         "company_size": "Constraint: the client's company size (vendors that do not serve it are excluded)?",
-        "budget": "Constraint: budget per user per month in EUR (empty = none, '<' = back)?",
+        "budget": "Constraint: budget per user per month, e.g. 40 (EUR) or 40 USD (empty = none, '<' = back)?",
         "no_constraint": "no constraint",
-        "not_a_number": "Type a positive number, leave empty for no budget, or '<' to go back",
+        "not_a_number": "Type a positive number, optionally followed by EUR, USD or GBP; leave empty for no "
+        "budget, or '<' to go back",
         "summary": "Summary of the answers",
         "confirm": "Confirm and rank the vendors",
         "edit": "Edit: {question}",
@@ -55,7 +57,7 @@ _UI: dict[str, dict[str, Any]] = {
         "title.languages": "Interface languages",
         "title.hosting_regions": "Data hosting",
         "title.company_size": "Company size",
-        "title.budget": "Budget per user per month (EUR)",
+        "title.budget": "Budget per user per month",
         "section.traits": "Part 1 of 3: the customer relationship (9 questions)",
         "section.importance": "Part 2 of 3: how important is each CRM feature area (9 questions)",
         "section.constraints": "Part 3 of 3: constraints (optional: Enter for none)",
@@ -75,9 +77,11 @@ _UI: dict[str, dict[str, Any]] = {
         "hosting_regions": "Contrainte : où les données clients peuvent-elles être hébergées ?",
         "company_size": "Contrainte : taille de l'entreprise cliente "
         "(les éditeurs qui ne la servent pas sont exclus) ?",
-        "budget": "Contrainte : budget par utilisateur et par mois en EUR (vide = aucun, '<' = retour) ?",
+        "budget": "Contrainte : budget par utilisateur et par mois, par ex. 40 (EUR) ou 40 USD (vide = aucun, "
+        "'<' = retour) ?",
         "no_constraint": "pas de contrainte",
-        "not_a_number": "Tapez un nombre positif, laissez vide pour aucun budget, ou '<' pour revenir",
+        "not_a_number": "Tapez un nombre positif, éventuellement suivi de EUR, USD ou GBP ; laissez vide pour "
+        "aucun budget, ou '<' pour revenir",
         "summary": "Récapitulatif des réponses",
         "confirm": "Valider et classer les éditeurs",
         "edit": "Modifier : {question}",
@@ -92,7 +96,7 @@ _UI: dict[str, dict[str, Any]] = {
         "title.languages": "Langues d'interface",
         "title.hosting_regions": "Hébergement des données",
         "title.company_size": "Taille de l'entreprise",
-        "title.budget": "Budget par utilisateur et par mois (EUR)",
+        "title.budget": "Budget par utilisateur et par mois",
         "section.traits": "Partie 1 sur 3 : la relation client (9 questions)",
         "section.importance": "Partie 2 sur 3 : importance de chaque domaine fonctionnel du CRM (9 questions)",
         "section.constraints": "Partie 3 sur 3 : contraintes (facultatives : Entrée pour aucune)",
@@ -261,9 +265,13 @@ def set_answer(answers: Answers, field: str, value: Any) -> Answers:
         data[section] = {**data[section], key: value}
     elif section == "constraints":
         constraints = data["constraints"] or {}
-        name = "budget_per_user_month" if key == "budget" else key
         asked = tuple(dict.fromkeys((*constraints.get("asked", ()), key)))
-        data["constraints"] = {**constraints, name: value, "asked": asked}
+        if key == "budget":  # (amount, currency) or None
+            amount, currency = value if value is not None else (None, constraints.get("budget_currency", "EUR"))
+            constraints = {**constraints, "budget_per_user_month": amount, "budget_currency": currency}
+            data["constraints"] = {**constraints, "asked": asked}
+        else:
+            data["constraints"] = {**constraints, key: value, "asked": asked}
     else:
         data[section] = value
     return Answers.model_validate(data)
@@ -437,14 +445,15 @@ def _constraint_steps(catalog: Catalog, lang: str, section: str) -> list[Step]:
         return None if picked == NO_CONSTRAINT else picked
 
     def ask_budget(answers: Answers, back: bool) -> Any:
-        current = answers.constraints.budget_per_user_month if answers.constraints else None
-        raw = questionary.text(
-            ui["budget"], default=f"{current:g}" if current else "", validate=lambda t: _budget_ok(t, ui)
-        ).unsafe_ask()
-        text = raw.strip().replace(",", ".")
-        if text == "<":
+        given = answers.constraints
+        current = (
+            (given.budget_per_user_month, given.budget_currency) if given and given.budget_per_user_month else None
+        )
+        shown = f"{current[0]:g} {current[1]}" if current else ""
+        raw = questionary.text(ui["budget"], default=shown, validate=lambda t: _budget_ok(t, ui)).unsafe_ask()
+        if raw.strip() == "<":
             return BACK if back else current  # in the summary, "<" leaves the budget as it was
-        return float(text) if text else None
+        return budget_from(raw)
 
     def shown(key: str) -> Callable[[Answers], str]:
         def show(a: Answers) -> str:
@@ -453,6 +462,8 @@ def _constraint_steps(catalog: Catalog, lang: str, section: str) -> list[Step]:
             value = getattr(a.constraints, "budget_per_user_month" if key == "budget" else key)
             if value in (None, ()):
                 return str(ui["no_constraint"])
+            if key == "budget":
+                return f"{value:g} {a.constraints.budget_currency}"
             return ", ".join(value) if isinstance(value, tuple) else f"{value}"
 
         return show
@@ -468,11 +479,29 @@ def _constraint_steps(catalog: Catalog, lang: str, section: str) -> list[Step]:
     ]
 
 
+CURRENCIES = ("EUR", "USD", "GBP")
+
+
+def budget_from(text: str) -> tuple[float, str] | None:
+    """ "40", "40,5", "40 usd", "40USD" -> (amount, currency; EUR when none is typed); "" -> None.
+
+    Raises ValueError for anything else, or an amount that is not positive.
+    """
+    value = text.strip().upper().replace(",", ".")
+    if not value:
+        return None
+    currency = next((c for c in CURRENCIES if value.endswith(c)), "EUR")
+    amount = float(value.removesuffix(currency).strip())
+    if not (amount > 0 and math.isfinite(amount)):
+        raise ValueError(text)
+    return amount, currency
+
+
 def _budget_ok(text: str, ui: dict[str, Any]) -> bool | str:
-    value = text.strip().replace(",", ".")
-    if value in ("", "<"):
+    if text.strip() == "<":
         return True
     try:
-        return float(value) > 0 or ui["not_a_number"]
+        budget_from(text)
     except ValueError:
         return str(ui["not_a_number"])
+    return True

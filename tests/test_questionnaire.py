@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import shlex
 import shutil
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -28,6 +31,7 @@ from crmadvisor.cli import app
 from crmadvisor.load import answers as answers_module
 from crmadvisor.model.schema import Catalog, CompanySize, HostingRegion
 from crmadvisor.present.words import words
+from crmadvisor.prompts import budget_from
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-12-02"
@@ -437,3 +441,38 @@ def test_loyalty_offer_declined_ranks_without_a_loyalty_section(consultant: Cons
     code, _, err = consultant.types("".join(interview.steps()) + ENTER + "n", "--save", str(file))
     assert (code, err) == (0, "")
     assert "loyalty" not in saved(file)
+
+
+def test_a_budget_typed_with_its_currency_is_compared_with_prices_in_that_currency(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    interview = Interview(budget="30 usd")
+    code, out, err = consultant.types("".join(interview.steps()) + ENTER, "--save", str(file))
+    assert (code, err) == (0, "")
+    constraints = saved(file)["constraints"]
+    assert (constraints["budget_per_user_month"], constraints["budget_currency"]) == (30, "USD")
+    assert "over the budget of 30" in " ".join(out.split())  # a USD price above 30 is now compared
+
+
+@given(st.text(max_size=20))
+def test_budget_from_any_text_is_none_a_positive_amount_in_a_known_currency_or_a_value_error(text: str) -> None:
+    try:
+        budget = budget_from(text)
+    except ValueError:
+        return
+    if budget is None:
+        assert not text.strip()
+    else:
+        amount, currency = budget
+        assert amount > 0 and math.isfinite(amount) and currency in ("EUR", "USD", "GBP")
+
+
+def test_budget_from_reads_what_a_consultant_types() -> None:
+    assert budget_from("40") == (40.0, "EUR")
+    assert budget_from(" 25,5 gbp ") == (25.5, "GBP")
+    assert budget_from("99USD") == (99.0, "USD")
+    assert budget_from("") is None
+    for bad in ("abc", "0", "-3", "inf", "40 CHF"):
+        with pytest.raises(ValueError):
+            budget_from(bad)
