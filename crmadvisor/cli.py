@@ -360,6 +360,7 @@ def loyalty(
 @vendors_app.command("list")
 @reports_errors
 def vendors_list(
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the list.")] = Lang.en,
     criteria: CriteriaOption = None,
     vendors: VendorsOption = None,
     no_shipped_vendors: NoShippedOption = False,
@@ -373,7 +374,7 @@ def vendors_list(
 
     day = _today(today)
     catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
-    workflow.show_vendor_list(catalog, day)
+    workflow.show_vendor_list(catalog, day, lang.value)
 
 
 @vendors_app.command("show")

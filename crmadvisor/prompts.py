@@ -23,7 +23,7 @@ from questionary import Choice
 from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
 from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, HostingRegion
-from crmadvisor.present.words import words
+from crmadvisor.words import words
 
 BACK = "__back__"
 NO_CONSTRAINT = "__none__"
@@ -340,7 +340,7 @@ def build_steps(catalog: Catalog, lang: str) -> list[Step]:
     def ask_declared(answers: Answers, back: bool) -> Any:
         _help(declared.question(lang), declared.help(lang))
         choices = [Choice(o.label(lang), value=o.id) for o in declared.options]
-        choices.append(Choice(w["dont_know"], value=DONT_KNOW))
+        choices.append(Choice(w["common.dont_know"], value=DONT_KNOW))
         return _select(declared.question(lang), choices, answers.declared_model, back, ui)
 
     steps.append(
@@ -350,7 +350,7 @@ def build_steps(catalog: Catalog, lang: str) -> list[Step]:
             None,
             ask_declared,
             lambda a: a.declared_model is not None,
-            lambda a: declared_labels.get(a.declared_model or "", w["dont_know"]) if a.declared_model else "",
+            lambda a: declared_labels.get(a.declared_model or "", w["common.dont_know"]) if a.declared_model else "",
         )
     )
     for trait in traits.traits:
@@ -365,13 +365,13 @@ def _trait_step(trait_id: str, catalog: Catalog, lang: str, section: str) -> Ste
     ui = _UI[lang]
     w = words(lang)
     trait = next(t for t in catalog.traits.traits if t.id == trait_id)
-    labels = {o.id: o.label(lang) for o in trait.options} | {DONT_KNOW: w["dont_know"]}
+    labels = {o.id: o.label(lang) for o in trait.options} | {DONT_KNOW: w["common.dont_know"]}
 
     def ask(answers: Answers, back: bool) -> Any:
         _help(trait.heading(lang), trait.help(lang))
         choices = [Choice(o.label(lang), value=o.id) for o in trait.options]
         if trait.dont_know:
-            choices.append(Choice(w["dont_know"], value=DONT_KNOW))
+            choices.append(Choice(w["common.dont_know"], value=DONT_KNOW))
         return _select(trait.question(lang), choices, answers.traits.get(trait.id), back, ui)
 
     return Step(
@@ -389,13 +389,13 @@ def _importance_step(area_id: str, catalog: Catalog, lang: str, section: str) ->
     w = words(lang)
     area = next(a for a in catalog.feature_areas.areas if a.id == area_id)
     levels = catalog.feature_areas.importance_levels
-    labels = {lvl.id: lvl.label(lang) for lvl in levels} | {DONT_KNOW: w["dont_know"]}
+    labels = {lvl.id: lvl.label(lang) for lvl in levels} | {DONT_KNOW: w["common.dont_know"]}
 
     def ask(answers: Answers, back: bool) -> Any:
         capabilities = ", ".join(c.name(lang) for c in area.capabilities)
         _help(area.heading(lang), f"{area.help(lang)}\n→ {capabilities}")
         choices = [Choice(lvl.label(lang), value=lvl.id) for lvl in levels]
-        choices.append(Choice(w["dont_know"], value=DONT_KNOW))
+        choices.append(Choice(w["common.dont_know"], value=DONT_KNOW))
         return _select(area.question(lang), choices, answers.importance.get(area.id), back, ui)
 
     return Step(

@@ -116,10 +116,10 @@ def _vendor(catalog: Catalog, vendor_id: str) -> Vendor:
     return found
 
 
-def show_vendor_list(catalog: Catalog, today: dt.date) -> None:
+def show_vendor_list(catalog: Catalog, today: dt.date, lang: str) -> None:
     from crmadvisor.present.vendors import render_list
 
-    render_list(_console(), catalog.vendors, today)
+    render_list(_console(), catalog.vendors, today, lang)
 
 
 def show_vendor(catalog: Catalog, vendor_id: str, today: dt.date, lang: str) -> None:

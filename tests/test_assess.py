@@ -21,7 +21,7 @@ from crmadvisor import workflow
 from crmadvisor.cli import app
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.schema import Catalog, Vendor
-from crmadvisor.present.words import words
+from crmadvisor.words import words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "answers"
@@ -59,7 +59,7 @@ def assess_cli(answers: Path, *extra: str) -> tuple[int, str, str, bytes]:
 def ranking_rows(output: str, lang: str = "en") -> list[tuple[str, str]]:
     """(rank cell, vendor name) of each row of the printed ranking table, at a width where rows do not wrap."""
     lines = output.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == words(lang)["ranking"])
+    start = next(i for i, line in enumerate(lines) if line.strip() == words(lang)["assessment.ranking"])
     rows = []
     for line in lines[start + 1 :]:
         if line.startswith("└"):

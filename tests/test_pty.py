@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from crmadvisor import workflow
 from crmadvisor.cli import app
 from crmadvisor.model.schema import Catalog
-from crmadvisor.present.words import words
+from crmadvisor.words import words
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -129,7 +129,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     )
     assert report.exit_code == 0
     ranking = report.stdout.splitlines()
-    start = ranking.index(next(line for line in ranking if line.strip() == words("en")["ranking"]))
+    start = ranking.index(next(line for line in ranking if line.strip() == words("en")["assessment.ranking"]))
     rows = [line for line in ranking[start:] if line.startswith("│")]
     first_two = [row for row in rows if row.split("│")[1].strip()][:2]  # continuation rows have no rank
     assert [row.split("│")[1].strip() for row in first_two] == ["1", "2"]

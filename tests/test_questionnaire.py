@@ -30,8 +30,8 @@ from crmadvisor import workflow
 from crmadvisor.cli import app
 from crmadvisor.load import answers as answers_module
 from crmadvisor.model.schema import Catalog, CompanySize, HostingRegion
-from crmadvisor.present.words import words
 from crmadvisor.prompts import budget_from
+from crmadvisor.words import words
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-12-02"
@@ -149,7 +149,7 @@ def test_back_then_ctrl_c_then_resume_ends_with_the_ranking_of_an_uninterrupted_
     confirm = ENTER  # the summary's first choice
     code, expected, err = consultant.types("".join(steps) + confirm, "--save", str(straight))
     assert (code, err) == (0, "")
-    assert words("en")["ranking"] in expected
+    assert words("en")["assessment.ranking"] in expected
     data = saved(straight)
     assert answered(data) == interview.saved()
     assert data["constraints"]["languages"] == ["fr"]
@@ -217,7 +217,7 @@ def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
     assert saved(file)["confirmed"] is False
 
     code, out, _ = consultant.types(ENTER, "--resume", str(file))  # only the confirmation is left
-    assert code == 0 and words("en")["ranking"] in out
+    assert code == 0 and words("en")["assessment.ranking"] in out
     assert saved(file)["confirmed"] is True
 
 
@@ -355,7 +355,7 @@ def test_resuming_a_hand_edited_file_keeps_the_edits_and_asks_only_what_is_missi
     steps = interview.steps()
     size_already_set = "".join(steps[14:22]) + steps[23] + ENTER
     code, out, _ = consultant.types(size_already_set, "--resume", str(file))
-    assert code == 0 and words("en")["ranking"] in out
+    assert code == 0 and words("en")["assessment.ranking"] in out
     final = saved(file)
     assert final["company"] == "Ferronnerie Dauphinoise SAS"
     assert final["traits"][first.id] == first.options[1].id
@@ -375,7 +375,7 @@ def test_lang_fr_asks_in_french(consultant: Consultant, tmp_path: Path) -> None:
     assert " ".join(traits.declared_model.question("fr").split()) in shown
     assert all(" ".join(t.question("fr").split()) in shown for t in traits.traits)
     assert "Company name?" not in shown
-    assert words("fr")["ranking"] in out
+    assert words("fr")["assessment.ranking"] in out
     assert saved(file)["lang"] == "fr"
 
 
@@ -406,7 +406,7 @@ def test_resume_with_another_lang_asks_the_rest_in_that_language(consultant: Con
     shown = " ".join(screen.getvalue().split())
     assert " ".join(catalog().traits.traits[3].question("fr").split()) in shown
     assert "Reprise de" in shown
-    assert words("fr")["ranking"] in out
+    assert words("fr")["assessment.ranking"] in out
     assert saved(file)["lang"] == "fr"
 
 

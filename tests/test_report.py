@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from crmadvisor.cli import app
 from crmadvisor.present.report import Report, md_text, render_html, render_markdown
-from crmadvisor.present.report_words import report_words
+from crmadvisor.present.template_words import template_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "answers"
@@ -159,7 +159,7 @@ def test_markdown_report_parses_with_full_tables_and_links_valid_svg_charts(name
     path = example_reports(name, reports_dir)["md"]
     text = path.read_text(encoding="utf-8")
     lang = yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))["lang"]
-    w = report_words(lang)
+    w = template_words(lang)
     check_markdown(text)
     headings = [line for line in text.splitlines() if line.startswith("#")]
     for key in ("summary", "profile", "needs", "ranking", "shortlist", "robustness", "methodology", "appendix"):

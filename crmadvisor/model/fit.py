@@ -44,7 +44,7 @@ class Reason:
     """Why a vendor is excluded, or a constraint check that could not be made.
 
     A code and its values, not a sentence: the wording, in the report's language, is the
-    presenter's (`crmadvisor.present.words.reason_text`).
+    presenter's (`crmadvisor.present.reasons.reason_text`).
     """
 
     code: ReasonCode

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from crmadvisor.present.report import FIT_CHART_ROWS, Chart, Report
-from crmadvisor.present.report_words import report_words
+from crmadvisor.present.template_words import template_words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -51,7 +51,7 @@ def _name(text: str, limit: int = 34) -> str:
 def radar_figure(report: Report) -> Figure:
     from matplotlib.figure import Figure
 
-    w = report_words(report.lang)
+    w = template_words(report.lang)
     radar = report.radar
     count = len(radar.areas)
     angles = [2 * math.pi * i / count for i in range(count)]
@@ -82,7 +82,7 @@ def radar_figure(report: Report) -> Figure:
 def fit_figure(report: Report) -> Figure:
     from matplotlib.figure import Figure
 
-    w = report_words(report.lang)
+    w = template_words(report.lang)
     rows = [r for r in report.ranking if r.rank is not None][:FIT_CHART_ROWS]
     names = [_name(r.name) for r in reversed(rows)]
     fits = [r.fit * 100 for r in reversed(rows)]
@@ -143,7 +143,7 @@ def chart_images(report: Report, *, png: bool = False) -> tuple[ChartImage, ...]
 
 def with_charts(report: Report, images: tuple[ChartImage, ...], folder: str | None) -> Report:
     """The report with its charts: linked as files in `folder` (relative to the report), else inline only."""
-    w = report_words(report.lang)
+    w = template_words(report.lang)
     charts = tuple(
         Chart(
             id=image.id,

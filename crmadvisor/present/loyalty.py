@@ -11,124 +11,15 @@ from typing import TYPE_CHECKING, Literal
 from crmadvisor.model.loyalty import LoyaltyAssessment
 from crmadvisor.model.needs import NeedRaise
 from crmadvisor.model.schema import Catalog, LoyaltyFile, LoyaltyOption, LoyaltyQuestion
-from crmadvisor.present.words import words
+from crmadvisor.words import words
 
 if TYPE_CHECKING:  # rich only where the terminal renders
     from rich.console import Console
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "B2B loyalty programme: {company}",
-        "source": "Source: {document}, « {section} »",
-        "fundamentals": "1. Fundamentals to check first",
-        "fundamental": "Fundamental",
-        "status": "Status",
-        "answers": "Answers and what to do",
-        "status.ok": "✓ in place",
-        "status.failed": "✗ not in place",
-        "status.unanswered": "? not checked",
-        "verdict": "Verdict",
-        "specifics": "2. B2B specifics",
-        "question": "Question",
-        "answer": "Answer",
-        "design": "3. Programme design: the mix of mechanics",
-        "design.later": "3. Programme design, for when the fundamentals are in place",
-        "mechanic": "Mechanic",
-        "score": "Points",
-        "role": "Role",
-        "why": "Why",
-        "role.primary": "primary",
-        "role.secondary": "secondary",
-        "role.minor": "-",
-        "recommendation": "Recommended: {primary} mechanics first{secondary}.",
-        "recommendation.secondary": ", with {secondary} mechanics as a complement",
-        "recommendation.none": "No answer points to a mechanic yet: answer the design questions.",
-        "factors": "4. Key success factors",
-        "factor": "Factor",
-        "factor.met": "✓ met",
-        "factor.gap": "✗ gap",
-        "factor.unanswered": "? not answered",
-        "todo": "What to do",
-        "needs": "5. What the CRM must do for this programme",
-        "capability": "Capability",
-        "raise": "Need",
-        "applied": "These raises, within each area's importance ceiling, are applied to the vendor ranking above.",
-        "not_applied": (
-            "These raises apply in `crmadvisor assess` when the company is {orientations} and rates "
-            "“{area}” as {levels}."
-        ),
-        "no_needs": "No answer raises a CRM capability's need.",
-        "unanswered": "Not answered yet: {questions}. Resume with `crmadvisor loyalty --resume FILE`.",
-        "raised_by": "raised by the loyalty programme: {reasons}",
-        "or": " or ",
-        "hint": (
-            "This company is B2B or hybrid and rates loyalty management important: for the B2B loyalty-programme "
-            "assessment (the fundamentals to check first, the mix of mechanics, the CRM needs it raises), run "
-            "`crmadvisor loyalty --resume {file}`, then this command again."
-        ),
-        "file": "ANSWERS_FILE",
-    },
-    "fr": {
-        "title": "Programme de fidélité B2B : {company}",
-        "source": "Source : {document}, « {section} »",
-        "fundamentals": "1. Les fondamentaux à vérifier d'abord",
-        "fundamental": "Fondamental",
-        "status": "État",
-        "answers": "Réponses et que faire",
-        "status.ok": "✓ en place",
-        "status.failed": "✗ pas en place",
-        "status.unanswered": "? non vérifié",
-        "verdict": "Verdict",
-        "specifics": "2. Les spécificités B2B",
-        "question": "Question",
-        "answer": "Réponse",
-        "design": "3. Conception du programme : le mix de mécaniques",
-        "design.later": "3. Conception du programme, pour quand les fondamentaux seront en place",
-        "mechanic": "Mécanique",
-        "score": "Points",
-        "role": "Rôle",
-        "why": "Pourquoi",
-        "role.primary": "principale",
-        "role.secondary": "secondaire",
-        "role.minor": "-",
-        "recommendation": "Recommandé : d'abord des mécaniques {primary}s{secondary}.",
-        "recommendation.secondary": ", complétées par des mécaniques {secondary}s",
-        "recommendation.none": (
-            "Aucune réponse n'oriente encore vers une mécanique : répondez aux questions de conception."
-        ),
-        "factors": "4. Les facteurs clés de succès",
-        "factor": "Facteur",
-        "factor.met": "✓ réuni",
-        "factor.gap": "✗ manque",
-        "factor.unanswered": "? sans réponse",
-        "todo": "Que faire",
-        "needs": "5. Ce que le CRM doit faire pour ce programme",
-        "capability": "Fonctionnalité",
-        "raise": "Besoin",
-        "applied": (
-            "Ces hausses, dans la limite du plafond d'importance de chaque domaine, sont appliquées au classement "
-            "ci-dessus."
-        ),
-        "not_applied": (
-            "Ces hausses s'appliquent dans `crmadvisor assess` quand l'entreprise est {orientations} et juge "
-            "« {area} » {levels}."
-        ),
-        "no_needs": "Aucune réponse n'augmente le besoin d'une fonctionnalité du CRM.",
-        "unanswered": "Sans réponse pour l'instant : {questions}. Reprenez avec `crmadvisor loyalty --resume FICHIER`.",
-        "raised_by": "augmenté par le programme de fidélité : {reasons}",
-        "or": " ou ",
-        "hint": (
-            "Cette entreprise est B2B ou hybride et juge la fidélisation importante : pour l'évaluation du programme "
-            "de fidélité B2B (les fondamentaux à vérifier d'abord, le mix de mécaniques, les besoins CRM qu'il "
-            "augmente), lancez `crmadvisor loyalty --resume {file}`, puis de nouveau cette commande."
-        ),
-        "file": "FICHIER_DE_RÉPONSES",
-    },
-}
-
 
 def loyalty_words(lang: str) -> dict[str, str]:
-    return WORDS["fr" if lang == "fr" else "en"]
+    """The loyalty section's words, keyed without "loyalty."."""
+    return words(lang).section("loyalty")
 
 
 def _question(loyalty: LoyaltyFile, question_id: str) -> LoyaltyQuestion:

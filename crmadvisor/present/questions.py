@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from crmadvisor.model.schema import DONT_KNOW, Catalog, CompanySize, HostingRegion
-from crmadvisor.present.words import words
+from crmadvisor.words import words
 
 
 def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
     w = words(lang)
     declared = traits.declared_model
     items: list[dict[str, Any]] = [
-        {"field": "company", "type": "text", "question": "Company name" if lang == "en" else "Nom de l'entreprise"},
+        {"field": "company", "type": "text", "question": w["answers.company"]},
         {
             "field": "declared_model",
             "type": "choice",
@@ -29,7 +29,7 @@ def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
     for trait in traits.traits:
         options = [{"id": o.id, "label": o.label(lang), "position": o.position} for o in trait.options]
         if trait.dont_know:
-            options.append({"id": DONT_KNOW, "label": w["dont_know"], "position": None})
+            options.append({"id": DONT_KNOW, "label": w["common.dont_know"], "position": None})
         items.append(
             {
                 "field": f"traits.{trait.id}",
@@ -42,7 +42,7 @@ def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
             }
         )
     levels = [{"id": lvl.id, "label": lvl.label(lang)} for lvl in catalog.feature_areas.importance_levels]
-    levels.append({"id": DONT_KNOW, "label": w["dont_know"]})
+    levels.append({"id": DONT_KNOW, "label": w["common.dont_know"]})
     for area in catalog.feature_areas.areas:
         items.append(
             {
@@ -64,33 +64,10 @@ def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:
 
 _OWN = {"document": "crmadvisor", "section": "own addition"}  # constraints are the tool's, not the articles'
 
-_CONSTRAINTS = {
-    "en": {
-        "languages": "Interface languages the client's users need (vendors without one of them are excluded)",
-        "hosting_regions": "Where may customer data be hosted (vendors hosting in none of them are excluded)?",
-        "company_size": "The client's company size (vendors that do not serve it are excluded)",
-        "budget_per_user_month": "Budget per user per month, in budget_currency (vendors starting above it are "
-        "excluded; a price in another currency is not compared)",
-        "budget_currency": "Currency of the budget",
-        "optional": "Optional: leave out or null for no constraint.",
-    },
-    "fr": {
-        "languages": "Langues d'interface nécessaires aux utilisateurs du client (les éditeurs sans l'une d'elles "
-        "sont exclus)",
-        "hosting_regions": "Où les données clients peuvent-elles être hébergées (les éditeurs qui n'hébergent dans "
-        "aucune de ces régions sont exclus) ?",
-        "company_size": "Taille de l'entreprise cliente (les éditeurs qui ne la servent pas sont exclus)",
-        "budget_per_user_month": "Budget par utilisateur et par mois, en budget_currency (les éditeurs dont le prix "
-        "de départ le dépasse sont exclus ; un prix dans une autre devise n'est pas comparé)",
-        "budget_currency": "Devise du budget",
-        "optional": "Facultatif : omettre ou null pour aucune contrainte.",
-    },
-}
-
 
 def _constraint_questions(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
     """The optional knock-out constraints: the `constraints:` section of answers files."""
-    text = _CONSTRAINTS["fr" if lang == "fr" else "en"]
+    text = words(lang).section("questions")
     w = words(lang)
     languages = sorted({code for vendor in catalog.vendors for code in vendor.languages})
 

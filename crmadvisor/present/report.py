@@ -25,8 +25,9 @@ from crmadvisor.model.fit import SEVERITIES, Fit, Severity
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
 from crmadvisor.present.loyalty import LoyaltyTable as LoyaltyTableView
-from crmadvisor.present.loyalty import loyalty_view, loyalty_words
-from crmadvisor.present.report_words import report_words
+from crmadvisor.present.loyalty import loyalty_view
+from crmadvisor.present.reasons import reason_text
+from crmadvisor.present.template_words import template_words
 from crmadvisor.present.terminal import (
     MATRIX_ROWS,
     SHORTLIST,
@@ -38,7 +39,7 @@ from crmadvisor.present.terminal import (
     unchecked_constraints,
     verdict_lines,
 )
-from crmadvisor.present.words import reason_text
+from crmadvisor.words import words
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -639,7 +640,7 @@ def report_from(
 ) -> Report:
     """The whole report in one language, every figure taken from the assessment."""
     labels = Labels(catalog, lang)
-    w = labels.w = report_words(lang)
+    w = labels.w
     profile = result.profile
     declared = labels.declared[profile.declared].label(lang) if profile.declared is not None else None
     note = None
@@ -711,7 +712,7 @@ def _loyalty(result: Assessment, catalog: Catalog, lang: str) -> LoyaltySection 
         heading=view.heading,
         summary=view.verdict,
         verdict=view.verdict_kind,
-        verdict_title=loyalty_words(lang)["verdict"],
+        verdict_title=words(lang)["loyalty.verdict"],
         primary=primary.mechanic if primary else None,
         secondary=secondary.mechanic if secondary else None,
         applied=applied,
@@ -782,7 +783,7 @@ def render_template(report: Report, source: str, *, html: bool, name: str = "<te
 
     try:
         template = _environment(autoescape=html).from_string(source)
-        return template.render(report=report, w=report_words(report.lang))
+        return template.render(report=report, w=template_words(report.lang))
     except TemplateSyntaxError as err:
         raise InputError([Problem(name, err.lineno or 1, 1, "", err.message or str(err), "template")]) from None
     except TemplateError as err:

@@ -18,7 +18,8 @@ from crmadvisor.model.fit import Fit
 from crmadvisor.model.loyalty import applies
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
-from crmadvisor.present.words import reason_text, reasons_text, words
+from crmadvisor.present.reasons import reason_text, reasons_text
+from crmadvisor.present.template_words import template_words
 
 SEVERITY_STYLE = {"blocking": "bold red", "major": "yellow", "minor": "cyan"}
 SHORTLIST = 3
@@ -26,11 +27,11 @@ MATRIX_ROWS = 10
 
 
 class Labels:
-    """Criteria text in one language, looked up by id."""
+    """Criteria text in one language, looked up by id, and the words of an assessment."""
 
     def __init__(self, catalog: Catalog, lang: str) -> None:
         self.lang = lang
-        self.w = words(lang)
+        self.w = template_words(lang)
         self.traits = {t.id: t for t in catalog.traits.traits}
         self.areas = {a.id: a for a in catalog.feature_areas.areas}
         self.caps = {c.id: c for a in catalog.feature_areas.areas for c in a.capabilities}
@@ -144,12 +145,11 @@ def render_assessment(
     elif catalog.loyalty is not None and applies(
         catalog.loyalty, result.profile.orientation, result.answers.importance
     ):
-        from crmadvisor.present.loyalty import loyalty_words
+        from crmadvisor.words import words
 
         where = shlex.quote(str(answers_file)) if answers_file is not None else None
-        console.print(
-            Text(loyalty_words(lang)["hint"].format(file=where or loyalty_words(lang)["file"]), style="italic")
-        )
+        hint = words(lang)("loyalty.hint", file=where or words(lang)["loyalty.file"])
+        console.print(Text(hint, style="italic"))
 
 
 def render_profile(console: Console, result: Assessment, labels: Labels) -> None:
@@ -250,7 +250,7 @@ def unchecked_constraints(fits: Sequence[Fit], lang: str) -> str:
     if not counts:
         return ""
     parts = "; ".join(f"{text} ({n}/{len(race)})" for text, n in counts.items())
-    return words(lang)["unchecked"].format(parts=parts)
+    return template_words(lang)["unchecked"].format(parts=parts)
 
 
 def coverage_cell(value: float | None) -> Text:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crmadvisor.model.schema import Catalog, CompanySize, Vendor
+from crmadvisor.words import words
 
 STALE_DAYS = 365
 
@@ -18,23 +19,21 @@ def _stale(vendor: Vendor, today: dt.date) -> bool:
     return (today - vendor.review_date).days > STALE_DAYS
 
 
-def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date) -> None:
-    table = Table(title=f"{len(vendors)} vendor profiles", title_justify="left")
-    table.add_column("vendor (id)")  # the id under the name: both readable at 80 columns
-    table.add_column("orientation", no_wrap=True)
-    table.add_column("sizes", no_wrap=True)
-    table.add_column("reviewed", no_wrap=True)
+def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date, lang: str = "en") -> None:
+    w = words(lang)
+    table = Table(title=w("vendors.list.title", count=len(vendors)), title_justify="left")
+    table.add_column(w["vendors.list.name"])  # the id under the name: both readable at 80 columns
+    table.add_column(w["vendors.list.orientation"], no_wrap=True)
+    table.add_column(w["vendors.list.sizes"], no_wrap=True)
+    table.add_column(w["vendors.list.reviewed"], no_wrap=True)
     for vendor in vendors:
         reviewed = Text(str(vendor.review_date), style="yellow" if _stale(vendor, today) else "")
         if _stale(vendor, today):
-            reviewed.append(" (stale)")
+            reviewed.append(w["vendors.list.stale"])
         name = Text(vendor.name)
         name.append(f"\n{vendor.id}", style="dim")
-        table.add_row(name, ORIENTATION[vendor.orientation.value], _sizes(vendor), reviewed)
+        table.add_row(name, w[f"vendors.orientation.{vendor.orientation.value}"], _sizes(vendor), reviewed)
     console.print(table)
-
-
-ORIENTATION = {"b2b": "B2B", "b2c": "B2C", "both": "B2B+B2C"}
 
 
 def _sizes(vendor: Vendor) -> str:
@@ -47,79 +46,30 @@ def _sizes(vendor: Vendor) -> str:
     return ", ".join(size.value for size in served)
 
 
-def _price(vendor: Vendor) -> str:
+def _price(vendor: Vendor, lang: str) -> str:
+    w = words(lang)
     price = vendor.price_from
     if price is None:
-        return vendor.pricing_note or "no public price"
-    per = {"user_month": "per user per month", "month": "per month", "contacts_month": "per month (by contacts)"}
-    text = f"from {price.amount:g} {price.currency} {per[price.per]}"
+        return vendor.pricing_note or w["vendors.price.none"]
+    per = w[f"vendors.price.{price.per}"]
+    text = w("vendors.price.from", amount=f"{price.amount:g}", currency=price.currency, per=per)
     text += f" ({price.plan})" if price.plan else ""
     return text + (f"; {vendor.pricing_note}" if vendor.pricing_note else "")
 
 
-_WORDS = {
-    "en": {
-        "by": "({id}) by {publisher}",
-        "stale": " (older than 12 months: evidence may be stale)",
-        "orientation": "orientation",
-        "sizes": "company sizes",
-        "languages": "languages",
-        "hosting": "hosting",
-        "unpublished": "not published",
-        "price": "price",
-        "website": "website",
-        "reviewed": "reviewed",
-        "reviewed_by": "{date} by {who}",
-        "source": "source",
-        "capability": "capability",
-        "rating": "rating",
-        "evidence": "evidence and source",
-        "not_rated": "not rated",
-        "sum": "Sum of ratings: {first} {a}, {second} {b} (unweighted; `crmadvisor assess` weighs them by a "
-        "company's needs)",
-        "rubric": "Rating rubric (every capability)",
-        "level": "level",
-        "meaning": "meaning",
-    },
-    "fr": {
-        "by": "({id}) par {publisher}",
-        "stale": " (plus de 12 mois : les preuves peuvent être dépassées)",
-        "orientation": "orientation",
-        "sizes": "tailles d'entreprise",
-        "languages": "langues",
-        "hosting": "hébergement",
-        "unpublished": "non publié",
-        "price": "prix",
-        "website": "site",
-        "reviewed": "revu",
-        "reviewed_by": "le {date} par {who}",
-        "source": "source",
-        "capability": "capacité",
-        "rating": "note",
-        "evidence": "preuve et source",
-        "not_rated": "non noté",
-        "sum": "Somme des notes : {first} {a}, {second} {b} (non pondérée ; `crmadvisor assess` les pondère "
-        "selon les besoins de l'entreprise)",
-        "rubric": "Barème de notation (toutes les capacités)",
-        "level": "niveau",
-        "meaning": "signification",
-    },
-}
-
-
 def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.date, lang: str = "en") -> None:
-    t = _WORDS["fr" if lang == "fr" else "en"]
+    t = words(lang).section("vendors.show")
     console.print(Text(vendor.name, style="bold"), t["by"].format(id=vendor.id, publisher=vendor.publisher))
     console.print(vendor.summary)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
     stale = t["stale"] if _stale(vendor, today) else ""
-    facts.add_row(t["orientation"], ORIENTATION[vendor.orientation.value])
+    facts.add_row(t["orientation"], words(lang)[f"vendors.orientation.{vendor.orientation.value}"])
     facts.add_row(t["sizes"], _sizes(vendor))
     facts.add_row(t["languages"], ", ".join(vendor.languages))
     facts.add_row(t["hosting"], ", ".join(vendor.hosting_regions) or t["unpublished"])
-    facts.add_row(t["price"], _price(vendor))
+    facts.add_row(t["price"], _price(vendor, lang))
     facts.add_row(t["website"], vendor.website)
     facts.add_row(t["reviewed"], t["reviewed_by"].format(date=vendor.review_date, who=vendor.reviewer) + stale)
     for source in vendor.sources:
@@ -143,9 +93,10 @@ def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.
 
 
 def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Catalog, lang: str = "en") -> None:
-    t = _WORDS["fr" if lang == "fr" else "en"]
-    table = Table(title=f"{first.name} vs {second.name}", title_justify="left", show_lines=True)
-    table.add_column(t["capability"])
+    w = words(lang)
+    title = w("vendors.compare.title", first=first.name, second=second.name)
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column(w["vendors.show.capability"])
     table.add_column(first.name, ratio=2)
     table.add_column(second.name, ratio=2)
     for area in catalog.feature_areas.areas:
@@ -166,7 +117,7 @@ def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Cat
     total_a = sum(r.rating for r in first.ratings.values())
     total_b = sum(r.rating for r in second.ratings.values())
     console.print(
-        t["sum"].format(first=first.name, a=total_a, second=second.name, b=total_b),
+        w("vendors.compare.sum", first=first.name, a=total_a, second=second.name, b=total_b),
         style="dim",
     )
 
@@ -203,8 +154,8 @@ def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
 
 
 def render_rubric(console: Console, catalog: Catalog, lang: str = "en") -> None:
-    t = _WORDS["fr" if lang == "fr" else "en"]
-    table = Table(title=t["rubric"], title_justify="left", show_lines=True)
+    t = words(lang).section("vendors.rubric")
+    table = Table(title=t["title"], title_justify="left", show_lines=True)
     table.add_column(t["level"], no_wrap=True)
     table.add_column(t["meaning"])
     for level in catalog.rubric.levels:

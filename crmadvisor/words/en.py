@@ -1,0 +1,307 @@
+"""Every word crmadvisor shows a user, in English (same keys and placeholders as the other language)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    # Small words used everywhere
+    "common.dont_know": "don't know",
+    "common.not_answered": "not answered",
+    "common.none": "none",
+    "common.yes": "yes",
+    "common.no": "no",
+    "common.colon": ":",
+    "common.sep": "; ",
+    "common.not_given": "not given",
+    # Domain values: orientation
+    "orientation.b2b": "B2B",
+    "orientation.b2c": "B2C",
+    "orientation.hybrid": "Hybrid",
+    # Domain values: gap severity
+    "severity.blocking": "blocking",
+    "severity.major": "major",
+    "severity.minor": "minor",
+    # Domain values: company size (one set, also the questionnaire's choices)
+    "size.micro": "micro (1-9 people)",
+    "size.small": "small (10-49 people)",
+    "size.medium": "medium-sized (50-249 people)",
+    "size.large": "large (250+ people)",
+    # Domain values: knock-out reasons and constraint notes
+    "reason.language": "interface not available in {languages}",
+    "reason.hosting": "no data hosting in {wanted} (offers {offered})",
+    "reason.size": "does not serve {size} companies",
+    "reason.budget": "starts at {price} {currency} per user per month, over the budget of {budget}",
+    "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",
+    "reason.no_price": "no public per-user price to compare with the budget",
+    "reason.currency": "price in {price}, budget in {budget}: not compared",
+    # The answers file's fields, as a report's appendix and `questions` name them
+    "answers.section.company": "Company",
+    "answers.section.traits": "Relationship traits",
+    "answers.section.importance": "Feature areas",
+    "answers.section.constraints": "Constraints",
+    "answers.constraint.languages": "Interface languages",
+    "answers.constraint.hosting_regions": "Data hosting regions",
+    "answers.constraint.company_size": "Company size",
+    "answers.constraint.budget": "Budget per user per month",
+    "answers.no_constraint": "no constraint",
+    "answers.company": "Company name",
+    "answers.declared_model": "Declared business model",
+    # An assessment, on the terminal and in the written reports
+    "assessment.assessment": "CRM assessment",
+    "assessment.profile": "Company profile",
+    "assessment.trait": "Trait",
+    "assessment.answer": "Answer",
+    "assessment.position": "B2B ↔ B2C",
+    "assessment.overall": "Overall: {orientation} ({percent} % of the way from typical B2B to typical B2C)",
+    "assessment.declared": "Declared business model: {declared}",
+    "assessment.inconsistent": (
+        "Consistency check: the declared model ({declared}) and the answers disagree (measured {percent} "
+        "% B2C). Traits far from the declared model: {traits}. The article's first question is whether "
+        "you are B2B or B2C: check these answers."
+    ),
+    "assessment.needs": "Needs",
+    "assessment.area": "Feature area",
+    "assessment.capability": "Capability",
+    "assessment.need": "Need",
+    "assessment.must": "Must",
+    "assessment.why": "Why",
+    "assessment.importance": "importance {level} (ceiling {ceiling})",
+    "assessment.raised_by": "raised by {items}",
+    "assessment.lowered_by": "lowered by {items}",
+    "assessment.no_driver_answer": "no driving trait answered: neutral",
+    "assessment.must_legend": "! = must-have: in an area rated critical, a need of 4 or more (or the area's highest)",
+    "assessment.ranking": "Ranking",
+    "assessment.ranking.order": (
+        "Order: fewest blocking gaps (unmet must-haves) first, then highest fit; B/M/m = blocking / major / minor gaps."
+    ),
+    "assessment.rank": "#",
+    "assessment.vendor": "Vendor",
+    "assessment.fit": "Fit",
+    "assessment.gaps": "Gaps B/M/m",
+    "assessment.first": "1st in",
+    "assessment.range": "Rank 5-95 %",
+    "assessment.excluded": "excluded: {reasons}",
+    "assessment.blocked": "blocked by a must-have gap",
+    "assessment.lopsided": "lopsided fit",
+    "assessment.gap_matrix": "Gap matrix: share of each area's need covered",
+    "assessment.legend": "Legend: ■ 100 % covered, ▣ 75-99 %, ▢ 50-74 %, ✗ below 50 %, · no need",
+    "assessment.strengths": "Strengths",
+    "assessment.gap_list": "Gaps",
+    "assessment.rated": "rated {rating}/5 for a need of {need}",
+    "assessment.robustness": "How sure is this ranking?",
+    "assessment.verdict.clear": (
+        "{leader} leads in {share} of {draws} draws where weights and ratings were perturbed; its margin "
+        "over {second} is {margin} points of fit."
+    ),
+    "assessment.verdict.unclear": (
+        "No clear winner: {leader} comes first in {share} of {draws} perturbed draws, with a margin of "
+        "{margin} points of fit over {second}. Compare the shortlist on the gaps, not on the score."
+    ),
+    "assessment.verdict.blocked": "No vendor in the race meets every must-have: the leader has a blocking gap.",
+    "assessment.verdict.alone": "Only {leader} is left in the race.",
+    "assessment.verdict.none": "No vendor is left in the race: every one is excluded by a constraint.",
+    "assessment.flip": (
+        "The smallest change that would change the winner: {area} from {from_level} to {to_level} would "
+        "put {winner} first."
+    ),
+    "assessment.no_flip": "No change of a single feature area's importance changes the winner.",
+    "assessment.topsis": "TOPSIS cross-check",
+    "assessment.topsis.agree": "TOPSIS agrees on the winner ({winner}).",
+    "assessment.topsis.disagree": "TOPSIS puts {topsis_winner} first instead of {winner}.",
+    "assessment.topsis.diff": "{vendor}: fit rank {fit_rank}, TOPSIS rank {topsis_rank}",
+    "assessment.evidence": "evidence",
+    "assessment.review_date": "reviewed {date}",
+    "assessment.stale": "review older than 12 months",
+    "assessment.notes": "note: {notes}",
+    "assessment.unchecked": "Constraint checks not made (vendors in the race concerned): {parts}.",
+    # The written report's own words
+    "report.report_title": "CRM selection report",
+    "report.prepared_for": "Prepared for",
+    "report.date": "Date",
+    "report.consultant": "Consultant",
+    "report.tool": "Produced with",
+    "report.catalogue_date": "Vendor catalogue reviewed",
+    "report.contents": "Contents",
+    "report.summary": "Executive summary",
+    "report.summary.orientation": (
+        "Orientation: {orientation}, {percent} % of the way from typical B2B to typical B2C."
+    ),
+    "report.summary.top": "The three best-fitting vendors",
+    "report.summary.confidence": "first in {share} of draws, rank {range}",
+    "report.summary.no_robustness": "robustness not computed",
+    "report.summary.blocking": "Blocking gaps",
+    "report.summary.no_blocking": "None of the three vendors above misses a must-have.",
+    "report.summary.blocking_para": "must-have, need {need}/5",
+    "report.summary.vendor_short": "{vendor} rates {rating}/5: {evidence}",
+    "report.summary.verdict": "Confidence",
+    "report.profile.intro": (
+        "The 9 relationship traits between B2B and B2C, with the answer given and where it sits between "
+        "typical B2B (left) and typical B2C (right)."
+    ),
+    "report.position.value": "B2C share",
+    "report.needs.intro": (
+        "Each capability's need on a 0-5 scale, derived from the traits and capped by the importance "
+        "given to its feature area. In an area rated critical, a need of 4 or more (or the area's "
+        "highest) is a must-have; a vendor below a must-have has a blocking gap."
+    ),
+    "report.level": "Need (0-5)",
+    "report.must_have": "Must-have",
+    "report.importance_of": "Importance",
+    "report.ranking.intro": (
+        "Fit is the share of the weighted need a vendor covers (capped at the need). Gaps are counted as "
+        "blocking / major / minor. The order puts fewer blocking gaps (unmet must-haves) first, then "
+        "higher fit, so a vendor may rank above one with a higher fit. Vendors excluded by a constraint "
+        "are listed last, with the reason."
+    ),
+    "report.status": "Status",
+    "report.in_race": "in the race",
+    "report.matrix.intro": (
+        "Share of each feature area's need that each vendor covers (first {rows} vendors in the race)."
+    ),
+    "report.matrix.legend": "Legend",
+    "report.legend.full": "100 % covered",
+    "report.legend.most": "75-99 %",
+    "report.legend.half": "50-74 %",
+    "report.legend.low": "below 50 %",
+    "report.legend.none": "no need in this area",
+    "report.shortlist": "Shortlisted vendors",
+    "report.rank_n": "Rank {rank}",
+    "report.publisher": "Publisher",
+    "report.website": "Website",
+    "report.stale_flag": "Warning: this profile was reviewed more than 12 months before the report date.",
+    "report.strengths.intro": "Capabilities with a need of 3 or more that the vendor fully covers",
+    "report.gaps.intro": "Capabilities rated below the need",
+    "report.severity": "Severity",
+    "report.rating": "Rating",
+    "report.source": "source",
+    "report.sources": "Sources",
+    "report.odds": "Monte Carlo",
+    "report.rank_range": "Rank range (5-95 %)",
+    "report.first_share": "First in",
+    "report.draws_seed": "{draws} draws, seed {seed}.",
+    "report.topsis.closeness": "Closeness",
+    "report.topsis.rank": "TOPSIS rank",
+    "report.fit_rank": "Fit rank",
+    "report.methodology": "Methodology",
+    "report.methodology.text": (
+        "The company's answers place it on each of the 9 relationship traits between typical B2B and "
+        "typical B2C. Each of the 23 capabilities gets a need from 0 to 5 from the traits that drive it, "
+        "capped by the importance of its feature area. Each vendor's fit is the share of the "
+        "need-weighted requirement its ratings cover; a gap is blocking when a must-have is missed, major "
+        "when the rating is two levels or more below the need, minor otherwise. Vendor ratings are "
+        "judgements from public documentation at the review date, not tests of the products. The "
+        "robustness analysis perturbs weights and ratings at random and re-ranks the vendors. Formulas, "
+        "thresholds and a worked example: docs/methodology.md in the crmadvisor repository."
+    ),
+    "report.appendix": "Appendix: every answer",
+    "report.question": "Question",
+    "report.charts": "Charts",
+    "report.chart.radar": "Need and vendor ratings by feature area",
+    "report.chart.radar.alt": (
+        "Radar chart: the mean need of each feature area (0-5) against the mean rating of the top three vendors"
+    ),
+    "report.chart.fit": "Fit of the vendors in the race, with their share of first places",
+    "report.chart.fit.alt": "Bar chart: each vendor's fit, and the share of perturbed draws in which it ranks first",
+    "report.chart.need": "Need",
+    "report.chart.red_blocked": "red: blocked by a must-have gap",
+    "report.loyalty": "B2B loyalty programme",
+    # The B2B loyalty-programme assessment
+    "loyalty.title": "B2B loyalty programme: {company}",
+    "loyalty.source": "Source: {document}, « {section} »",
+    "loyalty.fundamentals": "1. Fundamentals to check first",
+    "loyalty.fundamental": "Fundamental",
+    "loyalty.status": "Status",
+    "loyalty.answers": "Answers and what to do",
+    "loyalty.status.ok": "✓ in place",
+    "loyalty.status.failed": "✗ not in place",
+    "loyalty.status.unanswered": "? not checked",
+    "loyalty.verdict": "Verdict",
+    "loyalty.specifics": "2. B2B specifics",
+    "loyalty.question": "Question",
+    "loyalty.answer": "Answer",
+    "loyalty.design": "3. Programme design: the mix of mechanics",
+    "loyalty.design.later": "3. Programme design, for when the fundamentals are in place",
+    "loyalty.mechanic": "Mechanic",
+    "loyalty.score": "Points",
+    "loyalty.role": "Role",
+    "loyalty.why": "Why",
+    "loyalty.role.primary": "primary",
+    "loyalty.role.secondary": "secondary",
+    "loyalty.role.minor": "-",
+    "loyalty.recommendation": "Recommended: {primary} mechanics first{secondary}.",
+    "loyalty.recommendation.secondary": ", with {secondary} mechanics as a complement",
+    "loyalty.recommendation.none": "No answer points to a mechanic yet: answer the design questions.",
+    "loyalty.factors": "4. Key success factors",
+    "loyalty.factor": "Factor",
+    "loyalty.factor.met": "✓ met",
+    "loyalty.factor.gap": "✗ gap",
+    "loyalty.factor.unanswered": "? not answered",
+    "loyalty.todo": "What to do",
+    "loyalty.needs": "5. What the CRM must do for this programme",
+    "loyalty.capability": "Capability",
+    "loyalty.raise": "Need",
+    "loyalty.applied": (
+        "These raises, within each area's importance ceiling, are applied to the vendor ranking above."
+    ),
+    "loyalty.not_applied": (
+        "These raises apply in `crmadvisor assess` when the company is {orientations} and rates “{area}” as {levels}."
+    ),
+    "loyalty.no_needs": "No answer raises a CRM capability's need.",
+    "loyalty.unanswered": "Not answered yet: {questions}. Resume with `crmadvisor loyalty --resume FILE`.",
+    "loyalty.raised_by": "raised by the loyalty programme: {reasons}",
+    "loyalty.or": " or ",
+    "loyalty.hint": (
+        "This company is B2B or hybrid and rates loyalty management important: for the B2B "
+        "loyalty-programme assessment (the fundamentals to check first, the mix of mechanics, the CRM "
+        "needs it raises), run `crmadvisor loyalty --resume {file}`, then this command again."
+    ),
+    "loyalty.file": "ANSWERS_FILE",
+    # `crmadvisor vendors`: list, show, compare, rubric
+    "vendors.show.by": "({id}) by {publisher}",
+    "vendors.show.stale": " (older than 12 months: evidence may be stale)",
+    "vendors.show.orientation": "orientation",
+    "vendors.show.sizes": "company sizes",
+    "vendors.show.languages": "languages",
+    "vendors.show.hosting": "hosting",
+    "vendors.show.unpublished": "not published",
+    "vendors.show.price": "price",
+    "vendors.show.website": "website",
+    "vendors.show.reviewed": "reviewed",
+    "vendors.show.reviewed_by": "{date} by {who}",
+    "vendors.show.source": "source",
+    "vendors.show.capability": "capability",
+    "vendors.show.rating": "rating",
+    "vendors.show.evidence": "evidence and source",
+    "vendors.show.not_rated": "not rated",
+    "vendors.compare.sum": (
+        "Sum of ratings: {first} {a}, {second} {b} (unweighted; `crmadvisor assess` weighs them by a company's needs)"
+    ),
+    "vendors.rubric.title": "Rating rubric (every capability)",
+    "vendors.rubric.level": "level",
+    "vendors.rubric.meaning": "meaning",
+    "vendors.list.title": "{count} vendor profiles",
+    "vendors.list.name": "vendor (id)",
+    "vendors.list.orientation": "orientation",
+    "vendors.list.sizes": "sizes",
+    "vendors.list.reviewed": "reviewed",
+    "vendors.list.stale": " (stale)",
+    "vendors.orientation.b2b": "B2B",
+    "vendors.orientation.b2c": "B2C",
+    "vendors.orientation.both": "B2B+B2C",
+    "vendors.price.none": "no public price",
+    "vendors.price.from": "from {amount} {currency} {per}",
+    "vendors.price.user_month": "per user per month",
+    "vendors.price.month": "per month",
+    "vendors.price.contacts_month": "per month (by contacts)",
+    "vendors.compare.title": "{first} vs {second}",
+    # `crmadvisor questions`: the constraint questions
+    "questions.languages": "Interface languages the client's users need (vendors without one of them are excluded)",
+    "questions.hosting_regions": "Where may customer data be hosted (vendors hosting in none of them are excluded)?",
+    "questions.company_size": "The client's company size (vendors that do not serve it are excluded)",
+    "questions.budget_per_user_month": (
+        "Budget per user per month, in budget_currency (vendors starting above it are excluded; a price "
+        "in another currency is not compared)"
+    ),
+    "questions.budget_currency": "Currency of the budget",
+    "questions.optional": "Optional: leave out or null for no constraint.",
+    # ask: the questionnaire (helper "ask" appends its section here)
+}

@@ -1,0 +1,335 @@
+"""Every word crmadvisor shows a user, in French (same keys and placeholders as the other language)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    # Small words used everywhere
+    "common.dont_know": "ne sait pas",
+    "common.not_answered": "sans réponse",
+    "common.none": "aucun",
+    "common.yes": "oui",
+    "common.no": "non",
+    "common.colon": "\xa0:",  # French puts a non-breaking space before a colon
+    "common.sep": "\xa0; ",  # and before a semicolon
+    "common.not_given": "non renseigné",
+    # Domain values: orientation
+    "orientation.b2b": "B2B",
+    "orientation.b2c": "B2C",
+    "orientation.hybrid": "Hybride",
+    # Domain values: gap severity
+    "severity.blocking": "bloquant",
+    "severity.major": "majeur",
+    "severity.minor": "mineur",
+    # Domain values: company size (one set, also the questionnaire's choices)
+    "size.micro": "micro (1 à 9 personnes)",
+    "size.small": "petites (10 à 49 personnes)",
+    "size.medium": "moyennes (50 à 249 personnes)",
+    "size.large": "grandes (250 personnes et plus)",
+    # Domain values: knock-out reasons and constraint notes
+    "reason.language": "interface non disponible en {languages}",
+    "reason.hosting": "pas d'hébergement des données en {wanted} (propose {offered})",
+    "reason.size": "ne sert pas les entreprises {size}",
+    "reason.budget": "à partir de {price} {currency} par utilisateur et par mois, au-delà du budget de {budget}",
+    "reason.hosting_unpublished": (
+        "régions d'hébergement non publiées : vérifier la localisation des données auprès de l'éditeur"
+    ),
+    "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
+    "reason.currency": "prix en {price}, budget en {budget} : non comparés",
+    # The answers file's fields, as a report's appendix and `questions` name them
+    "answers.section.company": "Entreprise",
+    "answers.section.traits": "Différences de relation",
+    "answers.section.importance": "Domaines fonctionnels",
+    "answers.section.constraints": "Contraintes",
+    "answers.constraint.languages": "Langues de l'interface",
+    "answers.constraint.hosting_regions": "Régions d'hébergement des données",
+    "answers.constraint.company_size": "Taille de l'entreprise",
+    "answers.constraint.budget": "Budget par utilisateur et par mois",
+    "answers.no_constraint": "aucune contrainte",
+    "answers.company": "Nom de l'entreprise",
+    "answers.declared_model": "Modèle déclaré",
+    # An assessment, on the terminal and in the written reports
+    "assessment.assessment": "Évaluation CRM",
+    "assessment.profile": "Profil de l'entreprise",
+    "assessment.trait": "Critère",
+    "assessment.answer": "Réponse",
+    "assessment.position": "B2B ↔ B2C",
+    "assessment.overall": (
+        "Globalement : {orientation} ({percent} % du chemin entre le B2B typique et le B2C typique)"
+    ),
+    "assessment.declared": "Modèle déclaré : {declared}",
+    "assessment.inconsistent": (
+        "Contrôle de cohérence : le modèle déclaré ({declared}) et les réponses divergent (mesuré : "
+        "{percent} % B2C). Critères éloignés du modèle déclaré : {traits}. La première question de "
+        "l'article est de savoir si vous êtes B2B ou B2C : vérifiez ces réponses."
+    ),
+    "assessment.needs": "Besoins",
+    "assessment.area": "Domaine fonctionnel",
+    "assessment.capability": "Fonctionnalité",
+    "assessment.need": "Besoin",
+    "assessment.must": "Indisp.",
+    "assessment.why": "Pourquoi",
+    "assessment.importance": "importance {level} (plafond {ceiling})",
+    "assessment.raised_by": "augmenté par {items}",
+    "assessment.lowered_by": "diminué par {items}",
+    "assessment.no_driver_answer": "aucun critère déterminant renseigné : neutre",
+    "assessment.must_legend": (
+        "! = indispensable : dans un domaine jugé critique, un besoin de 4 ou plus (ou le plus élevé du domaine)"
+    ),
+    "assessment.ranking": "Classement",
+    "assessment.ranking.order": (
+        "Ordre : le moins d'écarts bloquants (indispensables non couverts) d'abord, puis la meilleure "
+        "adéquation ; B/M/m = écarts bloquants / majeurs / mineurs."
+    ),
+    "assessment.rank": "#",
+    "assessment.vendor": "Éditeur",
+    "assessment.fit": "Adéquation",
+    "assessment.gaps": "Écarts B/M/m",
+    "assessment.first": "1er dans",
+    "assessment.range": "Rang 5-95 %",
+    "assessment.excluded": "exclu : {reasons}",
+    "assessment.blocked": "bloqué par un écart sur un indispensable",
+    "assessment.lopsided": "adéquation déséquilibrée",
+    "assessment.gap_matrix": "Matrice des écarts : part du besoin couverte par domaine",
+    "assessment.legend": "Légende : ■ couvert à 100 %, ▣ 75-99 %, ▢ 50-74 %, ✗ moins de 50 %, · pas de besoin",
+    "assessment.strengths": "Points forts",
+    "assessment.gap_list": "Écarts",
+    "assessment.rated": "noté {rating}/5 pour un besoin de {need}",
+    "assessment.robustness": "Quelle confiance accorder à ce classement ?",
+    "assessment.verdict.clear": (
+        "{leader} arrive en tête dans {share} des {draws} tirages où pondérations et notes ont été "
+        "perturbées ; son avance sur {second} est de {margin} points d'adéquation."
+    ),
+    "assessment.verdict.unclear": (
+        "Pas de vainqueur net : {leader} arrive en tête dans {share} des {draws} tirages perturbés, avec "
+        "{margin} points d'adéquation d'avance sur {second}. Comparez la présélection sur les écarts, pas "
+        "sur le score."
+    ),
+    "assessment.verdict.blocked": (
+        "Aucun éditeur en lice ne couvre tous les indispensables : le premier a un écart bloquant."
+    ),
+    "assessment.verdict.alone": "Seul {leader} reste en lice.",
+    "assessment.verdict.none": "Aucun éditeur ne reste en lice : tous sont exclus par une contrainte.",
+    "assessment.flip": (
+        "Le plus petit changement qui modifierait le vainqueur : {area} de {from_level} à {to_level} "
+        "placerait {winner} en tête."
+    ),
+    "assessment.no_flip": "Aucun changement d'importance d'un seul domaine ne change le vainqueur.",
+    "assessment.topsis": "Contre-vérification TOPSIS",
+    "assessment.topsis.agree": "TOPSIS désigne le même vainqueur ({winner}).",
+    "assessment.topsis.disagree": "TOPSIS place {topsis_winner} en tête au lieu de {winner}.",
+    "assessment.topsis.diff": "{vendor} : rang adéquation {fit_rank}, rang TOPSIS {topsis_rank}",
+    "assessment.evidence": "preuve",
+    "assessment.review_date": "revu le {date}",
+    "assessment.stale": "revue de plus de 12 mois",
+    "assessment.notes": "remarque : {notes}",
+    "assessment.unchecked": "Contraintes non vérifiées (éditeurs en lice concernés) : {parts}.",
+    # The written report's own words
+    "report.report_title": "Rapport de choix de CRM",
+    "report.prepared_for": "Préparé pour",
+    "report.date": "Date",
+    "report.consultant": "Consultant",
+    "report.tool": "Produit avec",
+    "report.catalogue_date": "Catalogue des éditeurs revu le",
+    "report.contents": "Sommaire",
+    "report.summary": "Synthèse",
+    "report.summary.orientation": (
+        "Orientation : {orientation}, à {percent} % du chemin entre le B2B typique et le B2C typique."
+    ),
+    "report.summary.top": "Les trois éditeurs les plus adaptés",
+    "report.summary.confidence": "en tête dans {share} des tirages, rang {range}",
+    "report.summary.no_robustness": "robustesse non calculée",
+    "report.summary.blocking": "Écarts bloquants",
+    "report.summary.no_blocking": "Aucun des trois éditeurs ci-dessus ne manque un indispensable.",
+    "report.summary.blocking_para": "indispensable, besoin {need}/5",
+    "report.summary.vendor_short": "{vendor} est noté {rating}/5 : {evidence}",
+    "report.summary.verdict": "Confiance",
+    "report.profile.intro": (
+        "Les 9 différences de relation entre B2B et B2C, avec la réponse donnée et sa place entre le B2B "
+        "typique (à gauche) et le B2C typique (à droite)."
+    ),
+    "report.position.value": "Part B2C",
+    "report.needs.intro": (
+        "Le besoin de chaque fonctionnalité sur une échelle de 0 à 5, déduit des critères et plafonné par "
+        "l'importance donnée à son domaine. Dans un domaine jugé critique, un besoin de 4 ou plus (ou le "
+        "plus élevé du domaine) est indispensable ; un éditeur en dessous d'un indispensable a un écart "
+        "bloquant."
+    ),
+    "report.level": "Besoin (0-5)",
+    "report.must_have": "Indispensable",
+    "report.importance_of": "Importance",
+    "report.ranking.intro": (
+        "L'adéquation est la part du besoin pondéré que couvre un éditeur (plafonnée au besoin). Les "
+        "écarts sont comptés en bloquants / majeurs / mineurs. L'ordre place d'abord les éditeurs qui ont "
+        "le moins d'écarts bloquants (indispensables non couverts), puis la meilleure adéquation : un "
+        "éditeur peut donc précéder un autre mieux adapté en pourcentage. Les éditeurs exclus par une "
+        "contrainte viennent en dernier, avec la raison."
+    ),
+    "report.status": "Statut",
+    "report.in_race": "en lice",
+    "report.matrix.intro": (
+        "Part du besoin de chaque domaine couverte par chaque éditeur (les {rows} premiers éditeurs en lice)."
+    ),
+    "report.matrix.legend": "Légende",
+    "report.legend.full": "couvert à 100 %",
+    "report.legend.most": "75-99 %",
+    "report.legend.half": "50-74 %",
+    "report.legend.low": "moins de 50 %",
+    "report.legend.none": "pas de besoin dans ce domaine",
+    "report.shortlist": "Éditeurs présélectionnés",
+    "report.rank_n": "Rang {rank}",
+    "report.publisher": "Éditeur du logiciel",
+    "report.website": "Site",
+    "report.stale_flag": "Attention : ce profil a été revu plus de 12 mois avant la date du rapport.",
+    "report.strengths.intro": "Fonctionnalités de besoin 3 ou plus entièrement couvertes",
+    "report.gaps.intro": "Fonctionnalités notées en dessous du besoin",
+    "report.severity": "Gravité",
+    "report.rating": "Note",
+    "report.source": "source",
+    "report.sources": "Sources",
+    "report.odds": "Monte Carlo",
+    "report.rank_range": "Plage de rangs (5-95 %)",
+    "report.first_share": "En tête dans",
+    "report.draws_seed": "{draws} tirages, graine {seed}.",
+    "report.topsis.closeness": "Proximité",
+    "report.topsis.rank": "Rang TOPSIS",
+    "report.fit_rank": "Rang adéquation",
+    "report.methodology": "Méthode",
+    "report.methodology.text": (
+        "Les réponses placent l'entreprise, sur chacune des 9 différences de relation, entre le B2B "
+        "typique et le B2C typique. Chacune des 23 fonctionnalités reçoit un besoin de 0 à 5 selon les "
+        "critères qui la déterminent, plafonné par l'importance de son domaine. L'adéquation d'un éditeur "
+        "est la part du besoin pondéré que couvrent ses notes ; un écart est bloquant quand un "
+        "indispensable manque, majeur quand la note est inférieure au besoin de deux niveaux ou plus, "
+        "mineur sinon. Les notes des éditeurs sont des jugements fondés sur leur documentation publique à "
+        "la date de revue, pas des tests des produits. L'analyse de robustesse perturbe au hasard "
+        "pondérations et notes et reclasse les éditeurs. Formules, seuils et exemple chiffré : "
+        "docs/methodology.md dans le dépôt de crmadvisor."
+    ),
+    "report.appendix": "Annexe : toutes les réponses",
+    "report.question": "Question",
+    "report.charts": "Graphiques",
+    "report.chart.radar": "Besoin et notes des éditeurs par domaine",
+    "report.chart.radar.alt": (
+        "Graphique radar : le besoin moyen de chaque domaine (0-5) face à la note moyenne des trois premiers éditeurs"
+    ),
+    "report.chart.fit": "Adéquation des éditeurs en lice et part des premières places",
+    "report.chart.fit.alt": (
+        "Diagramme en barres : l'adéquation de chaque éditeur et la part des tirages perturbés où il arrive en tête"
+    ),
+    "report.chart.need": "Besoin",
+    "report.chart.red_blocked": "rouge : bloqué par un écart sur un indispensable",
+    "report.loyalty": "Programme de fidélité B2B",
+    # The B2B loyalty-programme assessment
+    "loyalty.title": "Programme de fidélité B2B : {company}",
+    "loyalty.source": "Source : {document}, « {section} »",
+    "loyalty.fundamentals": "1. Les fondamentaux à vérifier d'abord",
+    "loyalty.fundamental": "Fondamental",
+    "loyalty.status": "État",
+    "loyalty.answers": "Réponses et que faire",
+    "loyalty.status.ok": "✓ en place",
+    "loyalty.status.failed": "✗ pas en place",
+    "loyalty.status.unanswered": "? non vérifié",
+    "loyalty.verdict": "Verdict",
+    "loyalty.specifics": "2. Les spécificités B2B",
+    "loyalty.question": "Question",
+    "loyalty.answer": "Réponse",
+    "loyalty.design": "3. Conception du programme : le mix de mécaniques",
+    "loyalty.design.later": "3. Conception du programme, pour quand les fondamentaux seront en place",
+    "loyalty.mechanic": "Mécanique",
+    "loyalty.score": "Points",
+    "loyalty.role": "Rôle",
+    "loyalty.why": "Pourquoi",
+    "loyalty.role.primary": "principale",
+    "loyalty.role.secondary": "secondaire",
+    "loyalty.role.minor": "-",
+    "loyalty.recommendation": "Recommandé : d'abord des mécaniques {primary}s{secondary}.",
+    "loyalty.recommendation.secondary": ", complétées par des mécaniques {secondary}s",
+    "loyalty.recommendation.none": (
+        "Aucune réponse n'oriente encore vers une mécanique : répondez aux questions de conception."
+    ),
+    "loyalty.factors": "4. Les facteurs clés de succès",
+    "loyalty.factor": "Facteur",
+    "loyalty.factor.met": "✓ réuni",
+    "loyalty.factor.gap": "✗ manque",
+    "loyalty.factor.unanswered": "? sans réponse",
+    "loyalty.todo": "Que faire",
+    "loyalty.needs": "5. Ce que le CRM doit faire pour ce programme",
+    "loyalty.capability": "Fonctionnalité",
+    "loyalty.raise": "Besoin",
+    "loyalty.applied": (
+        "Ces hausses, dans la limite du plafond d'importance de chaque domaine, sont appliquées au "
+        "classement ci-dessus."
+    ),
+    "loyalty.not_applied": (
+        "Ces hausses s'appliquent dans `crmadvisor assess` quand l'entreprise est {orientations} et juge "
+        "« {area} » {levels}."
+    ),
+    "loyalty.no_needs": "Aucune réponse n'augmente le besoin d'une fonctionnalité du CRM.",
+    "loyalty.unanswered": (
+        "Sans réponse pour l'instant : {questions}. Reprenez avec `crmadvisor loyalty --resume FICHIER`."
+    ),
+    "loyalty.raised_by": "augmenté par le programme de fidélité : {reasons}",
+    "loyalty.or": " ou ",
+    "loyalty.hint": (
+        "Cette entreprise est B2B ou hybride et juge la fidélisation importante : pour l'évaluation du "
+        "programme de fidélité B2B (les fondamentaux à vérifier d'abord, le mix de mécaniques, les "
+        "besoins CRM qu'il augmente), lancez `crmadvisor loyalty --resume {file}`, puis de nouveau cette "
+        "commande."
+    ),
+    "loyalty.file": "FICHIER_DE_RÉPONSES",
+    # `crmadvisor vendors`: list, show, compare, rubric
+    "vendors.show.by": "({id}) par {publisher}",
+    "vendors.show.stale": " (plus de 12 mois : les preuves peuvent être dépassées)",
+    "vendors.show.orientation": "orientation",
+    "vendors.show.sizes": "tailles d'entreprise",
+    "vendors.show.languages": "langues",
+    "vendors.show.hosting": "hébergement",
+    "vendors.show.unpublished": "non publié",
+    "vendors.show.price": "prix",
+    "vendors.show.website": "site",
+    "vendors.show.reviewed": "revu",
+    "vendors.show.reviewed_by": "le {date} par {who}",
+    "vendors.show.source": "source",
+    "vendors.show.capability": "capacité",
+    "vendors.show.rating": "note",
+    "vendors.show.evidence": "preuve et source",
+    "vendors.show.not_rated": "non noté",
+    "vendors.compare.sum": (
+        "Somme des notes : {first} {a}, {second} {b} (non pondérée ; `crmadvisor assess` les pondère "
+        "selon les besoins de l'entreprise)"
+    ),
+    "vendors.rubric.title": "Barème de notation (toutes les capacités)",
+    "vendors.rubric.level": "niveau",
+    "vendors.rubric.meaning": "signification",
+    "vendors.list.title": "{count} profils d'éditeurs",
+    "vendors.list.name": "éditeur (id)",
+    "vendors.list.orientation": "orientation",
+    "vendors.list.sizes": "tailles",
+    "vendors.list.reviewed": "revu",
+    "vendors.list.stale": " (à revoir)",
+    "vendors.orientation.b2b": "B2B",
+    "vendors.orientation.b2c": "B2C",
+    "vendors.orientation.both": "B2B+B2C",
+    "vendors.price.none": "pas de prix public",
+    "vendors.price.from": "à partir de {amount} {currency} {per}",
+    "vendors.price.user_month": "par utilisateur et par mois",
+    "vendors.price.month": "par mois",
+    "vendors.price.contacts_month": "par mois (selon le nombre de contacts)",
+    "vendors.compare.title": "{first} vs {second}",
+    # `crmadvisor questions`: the constraint questions
+    "questions.languages": (
+        "Langues d'interface nécessaires aux utilisateurs du client (les éditeurs sans l'une d'elles sont exclus)"
+    ),
+    "questions.hosting_regions": (
+        "Où les données clients peuvent-elles être hébergées (les éditeurs qui n'hébergent dans aucune de "
+        "ces régions sont exclus) ?"
+    ),
+    "questions.company_size": "Taille de l'entreprise cliente (les éditeurs qui ne la servent pas sont exclus)",
+    "questions.budget_per_user_month": (
+        "Budget par utilisateur et par mois, en budget_currency (les éditeurs dont le prix de départ le "
+        "dépasse sont exclus ; un prix dans une autre devise n'est pas comparé)"
+    ),
+    "questions.budget_currency": "Devise du budget",
+    "questions.optional": "Facultatif : omettre ou null pour aucune contrainte.",
+    # ask: the questionnaire (helper "ask" appends its section here)
+}
