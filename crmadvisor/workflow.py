@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crmadvisor.errors import UsageError
-from crmadvisor.files import TooLarge, atomic_write, atomic_write_bytes, read_bounded
+from crmadvisor.files import (
+    TooLarge,
+    atomic_write,
+    atomic_write_unit,
+    is_standard_output,
+    read_bounded,
+    writable_file,
+)
 from crmadvisor.load.answers import read_answers, require_complete
 from crmadvisor.load.catalog import load_catalog, load_criteria
 from crmadvisor.model.assessment import Assessment
@@ -218,10 +225,12 @@ def export_report(
     template: Path | None = None,
     browser: Path | None = None,
 ) -> tuple[str | None, list[Path]]:
-    """Render the written report; write it (charts first, each file atomically) or return it for stdout."""
+    """Render the written report; write it with its chart folder as one unit, or return it for stdout."""
     from crmadvisor import __version__
     from crmadvisor.present import report as written
 
+    if output is not None and is_standard_output(output):
+        output = None  # `-o /dev/stdout` prints the report, as no --output does
     kind = written.report_format(output, fmt)
     if output is None and kind == "pdf":
         raise UsageError("a PDF report needs --output FILE.pdf")
@@ -229,6 +238,8 @@ def export_report(
         raise UsageError("--template applies to Markdown and HTML reports, not JSON")
     if png and (not charts or kind == "json"):
         raise UsageError("--png writes the charts as PNG: it needs a Markdown, HTML or PDF report with charts")
+    if output is not None:
+        writable_file(output)  # a device, FIFO or folder there is refused before any work
     printer = None
     if kind == "pdf":
         from crmadvisor.browser import find_browser
@@ -249,22 +260,19 @@ def export_report(
         text = written.REPORT_FORMATS["html" if kind == "pdf" else kind](view)
     if output is None:
         return text, []
-    written_files: list[Path] = []
-    folder = output.parent / f"{output.stem}_files"
+    files: dict[str, bytes] = {}
     for image in images:
         if kind == "md":
-            written_files.append(folder / f"{image.id}.svg")
-            atomic_write(written_files[-1], image.svg)
+            files[f"{image.id}.svg"] = image.svg.encode("utf-8")
         if image.png is not None:
-            written_files.append(folder / f"{image.id}.png")
-            atomic_write_bytes(written_files[-1], image.png)
+            files[f"{image.id}.png"] = image.png
     if printer is not None:
         from crmadvisor.browser import html_to_pdf
 
-        atomic_write_bytes(output, html_to_pdf(text, printer))
+        data = html_to_pdf(text, printer)
     else:
-        atomic_write(output, text)
-    return None, [*written_files, output]
+        data = text.encode("utf-8")
+    return None, atomic_write_unit(output, data, output.parent / f"{output.stem}_files", files)
 
 
 def read_template(path: Path) -> str:
