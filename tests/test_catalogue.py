@@ -109,4 +109,5 @@ def test_no_shipped_review_is_older_than_twelve_months_on_2026_12_02() -> None:
     )
     assert result.exit_code == 0, result.stdout
     assert "stale" not in result.stdout
-    assert re.search(r"\b\d+ files checked: 0 error\(s\), 0 warning\(s\)", result.stdout), result.stdout
+    old_format = result.stdout.count(": warning: format: format 1:")  # until the catalogue moves to format 2
+    assert re.search(rf"\b\d+ files checked: 0 error\(s\), {old_format} warning\(s\)", result.stdout), result.stdout

@@ -140,7 +140,8 @@ class Doc:
 
 @pytest.fixture(scope="session")
 def vendor_source() -> str:
-    return (REPO / "vendors" / "sellsy.yaml").read_text(encoding="utf-8")
+    # Sellsy's real profile in format 2, frozen: the shipped files move to format 2 one by one
+    return (DATA / "sellsy.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -159,7 +160,10 @@ def test_shipped_data_is_valid(runner: CliRunner, folder: str) -> None:
     assert result.stderr == ""
     count = len([p for p in (REPO / folder).rglob("*") if p.suffix in (".yaml", ".yml")])
     assert count > 0
-    assert result.stdout.splitlines() == [f"{count} file{'s' if count > 1 else ''} checked: 0 error(s), 0 warning(s)"]
+    # until the catalogue has moved to format 2, its format 1 files warn, and nothing else may
+    lines = [line for line in result.stdout.splitlines() if ": warning: format: format 1:" not in line]
+    warned = len(result.stdout.splitlines()) - len(lines)
+    assert lines == [f"{count} file{'s' if count > 1 else ''} checked: 0 error(s), {warned} warning(s)"]
 
 
 def test_unchanged_copy_of_a_vendor_is_valid(runner: CliRunner, vendor: Doc, tmp_path: Path) -> None:
@@ -366,7 +370,7 @@ def test_50_mb_file_is_refused_by_size(runner: CliRunner, tmp_path: Path) -> Non
 
 
 def test_invalid_utf8_is_located_at_the_byte(runner: CliRunner, vendor: Doc, tmp_path: Path) -> None:
-    number = vendor.lineno(r"  No public .*")  # inside the pricing note
+    number = vendor.lineno(r"\s+No public .*")  # inside the price note
     line_text = vendor.line(number)
     at = line_text.index("price")
     assert line_text[:at].isascii()
@@ -566,7 +570,7 @@ def test_kind_that_is_not_text(runner: CliRunner, vendor: Doc, tmp_path: Path, k
     line = one_line(lines, f"{path}:{number}:7: error: kind: ")
     found = "a list" if kind.startswith("[") else "a mapping"
     assert line.endswith(
-        f"`kind` must be one word, one of vendor, answers, traits, feature_areas, rubric, loyalty; found {found}"
+        f"`kind` must be one word, one of vendor, answers, traits, feature_areas, rubric, loyalty, rates; found {found}"
     )
     assert len(lines) == 1
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from crmadvisor.errors import InputError, Problem, UsageError
 from crmadvisor.load import yamlsource
+from crmadvisor.load.editions import edition_problems, one_edition
 from crmadvisor.load.loyalty import loyalty_answers_problems, loyalty_areas_problems, loyalty_file_problems
 from crmadvisor.load.yamlsource import Sourced
 from crmadvisor.model.schema import (
@@ -31,6 +32,7 @@ from crmadvisor.model.schema import (
     Catalog,
     FeatureAreasFile,
     LoyaltyFile,
+    RatesFile,
     RubricFile,
     TraitsFile,
     Vendor,
@@ -43,6 +45,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "feature_areas": FeatureAreasFile,
     "rubric": RubricFile,
     "loyalty": LoyaltyFile,
+    "rates": RatesFile,
 }
 CRITERIA_KINDS = ("traits", "feature_areas", "rubric")
 OPTIONAL_CRITERIA_KINDS = ("loyalty",)  # a criteria folder without them still works
@@ -416,6 +419,7 @@ def _identity_problems(src: Sourced, data: Any, catalog: Catalog, first_file: di
             problems.append(Problem(src.path, id_line, id_col, "id", msg, "duplicate-id"))
         else:
             first_file[vendor_id] = src.path
+    problems += edition_problems(src, data, capabilities, _currencies())
     ratings = data.get("ratings")
     if not isinstance(ratings, dict):
         return problems
@@ -431,6 +435,12 @@ def _identity_problems(src: Sourced, data: Any, catalog: Catalog, first_file: di
         msg = f"{len(missing)} {what}: {', '.join(missing)} (rate each 0-5 with evidence)"
         problems.append(Problem(src.path, line, col, "ratings", msg, "missing-rating"))
     return problems
+
+
+def _currencies() -> frozenset[str]:
+    from crmadvisor.load.rates import currencies, shipped_rates
+
+    return currencies(shipped_rates())
 
 
 def load_answers(path: Path, catalog: Catalog) -> Loaded:
@@ -554,7 +564,7 @@ def load_catalog(
         problems += vendor_set_problems(loaded, catalog, today=today)
         for item in loaded:
             assert isinstance(item.model, Vendor)
-            by_id[item.model.id] = item.model
+            by_id[item.model.id] = one_edition(item.model)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise InputError(errors)

@@ -137,7 +137,7 @@ def _fit(needs: _Weighed, vendor: Vendor, constraints: Constraints | None) -> Fi
     blocking = major = minor = 0
     for capability, area, level, _, floor in needs.items:
         held = rated.get(capability)
-        rating = held.rating if held is not None else 0  # unrated counts as 0
+        rating = held.at() if held is not None else 0  # unrated counts as 0
         if rating < level:
             got[area] += level * rating
             if rating < floor:

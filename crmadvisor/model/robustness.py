@@ -78,7 +78,7 @@ def monte_carlo(
     ratings = np.array(
         [
             [
-                by_id[f.vendor].ratings[n.capability].rating if n.capability in by_id[f.vendor].ratings else 0
+                by_id[f.vendor].ratings[n.capability].at() if n.capability in by_id[f.vendor].ratings else 0
                 for n in active
             ]
             for f in race
@@ -125,10 +125,7 @@ def importance_flip(
     by_id = {v.id: v for v in vendors}
     capabilities = [c.id for a in areas.areas for c in a.capabilities]
     ratings = np.array(
-        [
-            [by_id[f.vendor].ratings[c].rating if c in by_id[f.vendor].ratings else 0 for c in capabilities]
-            for f in race
-        ],
+        [[by_id[f.vendor].ratings[c].at() if c in by_id[f.vendor].ratings else 0 for c in capabilities] for f in race],
         dtype=float,
     )
     names = [(by_id[f.vendor].name.casefold(), f.vendor) for f in race]
@@ -230,7 +227,7 @@ def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequ
     matrix = np.array(
         [
             [
-                min(by_id[f.vendor].ratings[n.capability].rating, n.level)
+                min(by_id[f.vendor].ratings[n.capability].at(), n.level)
                 if n.capability in by_id[f.vendor].ratings
                 else 0
                 for n in active

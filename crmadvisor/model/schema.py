@@ -283,12 +283,35 @@ class LoyaltyFile(Strict):
 
 
 class CapabilityRating(Strict):
-    rating: Rating
+    """A judgement of one capability: one rating for every edition, or one per edition."""
+
+    rating: Rating | None = None
+    by_edition: dict[Identifier, Rating] | None = None  # format 2: edition id -> rating
     evidence: NonEmpty
     source: Url | None = None
+    unverified: bool = False  # no source found: said in the data, not in a phrase of the evidence
+
+    @model_validator(mode="after")
+    def _one_rating(self) -> CapabilityRating:
+        if (self.rating is None) == (self.by_edition is None):
+            raise ValueError("give either `rating` (every edition) or `by_edition` (one per edition), not both")
+        if self.by_edition is not None and not self.by_edition:
+            raise ValueError("`by_edition` needs a rating for each edition")
+        return self
+
+    def at(self, edition: str | None = None) -> int:
+        """The rating in one edition; without an edition (or one not rated), the lowest: never a
+        credit for an edition the client may not buy."""
+        if self.rating is not None:
+            return self.rating
+        assert self.by_edition
+        found = self.by_edition.get(edition) if edition is not None else None
+        return found if found is not None else min(self.by_edition.values())
 
 
 class Price(Strict):
+    """Format 1's `price_from`: the lowest published price, whatever the edition."""
+
     amount: Annotated[float, Field(ge=0)]
     currency: Literal["EUR", "USD", "GBP"]
     per: Literal["user_month", "month", "contacts_month"] = "user_month"
@@ -296,8 +319,51 @@ class Price(Strict):
     source: Url | None = None
 
 
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Money = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class ListPrice(Strict):
+    """A list price: per user per month, or per organisation per month, in one currency."""
+
+    amount: Money
+    currency: CurrencyCode  # ISO 4217; must be in the rates table (docs/vendor-format.md)
+    per: Literal["user_month", "org_month"] = "user_month"
+    billing: Literal["annual", "monthly"] = "annual"  # how the list price is billed
+
+
+class Edition(Strict):
+    """One edition (plan, tier) of a product, cheapest first in the file."""
+
+    id: Identifier
+    name: NonEmpty
+    price: ListPrice | None = None  # absent: sold on quote only (say so in `price_note`)
+    min_users: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    price_note: NonEmpty | None = None  # required when the price is absent or 0
+    source: Url | None = None
+    as_of: dt.date | None = None  # when the price was read
+    unverified: bool = False
+
+
+class AddOn(Strict):
+    """A separately licensed product or option that raises some capabilities' ratings."""
+
+    id: Identifier
+    name: NonEmpty
+    price: ListPrice | None = None
+    min_users: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    price_note: NonEmpty | None = None
+    requires: tuple[Identifier, ...] = ()  # editions it can be added to; empty: every edition
+    raises: dict[Identifier, Rating] = {}  # capability -> its rating with the add-on
+    evidence: NonEmpty | None = None
+    source: Url | None = None
+    as_of: dt.date | None = None
+    unverified: bool = False
+
+
 class Vendor(Strict):
     kind: Literal["vendor"]
+    format: Literal[1, 2] = 1  # absent: format 1, loaded as one edition (docs/vendor-format.md)
     id: VendorId
     name: NonEmpty
     publisher: NonEmpty
@@ -307,12 +373,27 @@ class Vendor(Strict):
     company_sizes: tuple[CompanySize, ...] = Field(min_length=1)
     languages: tuple[LanguageCode, ...] = Field(min_length=1)
     hosting_regions: tuple[HostingRegion, ...] = ()  # empty: not published
-    price_from: Price | None = None
+    editions: tuple[Edition, ...] = ()  # format 2: ordered, cheapest first
+    add_ons: tuple[AddOn, ...] = ()  # format 2
+    price_from: Price | None = None  # format 1
     pricing_note: NonEmpty | None = None
     review_date: dt.date
     reviewer: NonEmpty
     sources: tuple[Url, ...] = ()
     ratings: dict[Identifier, CapabilityRating]
+
+    def edition(self, edition_id: str) -> Edition:
+        return next(e for e in self.editions if e.id == edition_id)
+
+
+class RatesFile(Strict):
+    """Reference exchange rates of one day: 1 `base` = `rates[c]` units of currency c."""
+
+    kind: Literal["rates"]
+    base: CurrencyCode
+    date: dt.date
+    source: Url
+    rates: dict[CurrencyCode, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(min_length=1)
 
 
 # ----------------------------------------------------------------- answers

@@ -440,9 +440,9 @@ def _shortlist(result: Assessment, labels: Labels, date: dt.date) -> tuple[Vendo
             (
                 n
                 for n in result.needs
-                if n.level >= 3 and n.capability in vendor.ratings and vendor.ratings[n.capability].rating >= n.level
+                if n.level >= 3 and n.capability in vendor.ratings and vendor.ratings[n.capability].at() >= n.level
             ),
-            key=lambda n: (-n.level, -vendor.ratings[n.capability].rating, n.capability),
+            key=lambda n: (-n.level, -vendor.ratings[n.capability].at(), n.capability),
         )[:4]
         gaps = sorted(f.gaps, key=lambda g: (SEVERITIES.index(g.severity), -g.size, g.capability))
         sections.append(
@@ -517,7 +517,7 @@ def _radar(result: Assessment, labels: Labels) -> Radar:
     for f in [f for f in result.fits if not f.excluded][:SHORTLIST]:
         vendor = labels.vendors[f.vendor]
         values = tuple(
-            mean([vendor.ratings[c.id].rating if c.id in vendor.ratings else 0 for c in a.capabilities]) for a in areas
+            mean([vendor.ratings[c.id].at() if c.id in vendor.ratings else 0 for c in a.capabilities]) for a in areas
         )
         series.append(RadarSeries(label=vendor.name, values=values))
     return Radar(areas=tuple(labels.area(a.id) for a in areas), need=need, vendors=tuple(series))

@@ -294,8 +294,8 @@ def render_shortlist(
         review = w["review_date"].format(date=vendor.review_date) + (f" ({w['stale']})" if stale else "")
         lines.append(f"{w['fit']} {percent(fit.score)} · {review}\n", style="dim")
         met = sorted(
-            (n for n in result.needs if n.level >= 3 and vendor.ratings[n.capability].rating >= n.level),
-            key=lambda n: (-n.level, -vendor.ratings[n.capability].rating, n.capability),
+            (n for n in result.needs if n.level >= 3 and vendor.ratings[n.capability].at() >= n.level),
+            key=lambda n: (-n.level, -vendor.ratings[n.capability].at(), n.capability),
         )[:4]
         lines.append(f"{w['strengths']}:\n", style="bold green")
         for need in met:

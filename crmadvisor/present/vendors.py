@@ -88,7 +88,11 @@ def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.
                 table.add_row(cap.name(lang), "-", t["not_rated"])
                 continue
             note = rating.evidence + (f"\n{rating.source}" if rating.source else "")
-            table.add_row(cap.name(lang), f"{rating.rating} {rubric[rating.rating]}", note)
+            if rating.by_edition is not None:  # one rating per edition
+                shown = ", ".join(f"{e} {r}" for e, r in rating.by_edition.items())
+            else:
+                shown = f"{rating.at()} {rubric[rating.at()]}"
+            table.add_row(cap.name(lang), shown, note)
     console.print(table)
 
 
@@ -108,14 +112,14 @@ def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Cat
                 if mine is None:
                     cells.append(Text("-"))
                     continue
-                ahead = theirs is not None and mine.rating > theirs.rating
-                cell = Text(f"{mine.rating}/5", style="bold green" if ahead else "bold")
+                ahead = theirs is not None and mine.at() > theirs.at()
+                cell = Text(f"{mine.at()}/5", style="bold green" if ahead else "bold")
                 cell.append(f" {mine.evidence}")
                 cells.append(cell)
             table.add_row(cap.name(lang), *cells)
     console.print(table)
-    total_a = sum(r.rating for r in first.ratings.values())
-    total_b = sum(r.rating for r in second.ratings.values())
+    total_a = sum(r.at() for r in first.ratings.values())
+    total_b = sum(r.at() for r in second.ratings.values())
     console.print(
         w("vendors.compare.sum", first=first.name, a=total_a, second=second.name, b=total_b),
         style="dim",
