@@ -73,10 +73,11 @@ def interview(
             "no terminal to ask the questions on: pass a complete answers file with --answers FILE "
             "(see `crmadvisor questions` for the questions and option ids)"
         )
-    from crmadvisor import loyalty_prompts, prompts  # questionary: only for the interactive questionnaire
+    from crmadvisor.ask import assessment  # questionary: only for the interactive questionnaire
+    from crmadvisor.ask.engine import Interview
 
-    then = loyalty_prompts.after_assess(catalog)
-    return prompts.run(catalog, resume=resume, save=save, lang=lang, today=today, again=again, then=then)
+    asked = Interview(resume=resume, save=save, lang=lang, today=today, again=tuple(again))
+    return assessment.interview(catalog, asked)
 
 
 def resume_options(criteria_dir: Path | None, vendor_dirs: Sequence[Path], *, shipped_vendors: bool) -> list[str]:
@@ -195,10 +196,11 @@ def loyalty_interview(
             "no terminal to ask the questions on: pass an answers file with a complete `loyalty:` section "
             "with --answers FILE (see `crmadvisor questions` for the questions and option ids)"
         )
-    from crmadvisor import loyalty_prompts  # questionary: only for the interactive questionnaire
+    from crmadvisor.ask import loyalty  # questionary: only for the interactive questionnaire
+    from crmadvisor.ask.engine import Interview
 
-    again = resume_options(criteria_dir, [], shipped_vendors=True)
-    return loyalty_prompts.run(catalog, resume=resume, save=save, lang=lang, today=today, again=again)
+    again = tuple(resume_options(criteria_dir, [], shipped_vendors=True))
+    return loyalty.interview(catalog, Interview(resume=resume, save=save, lang=lang, today=today, again=again))
 
 
 def print_loyalty(catalog: Catalog, answers: Answers, lang: str, width: int | None) -> None:

@@ -102,6 +102,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
         answer(area.heading("en"), DOWN * down + ENTER)
     languages = sorted({code for v in catalog().vendors for code in v.languages})
     answer("interface languages", DOWN * languages.index("fr") + SPACE + ENTER)
+    assert plain(child.before).splitlines()[-1].strip() == "←", "in a multiple choice, back is no item to tick"
     answer("where may customer data be hosted", DOWN * 2 + SPACE + ENTER)  # eu
     answer("company size", DOWN * 3 + ENTER)  # medium
     child.expect_exact("budget per user per month")

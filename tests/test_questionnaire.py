@@ -27,10 +27,10 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from typer.testing import CliRunner
 
 from crmadvisor import workflow
+from crmadvisor.ask.budget import budget_from
 from crmadvisor.cli import app
 from crmadvisor.load import answers as answers_module
 from crmadvisor.model.schema import Catalog, CompanySize, HostingRegion
-from crmadvisor.prompts import budget_from
 from crmadvisor.words import words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -258,6 +258,20 @@ def test_back_from_the_first_constraint_returns_to_the_last_importance_question(
     )
     last_area = catalog().feature_areas.areas[-1].id
     assert saved(file)["importance"][last_area] == "useful"
+    assert saved(file)["constraints"]["languages"] == ["fr"]
+
+
+def test_back_in_a_multiple_choice_is_a_choice_apart_that_space_cannot_tick(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    on_back = DOWN * len(languages())  # the choice after the languages
+    keys = "".join(steps[:20]) + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
+    useful = UP * 2 + ENTER
+    code, _, _ = consultant.types(keys + useful + "".join(steps[20:]) + ENTER, "--save", str(file))
+    assert code == 0
+    assert saved(file)["importance"][catalog().feature_areas.areas[-1].id] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
 
 

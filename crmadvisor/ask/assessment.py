@@ -1,0 +1,91 @@
+"""The assessment's questions, in order, as steps; and the interview `assess` runs with them.
+
+Back navigation: every question but the first offers "back"; Ctrl-C stops with the answers
+saved; `--resume FILE` starts again at the first unanswered question; a summary lets the
+consultant confirm or edit any answer before scoring; then the loyalty questions, when they apply.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crmadvisor.ask.budget import budget_from, budget_shown
+from crmadvisor.ask.engine import Interview, ask_steps, open_answers, review, stopped_safely
+from crmadvisor.ask.loyalty import offer_loyalty
+from crmadvisor.ask.steps import Kind, OneOf, Option, SomeOf, Step, Text
+from crmadvisor.ask.wording import ui
+from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, HostingRegion
+from crmadvisor.words import words
+
+DEFAULT_FILE = Path("crmadvisor-answers.yaml")
+
+
+def interview(catalog: Catalog, asked: Interview) -> Answers:
+    """Ask every unanswered question, save after each answer, and return confirmed answers."""
+    answers, session = open_answers(catalog, asked, command="assess", default=DEFAULT_FILE)
+    steps = assessment_steps(catalog, answers.lang)
+    with stopped_safely(session, answers.lang):
+        answers = ask_steps(steps, answers, session)
+        answers = review(steps, answers, session)
+        return offer_loyalty(catalog, answers, session)
+
+
+def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
+    """Every question of the interview, in order."""
+    said = ui(lang)
+    dont_know = Option(DONT_KNOW, words(lang)["common.dont_know"])
+    declared = catalog.traits.declared_model
+    steps = [
+        Step("company", said["company"], Text()),
+        Step(
+            "declared_model",
+            declared.question(lang),
+            OneOf((*(Option(o.id, o.label(lang)) for o in declared.options), dont_know)),
+            help=(declared.question(lang), declared.help(lang)),
+        ),
+    ]
+    for trait in catalog.traits.traits:
+        choices = tuple(Option(o.id, o.label(lang)) for o in trait.options)
+        steps.append(
+            Step(
+                f"traits.{trait.id}",
+                trait.question(lang),
+                OneOf((*choices, dont_know) if trait.dont_know else choices),
+                title=trait.heading(lang),
+                section=said["section.traits"],
+                help=(trait.heading(lang), trait.help(lang)),
+            )
+        )
+    levels = tuple(Option(level.id, level.label(lang)) for level in catalog.feature_areas.importance_levels)
+    for area in catalog.feature_areas.areas:
+        capabilities = ", ".join(c.name(lang) for c in area.capabilities)
+        steps.append(
+            Step(
+                f"importance.{area.id}",
+                area.question(lang),
+                OneOf((*levels, dont_know)),
+                title=area.heading(lang),
+                section=said["section.importance"],
+                help=(area.heading(lang), f"{area.help(lang)}\n→ {capabilities}"),
+            )
+        )
+    return steps + constraint_steps(catalog, lang)
+
+
+def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
+    said = ui(lang)
+    none = said["no_constraint"]
+    languages = sorted({code for v in catalog.vendors for code in v.languages})
+    sizes = (Option(None, none), *(Option(s.value, said[f"size.{s.value}"]) for s in CompanySize))
+    budget = Text(read=budget_from, refused=said["not_a_number"], shown=budget_shown, none=none, back_key="<")
+    kinds: dict[str, Kind] = {
+        "languages": SomeOf(tuple(Option(code, code) for code in languages), none=none),
+        "hosting_regions": SomeOf(tuple(Option(r.value, r.value) for r in HostingRegion), none=none),
+        "company_size": OneOf(sizes),
+        "budget": budget,
+    }
+    section = said["section.constraints"]
+    return [
+        Step(f"constraints.{key}", said[key], kind, title=said[f"title.{key}"], section=section)
+        for key, kind in kinds.items()
+    ]

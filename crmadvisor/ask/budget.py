@@ -1,0 +1,28 @@
+"""The budget a consultant types: an amount per user per month, optionally with its currency."""
+
+from __future__ import annotations
+
+import math
+
+CURRENCIES = ("EUR", "USD", "GBP")
+
+
+def budget_from(text: str) -> tuple[float, str] | None:
+    """ "40", "40,5", "40 usd", "40USD" -> (amount, currency; EUR when none is typed); "" -> None.
+
+    Raises ValueError for anything else, or an amount that is not positive.
+    """
+    value = text.strip().upper().replace(",", ".")
+    if not value:
+        return None
+    currency = next((c for c in CURRENCIES if value.endswith(c)), "EUR")
+    amount = float(value.removesuffix(currency).strip())
+    if not (amount > 0 and math.isfinite(amount)):
+        raise ValueError(text)
+    return amount, currency
+
+
+def budget_shown(budget: tuple[float, str]) -> str:
+    """A budget as the consultant would type it again: "40 EUR", "25.5 GBP"."""
+    amount, currency = budget
+    return f"{amount:g} {currency}"

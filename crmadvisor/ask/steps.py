@@ -1,0 +1,133 @@
+"""The questions as data: what a step asks, where its answer is kept, how the summary shows it.
+
+A step names a field of the answers file ("company", "traits.sales_volume", "constraints.budget",
+"loyalty.company_ids", or any new top-level field such as "must_haves") and the kind of question that
+fills it: one option of a list, any options of a list, or typed text. Adding a question to a
+questionnaire is adding one `Step` to its list; the engine asks it, saves it, resumes at it and
+shows it in the summary. No terminal code here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from crmadvisor.model.schema import Answers
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: Any  # what the answers file keeps: an option id, or None for "no constraint"
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class OneOf:
+    """Pick one option; the pointer starts on the current answer."""
+
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SomeOf:
+    """Tick any number of options; the answer is the tuple of their values, () when none is ticked."""
+
+    options: tuple[Option, ...]
+    none: str = ""  # the summary's words for no option ticked
+
+
+def _stripped(text: str) -> str:
+    if not text.strip():
+        raise ValueError(text)
+    return text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Typed text, read into a value; a text `read` refuses (ValueError) is not accepted."""
+
+    read: Callable[[str], Any] = _stripped
+    refused: str | None = None  # said under a refused text (None: questionary's own words)
+    shown: Callable[[Any], str] = str  # a value as the consultant would type it
+    none: str = ""  # the summary's words for an answer of None
+    back_key: str | None = None  # typed alone: back to the previous question (in the summary: no change)
+
+
+Kind = OneOf | SomeOf | Text
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    field: str  # where the answer is kept, "section.key" or a top-level field
+    question: str
+    kind: Kind
+    title: str = ""  # in the summary; the question when empty
+    section: str | None = None  # a banner printed before the first step of each section
+    help: tuple[str, str] | None = None  # (heading, text) printed before the question
+
+    @property
+    def label(self) -> str:
+        return self.title or self.question
+
+
+def value_at(answers: Answers, field: str) -> Any:
+    """The current answer of a field, None when there is none (a budget is (amount, currency))."""
+    section, _, key = field.partition(".")
+    if section == "constraints":
+        given = answers.constraints
+        if given is None:
+            return None
+        if key == "budget":
+            amount = given.budget_per_user_month
+            return None if amount is None else (amount, given.budget_currency)
+        return getattr(given, key)
+    value = getattr(answers, section)
+    return (value or {}).get(key) if key else value
+
+
+def answered(answers: Answers, field: str) -> bool:
+    """Answered in the questionnaire, or set by hand in the file (a hand-written file has no `asked` list)."""
+    section, _, key = field.partition(".")
+    if section == "constraints":
+        given = answers.constraints
+        return given is not None and (key in given.asked or value_at(answers, field) is not None)
+    return value_at(answers, field) not in (None, "")
+
+
+def set_answer(answers: Answers, field: str, value: Any) -> Answers:
+    """The answers with one more, validated (`model_copy` would keep raw strings where enums belong)."""
+    data = answers.model_dump()
+    section, _, key = field.partition(".")
+    if section == "constraints":
+        constraints = data["constraints"] or {}
+        asked = tuple(dict.fromkeys((*constraints.get("asked", ()), key)))
+        if key == "budget":  # (amount, currency) or None
+            amount, currency = value if value is not None else (None, constraints.get("budget_currency", "EUR"))
+            constraints = {**constraints, "budget_per_user_month": amount, "budget_currency": currency}
+            data["constraints"] = {**constraints, "asked": asked}
+        else:
+            data["constraints"] = {**constraints, key: value, "asked": asked}
+    elif key:
+        data[section] = {**(data[section] or {}), key: value}
+    else:
+        data[section] = value
+    return Answers.model_validate(data)
+
+
+def shown(step: Step, answers: Answers) -> str:
+    """A step's answer as the summary shows it; "" when unanswered."""
+    if not answered(answers, step.field):
+        return ""
+    value = value_at(answers, step.field)
+    kind = step.kind
+    if isinstance(kind, OneOf):
+        return next((o.label for o in kind.options if o.value == value), str(value))
+    if isinstance(kind, SomeOf):
+        labels = {o.value: o.label for o in kind.options}
+        return ", ".join(labels.get(v, str(v)) for v in value) if value else kind.none
+    return kind.none if value is None else kind.shown(value)
+
+
+def first_unanswered(steps: list[Step], answers: Answers) -> int:
+    return next((i for i, s in enumerate(steps) if not answered(answers, s.field)), len(steps))
