@@ -79,3 +79,10 @@ def test_importing_the_cli_loads_no_heavy_module() -> None:
     assert "crmadvisor.cli" in loaded
     heavy = [m for m in ("questionary", "numpy", "rich.console", "crmadvisor.model.robustness") if m in loaded]
     assert heavy == [], f"`import crmadvisor.cli` imports {heavy}"
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "present").rglob("*.py")), ids=lambda p: p.name)
+def test_the_presenters_never_import_the_questionnaire(path: Path) -> None:
+    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    modules = imported_modules(path.read_text(encoding="utf-8"), package)
+    assert [m for m in modules if m.startswith(("crmadvisor.ask", "questionary"))] == []

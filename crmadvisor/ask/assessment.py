@@ -13,7 +13,6 @@ from crmadvisor.ask.budget import budget_from, budget_shown
 from crmadvisor.ask.engine import Interview, ask_steps, open_answers, review, stopped_safely
 from crmadvisor.ask.loyalty import offer_loyalty
 from crmadvisor.ask.steps import Kind, OneOf, Option, SomeOf, Step, Text
-from crmadvisor.ask.wording import ui
 from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, HostingRegion
 from crmadvisor.words import words
 
@@ -32,11 +31,11 @@ def interview(catalog: Catalog, asked: Interview) -> Answers:
 
 def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
     """Every question of the interview, in order."""
-    said = ui(lang)
-    dont_know = Option(DONT_KNOW, words(lang)["common.dont_know"])
+    w = words(lang)
+    dont_know = Option(DONT_KNOW, w["common.dont_know"])
     declared = catalog.traits.declared_model
     steps = [
-        Step("company", said["company"], Text()),
+        Step("company", w["ask.company"], Text()),
         Step(
             "declared_model",
             declared.question(lang),
@@ -52,7 +51,7 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
                 trait.question(lang),
                 OneOf((*choices, dont_know) if trait.dont_know else choices),
                 title=trait.heading(lang),
-                section=said["section.traits"],
+                section=w["ask.section.traits"],
                 help=(trait.heading(lang), trait.help(lang)),
             )
         )
@@ -65,7 +64,7 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
                 area.question(lang),
                 OneOf((*levels, dont_know)),
                 title=area.heading(lang),
-                section=said["section.importance"],
+                section=w["ask.section.importance"],
                 help=(area.heading(lang), f"{area.help(lang)}\n→ {capabilities}"),
             )
         )
@@ -73,19 +72,19 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
 
 
 def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
-    said = ui(lang)
-    none = said["no_constraint"]
+    w = words(lang)
+    none = w["answers.no_constraint"]
     languages = sorted({code for v in catalog.vendors for code in v.languages})
-    sizes = (Option(None, none), *(Option(s.value, said[f"size.{s.value}"]) for s in CompanySize))
-    budget = Text(read=budget_from, refused=said["not_a_number"], shown=budget_shown, none=none, back_key="<")
+    sizes = (Option(None, none), *(Option(s.value, w[f"size.{s.value}"]) for s in CompanySize))
+    budget = Text(read=budget_from, refused=w["ask.not_a_number"], shown=budget_shown, none=none, back_key="<")
     kinds: dict[str, Kind] = {
         "languages": SomeOf(tuple(Option(code, code) for code in languages), none=none),
         "hosting_regions": SomeOf(tuple(Option(r.value, r.value) for r in HostingRegion), none=none),
         "company_size": OneOf(sizes),
         "budget": budget,
     }
-    section = said["section.constraints"]
+    section = w["ask.section.constraints"]
     return [
-        Step(f"constraints.{key}", said[key], kind, title=said[f"title.{key}"], section=section)
+        Step(f"constraints.{key}", w[f"ask.{key}"], kind, title=w[f"answers.constraint.{key}"], section=section)
         for key, kind in kinds.items()
     ]

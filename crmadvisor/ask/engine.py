@@ -21,10 +21,10 @@ from questionary import Choice
 
 from crmadvisor.ask.steps import Step, answered, first_unanswered, set_answer, shown
 from crmadvisor.ask.terminal import BACK, ask, banner, say, width, wrapped_question
-from crmadvisor.ask.wording import ui
 from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
 from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.words import words
 
 CONFIRM = "__confirm__"
 
@@ -70,25 +70,25 @@ def open_answers(
     A new file is never written over an existing one; `start` holds extra fields of a new file.
     """
     resume, save, lang, again = asked.resume, asked.save, asked.lang, asked.again
-    words = ui(lang or "en")
+    w = words(lang)
     if resume is not None:
         if save is not None:
-            raise UsageError(words["resume_saves"].format(path=resume))
+            raise UsageError(w("ask.resume_saves", path=resume))
         if not resume.is_file():
-            raise UsageError(words["no_file"].format(path=resume))
+            raise UsageError(w("ask.no_file", path=resume))
         answers, _ = read_answers(resume, catalog)
         if lang is not None and lang != answers.lang:
             answers = answers.model_copy(update={"lang": lang})
-        say(ui(answers.lang)["saving"].format(path=resume))
+        say(words(answers.lang)("ask.saving", path=resume))
         return answers, Session(resume, command, tuple(again), resumed=True)
     if save is not None and save.exists():
-        raise UsageError(words["exists"].format(path=save, command=resume_command(command, save, again)))
+        raise UsageError(w("ask.exists", path=save, command=resume_command(command, save, again)))
     path = save if save is not None else free_name(default)
     answers = Answers.model_validate(
         {"kind": "answers", "lang": "fr" if lang == "fr" else "en", "date": asked.today, **(start or {})}
     )
     write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
-    say(ui(answers.lang)["saving"].format(path=path))
+    say(words(answers.lang)("ask.saving", path=path))
     return answers, Session(path, command, tuple(again), resumed=False)
 
 
@@ -107,20 +107,20 @@ def stopped_safely(session: Session, lang: str) -> Iterator[None]:
     try:
         yield
     except (KeyboardInterrupt, EOFError):
-        message = ui(lang)["interrupted"].format(path=session.path, command=session.resume_command())
+        message = words(lang)("ask.interrupted", path=session.path, command=session.resume_command())
         raise Interrupted(message) from None
 
 
-def ask_steps(steps: Sequence[Step], answers: Answers, session: Session, *, resuming: str = "resuming") -> Answers:
+def ask_steps(steps: Sequence[Step], answers: Answers, session: Session, *, resuming: str = "ask.resuming") -> Answers:
     """Ask every unanswered step in order, saving after each answer; "back" goes to the previous step.
 
     Going forward again, a step answered in the file (by hand, or before a Ctrl-C) is not asked again
     unless "back" reached it. `resuming` names the words that say where a resumed file starts.
     """
-    words = ui(answers.lang)
+    w = words(answers.lang)
     index = reached = first_unanswered(list(steps), answers)
     if session.resumed and 0 < index < len(steps):
-        say(words[resuming].format(path=session.path, n=index + 1, total=len(steps)))
+        say(w(resuming, path=session.path, n=index + 1, total=len(steps)))
     shown_section: str | None = None
     while index < len(steps):
         step = steps[index]
@@ -130,7 +130,7 @@ def ask_steps(steps: Sequence[Step], answers: Answers, session: Session, *, resu
         if step.section and step.section != shown_section:
             banner(step.section)
             shown_section = step.section
-        value = ask(step, answers, back=index > 0, ui=words)
+        value = ask(step, answers, back=index > 0, w=w)
         if value == BACK:
             index -= 1
             continue
@@ -143,21 +143,21 @@ def ask_steps(steps: Sequence[Step], answers: Answers, session: Session, *, resu
 
 def review(steps: Sequence[Step], answers: Answers, session: Session) -> Answers:
     """The summary: confirm, or pick any answer to change, until confirmed."""
-    words = ui(answers.lang)
+    w = words(answers.lang)
     while True:
-        banner(words["summary"])
+        banner(w["ask.summary"])
         for step in steps:
             line = f"{step.label}: {shown(step, answers)}"
             questionary.print(textwrap.fill(line, width=width(), initial_indent="  ", subsequent_indent="    "))
-        choices = [Choice(words["confirm"], value=CONFIRM)]
-        choices += [Choice(words["edit"].format(question=s.label), value=str(i)) for i, s in enumerate(steps)]
-        message = wrapped_question(words["what_next"], words["keys"])
-        picked = questionary.select(message, choices=choices, instruction=words["keys"]).unsafe_ask()
+        choices = [Choice(w["ask.confirm"], value=CONFIRM)]
+        choices += [Choice(w("ask.edit", question=s.label), value=str(i)) for i, s in enumerate(steps)]
+        message = wrapped_question(w["ask.what_next"], w["ask.keys"])
+        picked = questionary.select(message, choices=choices, instruction=w["ask.keys"]).unsafe_ask()
         if picked == CONFIRM:
             answers = answers.model_copy(update={"confirmed": True})
             write_answers(session.path, answers)
             return answers
         step = steps[int(picked)]
-        value = ask(step, answers, back=False, ui=words)
+        value = ask(step, answers, back=False, w=w)
         answers = set_answer(answers, step.field, value).model_copy(update={"confirmed": False})
         write_answers(session.path, answers)

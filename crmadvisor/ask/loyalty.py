@@ -14,11 +14,11 @@ import questionary
 from crmadvisor.ask.engine import Interview, Session, ask_steps, open_answers, stopped_safely
 from crmadvisor.ask.steps import OneOf, Option, Step, Text, first_unanswered
 from crmadvisor.ask.terminal import wrapped_question
-from crmadvisor.ask.wording import ui
 from crmadvisor.load.answers import write_answers
 from crmadvisor.model.loyalty import applies
 from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Answers, Catalog, LoyaltyFile
+from crmadvisor.words import words
 
 DEFAULT_FILE = Path("crmadvisor-loyalty.yaml")
 
@@ -29,10 +29,10 @@ def interview(catalog: Catalog, asked: Interview) -> Answers:
     assert loyalty is not None  # the command refuses criteria without a loyalty file
     start: dict[str, Any] = {"loyalty": {}}
     answers, session = open_answers(catalog, asked, command="loyalty", default=DEFAULT_FILE, start=start)
-    company = Step("company", ui(answers.lang)["company"], Text())
+    company = Step("company", words(answers.lang)["ask.company"], Text())
     with stopped_safely(session, answers.lang):
         answers = ask_steps([company], answers, session)
-        return ask_steps(loyalty_steps(loyalty, answers.lang), answers, session, resuming="loyalty.resuming")
+        return ask_steps(loyalty_steps(loyalty, answers.lang), answers, session, resuming="ask.loyalty.resuming")
 
 
 def offer_loyalty(catalog: Catalog, answers: Answers, session: Session) -> Answers:
@@ -51,22 +51,22 @@ def offer_loyalty(catalog: Catalog, answers: Answers, session: Session) -> Answe
     if first_unanswered(steps, answers) == len(steps):
         return answers
     if answers.loyalty is None:
-        offer = wrapped_question(ui(answers.lang)["loyalty.offer"].format(n=len(steps)))
+        offer = wrapped_question(words(answers.lang)("ask.loyalty.offer", n=len(steps)))
         if not questionary.confirm(offer, default=True).unsafe_ask():
             return answers
         answers = answers.model_copy(update={"loyalty": {}})
         write_answers(session.path, answers)
-    return ask_steps(steps, answers, session, resuming="loyalty.resuming")
+    return ask_steps(steps, answers, session, resuming="ask.loyalty.resuming")
 
 
 def loyalty_steps(loyalty: LoyaltyFile, lang: str) -> list[Step]:
-    said = ui(lang)
+    w = words(lang)
     return [
         Step(
             f"loyalty.{question.id}",
             question.question(lang),
             OneOf(tuple(Option(o.id, o.label(lang)) for o in question.options)),
-            section=said[f"loyalty.part.{question.part.value}"],
+            section=w[f"ask.loyalty.part.{question.part.value}"],
             help=(question.question(lang), question.help(lang)),
         )
         for question in loyalty.questions

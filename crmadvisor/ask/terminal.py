@@ -52,15 +52,15 @@ def _wrapped(label: str) -> str:
     return textwrap.fill(label, width=width() - 3, subsequent_indent="   ")
 
 
-def select(message: str, choices: list[tuple[Any, str]], current: Any, ui: Mapping[str, str]) -> Any:
+def select(message: str, choices: list[tuple[Any, str]], current: Any, w: Mapping[str, str]) -> Any:
     """One of `choices` ((value, label) pairs); the pointer starts on `current` when it is one of them."""
     options = [Choice(_wrapped(label), value=value) for value, label in choices]
     chosen = current if current in {value for value, _ in choices} else None
-    question = wrapped_question(message, ui["keys"])
-    return questionary.select(question, choices=options, default=chosen, instruction=ui["keys"]).unsafe_ask()
+    question = wrapped_question(message, w["ask.keys"])
+    return questionary.select(question, choices=options, default=chosen, instruction=w["ask.keys"]).unsafe_ask()
 
 
-def ask(step: Step, answers: Answers, *, back: bool, ui: Mapping[str, str]) -> Any:
+def ask(step: Step, answers: Answers, *, back: bool, w: Mapping[str, str]) -> Any:
     """The consultant's answer to one step, or BACK (offered when `back`)."""
     if step.help is not None:
         explain(*step.help)
@@ -68,14 +68,14 @@ def ask(step: Step, answers: Answers, *, back: bool, ui: Mapping[str, str]) -> A
     kind = step.kind
     if isinstance(kind, Text):
         return _ask_text(step.question, kind, current, back=back)
-    backs = [(BACK, ui["back"])] if back else []
+    backs = [(BACK, w["ask.back"])] if back else []
     if isinstance(kind, SomeOf):
         items = [(o.value, o.label) for o in kind.options]
-        question = wrapped_question(step.question, ui["checkbox_keys"])
-        return checklist(question, items, ticked=current or (), actions=backs, instruction=ui["checkbox_keys"])
+        question = wrapped_question(step.question, w["ask.checkbox_keys"])
+        return checklist(question, items, ticked=current or (), actions=backs, instruction=w["ask.checkbox_keys"])
     assert isinstance(kind, OneOf)
     index = next((i for i, o in enumerate(kind.options) if o.value == current), None)
-    picked = select(step.question, [(i, o.label) for i, o in enumerate(kind.options)] + backs, index, ui)
+    picked = select(step.question, [(i, o.label) for i, o in enumerate(kind.options)] + backs, index, w)
     return BACK if picked == BACK else kind.options[picked].value
 
 

@@ -303,5 +303,40 @@ WORDS: dict[str, str] = {
     ),
     "questions.budget_currency": "Currency of the budget",
     "questions.optional": "Optional: leave out or null for no constraint.",
-    # ask: the questionnaire (helper "ask" appends its section here)
+    # ask: the questionnaire (crmadvisor/ask/)
+    "ask.company": "Company name?",
+    "ask.back": "← back to the previous question",
+    "ask.keys": "(arrows to move, Enter to choose)",
+    "ask.checkbox_keys": "(arrows to move, Space to tick, Enter to confirm; none ticked = no constraint)",
+    "ask.languages": "Constraint: interface languages the users need?",
+    "ask.hosting_regions": "Constraint: where may customer data be hosted?",
+    "ask.company_size": "Constraint: the client's company size (vendors that do not serve it are excluded)?",
+    "ask.budget": "Constraint: budget per user per month, e.g. 40 (EUR) or 40 USD (empty = none, '<' = back)?",
+    "ask.not_a_number": (
+        "Type a positive number, optionally followed by EUR, USD or GBP; leave empty for no budget, or '<' to go back"
+    ),
+    "ask.summary": "Summary of the answers",
+    "ask.confirm": "Confirm and rank the vendors",
+    "ask.edit": "Edit: {question}",
+    "ask.what_next": "Confirm these answers, or choose one to change:",
+    "ask.saving": "Answers are saved as you go in {path}",
+    "ask.resuming": "Resuming {path} at question {n} of {total}",
+    "ask.interrupted": "Interrupted: your answers are saved in {path}; resume with: {command}",
+    "ask.exists": (
+        "{path} already exists and is not overwritten: continue it with `{command}`, or pass another --save FILE"
+    ),
+    "ask.no_file": "{path}: no such answers file to resume",
+    "ask.resume_saves": "--resume saves the answers in {path} itself: leave out --save",
+    "ask.section.traits": "Part 1 of 3: the customer relationship (9 questions)",
+    "ask.section.importance": "Part 2 of 3: how important is each CRM feature area (9 questions)",
+    "ask.section.constraints": "Part 3 of 3: constraints (optional: Enter for none)",
+    "ask.loyalty.part.fundamentals": "Part 1 of 4: the fundamentals to check first",
+    "ask.loyalty.part.specifics": "Part 2 of 4: the B2B specifics of your customers",
+    "ask.loyalty.part.design": "Part 3 of 4: what the programme should be",
+    "ask.loyalty.part.success": "Part 4 of 4: the key success factors",
+    "ask.loyalty.resuming": "Resuming {path} at loyalty question {n} of {total}",
+    "ask.loyalty.offer": (
+        "This company is B2B or hybrid and rates loyalty important: assess its B2B loyalty-programme "
+        "readiness now ({n} questions; the answers raise the matching CRM needs)?"
+    ),
 }

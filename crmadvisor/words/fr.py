@@ -331,5 +331,46 @@ WORDS: dict[str, str] = {
     ),
     "questions.budget_currency": "Devise du budget",
     "questions.optional": "Facultatif : omettre ou null pour aucune contrainte.",
-    # ask: the questionnaire (helper "ask" appends its section here)
+    # ask: the questionnaire (crmadvisor/ask/)
+    "ask.company": "Nom de l'entreprise ?",
+    "ask.back": "← revenir à la question précédente",
+    "ask.keys": "(flèches pour choisir, Entrée pour valider)",
+    "ask.checkbox_keys": "(flèches, Espace pour cocher, Entrée pour valider ; rien de coché = pas de contrainte)",
+    "ask.languages": "Contrainte : langues d'interface nécessaires aux utilisateurs ?",
+    "ask.hosting_regions": "Contrainte : où les données clients peuvent-elles être hébergées ?",
+    "ask.company_size": (
+        "Contrainte : taille de l'entreprise cliente (les éditeurs qui ne la servent pas sont exclus) ?"
+    ),
+    "ask.budget": (
+        "Contrainte : budget par utilisateur et par mois, par ex. 40 (EUR) ou 40 USD (vide = aucun, '<' = retour) ?"
+    ),
+    "ask.not_a_number": (
+        "Tapez un nombre positif, éventuellement suivi de EUR, USD ou GBP ; laissez vide pour aucun "
+        "budget, ou '<' pour revenir"
+    ),
+    "ask.summary": "Récapitulatif des réponses",
+    "ask.confirm": "Valider et classer les éditeurs",
+    "ask.edit": "Modifier : {question}",
+    "ask.what_next": "Validez ces réponses, ou choisissez-en une à modifier :",
+    "ask.saving": "Les réponses sont enregistrées au fur et à mesure dans {path}",
+    "ask.resuming": "Reprise de {path} à la question {n} sur {total}",
+    "ask.interrupted": "Interrompu : vos réponses sont enregistrées dans {path} ; pour reprendre : {command}",
+    "ask.exists": (
+        "{path} existe déjà et n'est pas écrasé : reprenez-le avec `{command}`, ou indiquez un autre fichier --save"
+    ),
+    "ask.no_file": "{path} : aucun fichier de réponses à reprendre",
+    "ask.resume_saves": "--resume enregistre les réponses dans {path} même : retirez --save",
+    "ask.section.traits": "Partie 1 sur 3 : la relation client (9 questions)",
+    "ask.section.importance": "Partie 2 sur 3 : importance de chaque domaine fonctionnel du CRM (9 questions)",
+    "ask.section.constraints": "Partie 3 sur 3 : contraintes (facultatives : Entrée pour aucune)",
+    "ask.loyalty.part.fundamentals": "Partie 1 sur 4 : les fondamentaux à vérifier d'abord",
+    "ask.loyalty.part.specifics": "Partie 2 sur 4 : les spécificités B2B de vos clients",
+    "ask.loyalty.part.design": "Partie 3 sur 4 : ce que doit être le programme",
+    "ask.loyalty.part.success": "Partie 4 sur 4 : les facteurs clés de succès",
+    "ask.loyalty.resuming": "Reprise de {path} à la question fidélité {n} sur {total}",
+    "ask.loyalty.offer": (
+        "Cette entreprise est B2B ou hybride et juge la fidélisation importante : évaluer maintenant sa "
+        "préparation à un programme de fidélité B2B ({n} questions ; les réponses augmentent les besoins "
+        "CRM correspondants) ?"
+    ),
 }
