@@ -438,6 +438,47 @@ def vendors_new(
     typer.echo(f"wrote {path}: fill in every `null`, then run `crmadvisor validate {path}`")
 
 
+@vendors_app.command("audit", short_help="How well each profile is sourced; fails CI above a share.")
+@reports_errors
+def vendors_audit(
+    vendors: Annotated[
+        Path | None,
+        typer.Option(
+            "--vendors",
+            metavar="DIR",
+            help="Vendors folder to audit (default: the shipped catalogue).",
+            show_default=False,
+        ),
+    ] = None,
+    max_unverified: Annotated[
+        float | None,
+        typer.Option(
+            "--max-unverified",
+            min=0.0,
+            max=1.0,
+            metavar="SHARE",
+            help="Exit 1 when the share of unverified ratings is above SHARE (0.1 = 10 %).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", help="Output format.")] = ProblemFormat.text,
+    criteria: CriteriaOption = None,
+    today: TodayOption = None,
+) -> None:
+    """How well each profile is sourced: sourced and unverified ratings, sources by kind (the
+    vendor's own or third party), stale reviews, prices without a date.
+
+    Example: crmadvisor vendors audit --vendors my-vendors/ --max-unverified 0.1 --format github
+    """
+    from crmadvisor import workflow
+
+    text, passed = workflow.audit_vendors(
+        vendors, criteria, today=_today(today), max_unverified=max_unverified, fmt=fmt.value
+    )
+    typer.echo(text, nl=False)
+    raise typer.Exit(ExitCode.OK if passed else ExitCode.INVALID)
+
+
 @vendors_app.command("rubric")
 @reports_errors
 def vendors_rubric(

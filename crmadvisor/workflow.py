@@ -285,3 +285,36 @@ def read_template(path: Path) -> str:
     except (OSError, TooLarge, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) else "too large or not UTF-8"
         raise UsageError(f"{path}: cannot read the template: {reason}") from None
+
+
+def audit_vendors(
+    folder: Path | None, criteria_dir: Path | None, *, today: dt.date, max_unverified: float | None, fmt: str
+) -> tuple[str, bool]:
+    """`vendors audit`: how well each profile of one folder is sourced; the text, and whether it passed."""
+    from crmadvisor.errors import InputError, Problem
+    from crmadvisor.load.catalog import check_files, shipped_dir, vendor_set_problems, yaml_files
+    from crmadvisor.model.audit import audit_catalog
+    from crmadvisor.present.audit import FORMATS
+
+    target = folder if folder is not None else shipped_dir("vendors")
+    if not target.is_dir():
+        raise UsageError(f"{target}: no such vendors folder")
+    files, missing = yaml_files([target])
+    checked = check_files(files)
+    vendors = [item for item in checked.loaded if isinstance(item.model, Vendor)]
+    found = missing + checked.problems + vendor_set_problems(vendors, load_criteria(criteria_dir), today=today)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    loaded = {item.model.id: item for item in vendors if isinstance(item.model, Vendor)}
+    audit = audit_catalog(
+        (item.model for item in loaded.values() if isinstance(item.model, Vendor)), today, max_unverified
+    )
+    problems: list[Problem] = []
+    for vendor in audit.vendors:
+        src = loaded[vendor.vendor_id].src
+        for finding in vendor.findings:
+            line, col = src.mark(finding.key)
+            field = ".".join(str(part) for part in finding.key)
+            problems.append(Problem(src.path, line, col, field, finding.message, finding.code, finding.severity))
+    return FORMATS[fmt](audit, problems), audit.passed
