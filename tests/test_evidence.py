@@ -26,8 +26,9 @@ def _best(rating: CapabilityRating) -> int:
 
 
 def _sourced(vendor: Vendor, rating: CapabilityRating) -> bool:
-    allowed = rating.source is not None and source_kind(rating.source, vendor_domains(vendor)) is not SourceKind.disallowed
-    return allowed and not rating.unverified
+    if rating.source is None or rating.unverified:
+        return False
+    return source_kind(rating.source, vendor_domains(vendor)) is not SourceKind.disallowed
 
 
 @pytest.mark.parametrize("vendor", CATALOG.vendors, ids=lambda v: v.id)

@@ -17,6 +17,8 @@ VendorId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+_LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+DomainName = Annotated[str, StringConstraints(pattern=rf"^{_LABEL}(\.{_LABEL})+$", max_length=253)]
 Position = Annotated[float, Field(ge=0.0, le=1.0)]
 Rating = Annotated[int, Field(ge=0, le=5, strict=True)]
 
@@ -368,6 +370,7 @@ class Vendor(Strict):
     name: NonEmpty
     publisher: NonEmpty
     website: Url
+    vendor_domains: tuple[DomainName, ...] = ()  # other hosts the vendor runs its docs on (vendors/README.md)
     summary: NonEmpty
     orientation: Orientation
     company_sizes: tuple[CompanySize, ...] = Field(min_length=1)
