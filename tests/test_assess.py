@@ -15,19 +15,14 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from conftest import EXAMPLES, SHIPPED_VENDORS, TODAY, UNSET_ENV, Ran, run
 
 from crmadvisor import workflow
-from crmadvisor.cli import app
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.schema import Catalog, Vendor
 from crmadvisor.words import words
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "answers"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-SHIPPED_VENDORS = ROOT / "vendors"
-TODAY = "2026-12-02"
 WIDE = "200"  # wide enough for table rows not to wrap
 CRMADVISOR = shutil.which("crmadvisor", path=str(Path(sys.executable).parent)) or "crmadvisor"
 MARKETING_PLATFORMS = {
@@ -42,17 +37,7 @@ MARKETING_PLATFORMS = {
 }
 
 
-# variables that would make rich colour or size the output whatever the test asks
-UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES")
-
-
-def run(*args: str) -> tuple[int, str, str, bytes]:
-    env: dict[str, str | None] = dict.fromkeys(UNSET_ENV)
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False, env=env)
-    return result.exit_code, result.stdout, result.stderr, result.stdout_bytes
-
-
-def assess_cli(answers: Path, *extra: str) -> tuple[int, str, str, bytes]:
+def assess_cli(answers: Path, *extra: str) -> Ran:
     return run("assess", "--answers", str(answers), "--today", TODAY, *extra)
 
 
@@ -101,7 +86,7 @@ def rating(vendor_id: str, capability: str) -> int:
 
 @pytest.mark.parametrize("answers", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_assess_on_each_example_exits_0_and_prints_the_ranking(answers: Path) -> None:
-    code, out, err, _ = assess_cli(answers, "--width", WIDE)
+    code, out, err = assess_cli(answers, "--width", WIDE)
     assert code == 0, err
     lang = yaml.safe_load(answers.read_text(encoding="utf-8"))["lang"]
     rows = ranking_rows(out, lang)
@@ -118,22 +103,22 @@ def test_two_runs_print_identical_bytes() -> None:
     first = assess_cli(answers, "--width", "100", "--method", "topsis")
     second = assess_cli(answers, "--width", "100", "--method", "topsis")
     assert first[0] == second[0] == 0
-    assert first[3] == second[3]
+    assert first.stdout == second.stdout
 
 
 def test_method_topsis_prints_the_topsis_cross_check() -> None:
     answers = EXAMPLES / "industrial-supplier.yaml"
-    code, out, _, _ = assess_cli(answers, "--method", "topsis", "--width", WIDE)
+    code, out, _ = assess_cli(answers, "--method", "topsis", "--width", WIDE)
     assert code == 0
     assert "TOPSIS cross-check" in out
     assert re.search(r"TOPSIS (agrees on the winner|puts .+ first instead of)", out)
-    code, plain, _, _ = assess_cli(answers, "--width", WIDE)
+    code, plain, _ = assess_cli(answers, "--width", WIDE)
     assert code == 0 and "TOPSIS" not in plain
 
 
 @pytest.mark.parametrize("answers", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_width_80_output_has_no_line_longer_than_80(answers: Path) -> None:
-    code, out, _, _ = assess_cli(answers, "--width", "80", "--method", "topsis")
+    code, out, _ = assess_cli(answers, "--width", "80", "--method", "topsis")
     assert code == 0
     too_long = [line for line in out.splitlines() if len(line) > 80]
     assert too_long == []
@@ -146,7 +131,7 @@ def test_installed_command_with_no_color_prints_no_ansi_escape_and_what_the_app_
     done = subprocess.run([CRMADVISOR, *args], capture_output=True, env=env, timeout=60, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert b"\x1b" not in done.stdout and b"\x1b" not in done.stderr
-    assert done.stdout == assess_cli(answers, "--width", "80")[3]
+    assert done.stdout == assess_cli(answers, "--width", "80").stdout.encode("utf-8")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pty")
@@ -191,7 +176,7 @@ def test_an_incomplete_answers_file_exits_1_naming_the_missing_trait(tmp_path: P
     source = _lines(EXAMPLES / "industrial-supplier.yaml")
     broken = tmp_path / "incomplete.yaml"
     broken.write_text("\n".join(line for line in source if "lead_volume:" not in line) + "\n", encoding="utf-8")
-    code, out, err, _ = assess_cli(broken)
+    code, out, err = assess_cli(broken)
     assert code == 1
     traits_line = _lines(broken).index("traits:") + 1
     assert re.search(
@@ -205,7 +190,7 @@ def test_an_incomplete_importance_is_reported_too(tmp_path: Path) -> None:
     source = _lines(EXAMPLES / "online-retailer.yaml")
     broken = tmp_path / "incomplete.yaml"
     broken.write_text("\n".join(line for line in source if "  social:" not in line) + "\n", encoding="utf-8")
-    code, _, err, _ = assess_cli(broken)
+    code, _, err = assess_cli(broken)
     assert code == 1
     assert re.search(rf"^{re.escape(str(broken))}:\d+:\d+: error: importance\.social: ", err, re.MULTILINE), err
 
@@ -217,7 +202,7 @@ def test_a_misspelt_option_exits_1_naming_the_line_and_the_expected_options(tmp_
     broken.write_text("\n".join(text) + "\n", encoding="utf-8")
     line_no = next(i for i, line in enumerate(text, 1) if "made_to_mesure" in line)
     column = text[line_no - 1].index("made_to_mesure") + 1
-    code, _, err, _ = assess_cli(broken)
+    code, _, err = assess_cli(broken)
     assert code == 1
     assert err.startswith(f"{broken}:{line_no}:{column}: error: traits.product_customisation: "), err
     assert "`made_to_mesure` is not an option" in err
@@ -233,7 +218,7 @@ def test_a_misspelt_importance_level_lists_the_levels(tmp_path: Path) -> None:
     text = [line.replace("  invoicing: critical", "  invoicing: critcal") for line in source]
     broken.write_text("\n".join(text) + "\n", encoding="utf-8")
     line_no = next(i for i, line in enumerate(text, 1) if "critcal" in line)
-    code, _, err, _ = assess_cli(broken)
+    code, _, err = assess_cli(broken)
     assert code == 1
     assert err.startswith(f"{broken}:{line_no}:14: error: importance.invoicing: "), err
     assert "expected one of not_needed, useful, important, critical, dont_know" in err
@@ -241,7 +226,7 @@ def test_a_misspelt_importance_level_lists_the_levels(tmp_path: Path) -> None:
 
 def test_a_missing_answers_file_exits_2(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.yaml"
-    code, out, err, _ = assess_cli(missing)
+    code, out, err = assess_cli(missing)
     assert code == 2
     assert str(missing) in err and "no such answers file" in err
     assert out == ""
@@ -303,7 +288,7 @@ def _copy_vendor(vendor_id: str, folder: Path, name: str, all_ratings: int | Non
 def test_a_vendors_folder_overrides_a_shipped_vendor_with_the_same_id(tmp_path: Path) -> None:
     mine = tmp_path / "my-vendors"
     _copy_vendor("hubspot", mine, "HubSpot Override Test", all_ratings=5)
-    code, out, err, _ = assess_cli(EXAMPLES / "industrial-supplier.yaml", "--vendors", str(mine), "--width", WIDE)
+    code, out, err = assess_cli(EXAMPLES / "industrial-supplier.yaml", "--vendors", str(mine), "--width", WIDE)
     assert code == 0, err
     rows = ranking_rows(out)
     names = [name for _, name in rows]
@@ -317,7 +302,7 @@ def test_no_shipped_vendors_ranks_only_the_given_folder(tmp_path: Path) -> None:
     mine = tmp_path / "only"
     _copy_vendor("pipedrive", mine, "Pipedrive Copy")
     _copy_vendor("sellsy", mine, "Sellsy Copy")
-    code, out, err, _ = assess_cli(
+    code, out, err = assess_cli(
         EXAMPLES / "industrial-supplier.yaml", "--no-shipped-vendors", "--vendors", str(mine), "--width", WIDE
     )
     assert code == 0, err
@@ -326,7 +311,7 @@ def test_no_shipped_vendors_ranks_only_the_given_folder(tmp_path: Path) -> None:
 
 
 def test_no_shipped_vendors_without_a_folder_is_a_usage_error() -> None:
-    code, _, err, _ = assess_cli(EXAMPLES / "industrial-supplier.yaml", "--no-shipped-vendors")
+    code, _, err = assess_cli(EXAMPLES / "industrial-supplier.yaml", "--no-shipped-vendors")
     assert code == 2
     assert "--vendors" in err
 
@@ -356,10 +341,10 @@ def _check_questions(document: dict[str, Any], lang: str) -> list[dict[str, Any]
 
 
 def test_questions_json_and_french_yaml_parse_and_differ_in_language() -> None:
-    code, out, err, _ = run("questions", "--format", "json")
+    code, out, err = run("questions", "--format", "json")
     assert code == 0, err
     english = _check_questions(json.loads(out), "en")
-    code, out, err, _ = run("questions", "--format", "yaml", "--lang", "fr")
+    code, out, err = run("questions", "--format", "yaml", "--lang", "fr")
     assert code == 0, err
     french = _check_questions(yaml.safe_load(out), "fr")
     assert [q["field"] for q in english] == [q["field"] for q in french]
@@ -374,7 +359,7 @@ def test_questions_json_and_french_yaml_parse_and_differ_in_language() -> None:
 def test_questions_yaml_has_no_anchors_so_strict_yaml_tools_read_it() -> None:
     from crmadvisor.load.yamlsource import parse
 
-    code, out, err, _ = run("questions", "--format", "yaml")
+    code, out, err = run("questions", "--format", "yaml")
     assert code == 0, err
     assert "&id" not in out and "*id" not in out
     assert parse(out, "questions.yaml").data == json.loads(run("questions", "--format", "json")[1])
@@ -384,18 +369,18 @@ def test_exclusion_reasons_and_notes_are_worded_in_the_report_language(tmp_path:
     answers = tmp_path / "answers.yaml"
     text = (EXAMPLES / "online-retailer.yaml").read_text(encoding="utf-8")
     answers.write_text(text.replace("lang: en", "lang: fr"), encoding="utf-8")
-    code, out, err, _ = assess_cli(answers, "--width", WIDE, "--draws", "0")
+    code, out, err = assess_cli(answers, "--width", WIDE, "--draws", "0")
     assert code == 0, err
     assert "interface non disponible en fr" in out
     assert "interface not available" not in out
-    code, out, err, _ = assess_cli(EXAMPLES / "online-retailer.yaml", "--width", WIDE, "--draws", "0", "--lang", "en")
+    code, out, err = assess_cli(EXAMPLES / "online-retailer.yaml", "--width", WIDE, "--draws", "0", "--lang", "en")
     assert code == 0, err
     assert "interface not available in fr" in out
 
 
 def test_an_answers_file_built_from_questions_alone_runs_assess(tmp_path: Path) -> None:
     """What a form or spreadsheet does: read `questions`, fill every field, write an answers file."""
-    code, out, err, _ = run("questions", "--format", "json")
+    code, out, err = run("questions", "--format", "json")
     assert code == 0, err
     document = json.loads(out)
     answers: dict[str, Any] = dict(document["answers_file"])
@@ -411,7 +396,7 @@ def test_an_answers_file_built_from_questions_alone_runs_assess(tmp_path: Path) 
         target[name] = value
     path = tmp_path / "from-form.yaml"
     path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
-    code, out, err, _ = assess_cli(path, "--draws", "0", "--width", WIDE)
+    code, out, err = assess_cli(path, "--draws", "0", "--width", WIDE)
     assert code == 0, err
     assert ranking_rows(out)
 
@@ -420,7 +405,7 @@ def test_a_budget_that_cannot_be_compared_is_said_under_the_ranking_with_how_man
     text = (EXAMPLES / "industrial-supplier.yaml").read_text(encoding="utf-8")
     path = tmp_path / "budget.yaml"
     path.write_text(text.replace("  company_size: medium\n", "  company_size: medium\n  budget_per_user_month: 40\n"))
-    code, out, err, _ = assess_cli(path, "--draws", "0", "--width", WIDE)
+    code, out, err = assess_cli(path, "--draws", "0", "--width", WIDE)
     assert code == 0, err
     line = next(line for line in out.splitlines() if line.startswith("Constraint checks not made"))
     assert re.search(r"price in USD, budget in EUR: not compared \(\d+/\d+\)", line)
@@ -432,7 +417,7 @@ def test_an_unknown_option_and_a_type_error_in_one_answers_file_are_both_reporte
         "kind: answers\ncompany: X\ntraits:\n  sales_volume: monthly\nconstraints:\n  company_size: smal\n",
         encoding="utf-8",
     )
-    code, _, err, _ = assess_cli(path)
+    code, _, err = assess_cli(path)
     assert code == 1
     assert f"{path}:4:17: error: traits.sales_volume: `monthly` is not an option" in err
     assert f"{path}:6:17: error: constraints.company_size:" in err

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import EXAMPLES, ROOT, TODAY, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
@@ -27,12 +28,9 @@ from crmadvisor.model.needs import needs_from
 from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Catalog, LoyaltyFile
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "answers" / "industrial-supplier-loyalty.yaml"
+EXAMPLE = EXAMPLES / "industrial-supplier-loyalty.yaml"
 ARTICLE = ROOT.parent / "shared" / "seeds" / "002_ead71232a8a67b53.txt"
-TODAY = "2026-12-02"
 WIDE = "200"
-UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "NO_COLOR")
 DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
 
 
@@ -46,12 +44,6 @@ def loyalty() -> LoyaltyFile:
 @cache
 def catalog() -> Catalog:
     return workflow.catalog(None, [], shipped_vendors=True, today=dt.date.fromisoformat(TODAY))
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    env: dict[str, str | None] = dict.fromkeys(UNSET_ENV)
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False, env=env)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def passing() -> dict[str, str]:

@@ -10,14 +10,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import EXAMPLES, run
 
 from crmadvisor.browser import find_browser, headless_command
-from crmadvisor.cli import app
 from crmadvisor.errors import OutputError
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "answers"
 EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c")
 
 
@@ -30,11 +27,6 @@ def browser() -> Path | None:
 
 
 needs_browser = pytest.mark.skipif(browser() is None, reason="no Chromium or Chrome installed (.ci/run installs it)")
-
-
-def run(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False, env=env)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def load_in_browser(page: Path, work: Path) -> tuple[str, list[str], list[str]]:

@@ -19,25 +19,14 @@ import jsonschema
 import matplotlib
 import pytest
 import yaml
+from conftest import EXAMPLES, ROOT, run
 from markdown_it import MarkdownIt
-from typer.testing import CliRunner
 
-from crmadvisor.cli import app
 from crmadvisor.present.report import Report, md_text, render_html, render_markdown
 from crmadvisor.present.template_words import template_words
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "answers"
 EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c", "industrial-supplier-loyalty")
 HOSTILE = "Evil | `tick` <script>alert(1)</script> **bold** [x](http://e.invalid) # h\n- item &amp; <b>"
-UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES")
-
-
-def run(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(
-        app, list(args), catch_exceptions=False, env={**dict.fromkeys(UNSET_ENV), **(env or {})}
-    )
-    return result.exit_code, result.stdout, result.stderr
 
 
 def assess(answers: Path, output: Path, *extra: str) -> tuple[int, str, str]:

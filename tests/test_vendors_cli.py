@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
+import conftest
 import pytest
 import yaml
-from typer.testing import CliRunner
+from conftest import TODAY, Ran, shipped_catalog
 
-from crmadvisor.cli import app
-from crmadvisor.load.catalog import load_catalog
-
-ROOT = Path(__file__).resolve().parents[1]
-TODAY = "2026-12-02"
-CATALOG = load_catalog(today=dt.date.fromisoformat(TODAY))
-WIDE = {"COLUMNS": "250", "NO_COLOR": "1", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None}
+CATALOG = shipped_catalog()
 
 
-def run(*args: str, columns: str = "250") -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False, env={**WIDE, "COLUMNS": columns})
-    return result.exit_code, result.stdout, result.stderr
+def run(*args: str, columns: str = "250") -> Ran:
+    return conftest.run(*args, env={"COLUMNS": columns, "NO_COLOR": "1"})
 
 
 def test_list_shows_every_shipped_profile_with_orientation_and_review_date_from_any_folder(

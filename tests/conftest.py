@@ -1,0 +1,96 @@
+"""What several test files share: the CLI run in-process, the shipped catalogue, answers files.
+
+Test modules import the plain helpers (`from conftest import run, ROOT`); fixtures are found by
+pytest. Add your own below the others; keep each helper's signature, other files rely on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from crmadvisor.cli import app
+from crmadvisor.load.catalog import load_catalog
+from crmadvisor.model.schema import Catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+EXAMPLES = ROOT / "examples" / "answers"
+SHIPPED_CRITERIA = ROOT / "criteria"
+SHIPPED_VENDORS = ROOT / "vendors"
+TODAY = "2026-12-02"  # every test's "today" (`--today`): review dates and staleness are checked against it
+TODAY_DATE = dt.date.fromisoformat(TODAY)
+
+# variables that would make rich colour or size the output whatever the test asks
+UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "NO_COLOR")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="rewrite the expected output beside each case of tests/data/invalid (review the diff)",
+    )
+
+
+class Ran(NamedTuple):
+    """What a command did: its exit code and what it printed on each stream."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: object, env: dict[str, str | None] | None = None) -> Ran:
+    """`crmadvisor ARGS...` in this process, with a neutral terminal environment (`env` adds to it).
+
+    An exception escaping the command fails the test with its traceback (`catch_exceptions=False`).
+    """
+    environment: dict[str, str | None] = {**dict.fromkeys(UNSET_ENV), **(env or {})}
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False, env=environment)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+@cache
+def shipped_catalog() -> Catalog:
+    """The shipped criteria and vendors, as of TODAY (loaded once per test process)."""
+    return load_catalog(today=TODAY_DATE)
+
+
+AnswersFile = Callable[..., Path]
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> AnswersFile:
+    """Write an answers file in tmp_path, from an example (`base`) changed at the top level.
+
+    `answers_file(company="Acme", lang="fr")` changes keys; a value of None removes the key;
+    `base=None` starts from an empty file; `text=` writes that text as it is.
+    """
+
+    def write(
+        name: str = "answers.yaml", *, base: str | None = "industrial-supplier", text: str | None = None, **changes: Any
+    ) -> Path:
+        path = tmp_path / name
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+            return path
+        data: dict[str, Any] = {}
+        if base is not None:
+            data = yaml.safe_load((EXAMPLES / f"{base}.yaml").read_text(encoding="utf-8"))
+        for key, value in changes.items():
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        return path
+
+    return write
