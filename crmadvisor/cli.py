@@ -146,7 +146,8 @@ def validate(
 
     Example: crmadvisor validate vendors/ --format github
     """
-    from crmadvisor.load.catalog import check_paths, shipped_dir
+    from crmadvisor.load.catalog import check_paths
+    from crmadvisor.load.discover import shipped_dir
     from crmadvisor.present.problems import FORMATS
 
     targets = paths or [shipped_dir("criteria"), shipped_dir("vendors")]
@@ -294,7 +295,7 @@ def questions(
 
     Example: crmadvisor questions --format yaml --lang fr
     """
-    from crmadvisor.load.catalog import load_criteria
+    from crmadvisor.load.criteria import load_criteria
     from crmadvisor.present.questions import FORMATS
 
     typer.echo(FORMATS[fmt.value](load_criteria(criteria), lang.value), nl=False)

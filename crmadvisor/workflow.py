@@ -20,7 +20,8 @@ from crmadvisor.files import (
     writable_file,
 )
 from crmadvisor.load.answers import read_answers, require_complete
-from crmadvisor.load.catalog import load_catalog, load_criteria
+from crmadvisor.load.catalog import load_catalog
+from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.assessment import assess as assess_model
 from crmadvisor.model.schema import Answers, Catalog, Vendor

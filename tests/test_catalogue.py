@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from crmadvisor.cli import app
-from crmadvisor.load.catalog import load_catalog, shipped_dir
+from crmadvisor.load.catalog import load_catalog
+from crmadvisor.load.discover import shipped_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crmadvisor.load.catalog import load_criteria
+from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.fit import rank
 from crmadvisor.model.needs import needs_from
 from crmadvisor.model.profile import profile_from

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from crmadvisor import workflow
 from crmadvisor.cli import app
-from crmadvisor.load.catalog import load_criteria
+from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.loyalty import MAX_RAISE, loyalty_from, raise_needs
 from crmadvisor.model.needs import needs_from
 from crmadvisor.model.profile import profile_from

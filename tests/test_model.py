@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crmadvisor.load.catalog import load_criteria
+from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.assessment import assess
 from crmadvisor.model.fit import SEVERITIES, Fit, Reason, fit, rank, severity_of
 from crmadvisor.model.needs import Need, needs_from, round_half_up

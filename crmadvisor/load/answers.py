@@ -9,8 +9,83 @@ import yaml
 
 from crmadvisor.errors import InputError, Problem
 from crmadvisor.files import atomic_write
-from crmadvisor.load.catalog import Loaded, load_answers
-from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.load import yamlsource
+from crmadvisor.load.discover import Loaded, kind_of
+from crmadvisor.load.located import did_you_mean, problem_at, validate
+from crmadvisor.load.loyalty import loyalty_answers_problems
+from crmadvisor.load.yamlsource import Sourced
+from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog
+
+
+def load_answers(path: Path, catalog: Catalog) -> Loaded:
+    """An answers file valid against the model and the criteria; every problem of both in one error."""
+    src = yamlsource.read(path)
+    kind_of(src, "answers")
+    try:
+        model = validate(Answers, src)
+    except InputError as err:  # also what the criteria checks can see in the parts that are well formed
+        raise InputError([*err.problems, *answers_problems(src, catalog)]) from None
+    problems = answers_problems(src, catalog)
+    if problems:
+        raise InputError(problems)
+    return Loaded("answers", model, src)
+
+
+def _text_pairs(value: Any) -> dict[str, str]:
+    """The key: value pairs of a mapping where both are text (a malformed section yields what it can)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def answers_problems(src: Sourced, catalog: Catalog) -> list[Problem]:
+    """Answers naming traits, options, areas or levels that the criteria do not define.
+
+    Read from the parsed data, not the model, so that a file with a type error elsewhere still
+    gets these checks in the same run.
+    """
+    data = src.data if isinstance(src.data, dict) else {}
+    problems: list[Problem] = []
+
+    def bad(loc: tuple[str, ...], message: str, code: str) -> None:
+        problems.append(problem_at(src, loc, message, code, of_value=code == "unknown-option"))
+
+    traits = {t.id: t for t in catalog.traits.traits}
+    for trait_id, option in _text_pairs(data.get("traits")).items():
+        if trait_id not in traits:
+            bad(("traits", trait_id), f"no trait `{trait_id}`{did_you_mean(trait_id, list(traits))}", "unknown-trait")
+            continue
+        options = [o.id for o in traits[trait_id].options] + [DONT_KNOW]
+        if option not in options:
+            msg = f"`{option}` is not an option: expected one of {', '.join(options)}"
+            bad(("traits", trait_id), msg, "unknown-option")
+    areas = [a.id for a in catalog.feature_areas.areas]
+    levels = [lvl.id for lvl in catalog.feature_areas.importance_levels] + [DONT_KNOW]
+    for area_id, level in _text_pairs(data.get("importance")).items():
+        if area_id not in areas:
+            bad(("importance", area_id), f"no feature area `{area_id}`{did_you_mean(area_id, areas)}", "unknown-area")
+        elif level not in levels:
+            msg = f"`{level}` is not an importance level: expected one of {', '.join(levels)}"
+            bad(("importance", area_id), msg, "unknown-option")
+    declared = [o.id for o in catalog.traits.declared_model.options] + [DONT_KNOW]
+    given = data.get("declared_model")
+    if isinstance(given, str) and given not in declared:
+        msg = f"`{given}` is not an option: expected one of {', '.join(declared)}"
+        bad(("declared_model",), msg, "unknown-option")
+    if isinstance(data.get("loyalty"), dict):
+        problems += loyalty_answers_problems(src, _loyalty_pairs(data["loyalty"]), catalog.loyalty)
+    return problems
+
+
+def _loyalty_pairs(value: dict[Any, Any]) -> dict[str, str]:
+    # yes/no answers may be written unquoted: YAML reads them as booleans, the model as "yes"/"no"
+    pairs: dict[str, str] = {}
+    for key, answer in value.items():
+        if isinstance(key, str) and isinstance(answer, bool):
+            pairs[key] = "yes" if answer else "no"
+        elif isinstance(key, str) and isinstance(answer, str):
+            pairs[key] = answer
+    return pairs
 
 
 def read_answers(path: Path, catalog: Catalog) -> tuple[Answers, Loaded]:

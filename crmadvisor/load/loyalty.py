@@ -6,37 +6,12 @@ names (fundamental, mechanic, success factor, capability, feature area, importan
 
 from __future__ import annotations
 
-import difflib
 import shlex
-from collections.abc import Sequence
 
 from crmadvisor.errors import Problem
+from crmadvisor.load.located import duplicate_ids, one_of, problem_at
 from crmadvisor.load.yamlsource import Key, Sourced
 from crmadvisor.model.schema import FeatureAreasFile, LoyaltyFile, LoyaltyPart
-
-
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    return f": did you mean `{close[0]}`?" if close else f": expected one of {', '.join(known)}"
-
-
-def _problem(src: Sourced, loc: Key, message: str, code: str, *, of_value: bool = True) -> Problem:
-    line, col = src.mark(loc, of_value=of_value)
-    return Problem(src.path, line, col, ".".join(map(str, loc)), message, code)
-
-
-def _duplicates(src: Sourced, entries: Sequence[tuple[Key, str]]) -> list[Problem]:
-    problems = []
-    first: dict[str, int] = {}
-    for loc, value in entries:
-        line, _ = src.mark(loc, of_value=True)
-        if value in first:
-            problems.append(
-                _problem(src, loc, f"duplicate id `{value}` (first at line {first[value]})", "duplicate-id")
-            )
-        else:
-            first[value] = line
-    return problems
 
 
 def loyalty_file_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureAreasFile | None) -> list[Problem]:
@@ -45,29 +20,29 @@ def loyalty_file_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureArea
     fundamentals = [f.id for f in loyalty.fundamentals]
     mechanics = [m.id for m in loyalty.mechanics]
     factors = [f.id for f in loyalty.success_factors]
-    problems = _duplicates(src, [(("fundamentals", i, "id"), f) for i, f in enumerate(fundamentals)])
-    problems += _duplicates(src, [(("mechanics", i, "id"), m) for i, m in enumerate(mechanics)])
-    problems += _duplicates(src, [(("success_factors", i, "id"), f) for i, f in enumerate(factors)])
-    problems += _duplicates(src, [(("questions", i, "id"), q.id) for i, q in enumerate(loyalty.questions)])
+    problems = duplicate_ids(src, [(("fundamentals", i, "id"), f) for i, f in enumerate(fundamentals)])
+    problems += duplicate_ids(src, [(("mechanics", i, "id"), m) for i, m in enumerate(mechanics)])
+    problems += duplicate_ids(src, [(("success_factors", i, "id"), f) for i, f in enumerate(factors)])
+    problems += duplicate_ids(src, [(("questions", i, "id"), q.id) for i, q in enumerate(loyalty.questions)])
     for i, question in enumerate(loyalty.questions):
         at: Key = ("questions", i)
-        problems += _duplicates(src, [((*at, "options", j, "id"), o.id) for j, o in enumerate(question.options)])
+        problems += duplicate_ids(src, [((*at, "options", j, "id"), o.id) for j, o in enumerate(question.options)])
         is_gate = question.part is LoyaltyPart.fundamentals
         if is_gate and question.fundamental not in fundamentals:
             msg = f"a `fundamentals` question needs `fundamental:` one of {', '.join(fundamentals)}"
-            problems.append(_problem(src, (*at, "fundamental") if question.fundamental else at, msg, "unknown-id"))
+            problems.append(problem_at(src, (*at, "fundamental") if question.fundamental else at, msg, "unknown-id"))
         for j, option in enumerate(question.options):
             here: Key = (*at, "options", j)
             if option.blocks is not None and option.blocks != question.fundamental:
                 msg = f"`{option.blocks}` is not this question's fundamental (`{question.fundamental}`)"
-                problems.append(_problem(src, (*here, "blocks"), msg, "unknown-id"))
+                problems.append(problem_at(src, (*here, "blocks"), msg, "unknown-id"))
             if option.gap is not None and option.gap not in factors:
-                msg = f"no success factor `{option.gap}`{_hint(option.gap, factors)}"
-                problems.append(_problem(src, (*here, "gap"), msg, "unknown-id"))
+                msg = f"no success factor `{option.gap}`{one_of(option.gap, factors)}"
+                problems.append(problem_at(src, (*here, "gap"), msg, "unknown-id"))
             for mechanic in option.mechanics:
                 if mechanic not in mechanics:
-                    msg = f"no mechanic `{mechanic}`{_hint(mechanic, mechanics)}"
-                    problems.append(_problem(src, (*here, "mechanics", mechanic), msg, "unknown-id", of_value=False))
+                    msg = f"no mechanic `{mechanic}`{one_of(mechanic, mechanics)}"
+                    problems.append(problem_at(src, (*here, "mechanics", mechanic), msg, "unknown-id", of_value=False))
     if areas is not None:
         problems += loyalty_areas_problems(src, loyalty, areas)
     return problems
@@ -82,18 +57,18 @@ def loyalty_areas_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureAre
             for capability in option.raises:
                 if capability not in capabilities:
                     loc: Key = ("questions", i, "options", j, "raises", capability)
-                    msg = f"no capability `{capability}` in the feature areas{_hint(capability, capabilities)}"
-                    problems.append(_problem(src, loc, msg, "unknown-capability", of_value=False))
+                    msg = f"no capability `{capability}` in the feature areas{one_of(capability, capabilities)}"
+                    problems.append(problem_at(src, loc, msg, "unknown-capability", of_value=False))
     area_ids = [a.id for a in areas.areas]
     levels = [lvl.id for lvl in areas.importance_levels]
     when = loyalty.applies_when
     if when.area not in area_ids:
-        msg = f"no feature area `{when.area}`{_hint(when.area, area_ids)}"
-        problems.append(_problem(src, ("applies_when", "area"), msg, "unknown-area"))
+        msg = f"no feature area `{when.area}`{one_of(when.area, area_ids)}"
+        problems.append(problem_at(src, ("applies_when", "area"), msg, "unknown-area"))
     for k, level in enumerate(when.importance):
         if level not in levels:
-            msg = f"no importance level `{level}`{_hint(level, levels)}"
-            problems.append(_problem(src, ("applies_when", "importance", k), msg, "unknown-option"))
+            msg = f"no importance level `{level}`{one_of(level, levels)}"
+            problems.append(problem_at(src, ("applies_when", "importance", k), msg, "unknown-option"))
     return problems
 
 
@@ -101,20 +76,20 @@ def loyalty_answers_problems(src: Sourced, answers: dict[str, str], loyalty: Loy
     """A `loyalty:` answer naming a question or an option the loyalty criteria do not define."""
     if loyalty is None:
         msg = "these criteria have no loyalty questionnaire (no `kind: loyalty` file): remove this section"
-        return [_problem(src, ("loyalty",), msg, "unknown-section", of_value=False)]
+        return [problem_at(src, ("loyalty",), msg, "unknown-section", of_value=False)]
     questions = {q.id: q for q in loyalty.questions}
     problems = []
     for question_id, option in answers.items():
         loc: Key = ("loyalty", question_id)
         question = questions.get(question_id)
         if question is None:
-            msg = f"no loyalty question `{question_id}`{_hint(question_id, list(questions))}"
-            problems.append(_problem(src, loc, msg, "unknown-question", of_value=False))
+            msg = f"no loyalty question `{question_id}`{one_of(question_id, list(questions))}"
+            problems.append(problem_at(src, loc, msg, "unknown-question", of_value=False))
             continue
         options = [o.id for o in question.options]
         if option not in options:
             msg = f"`{option}` is not an option: expected one of {', '.join(options)}"
-            problems.append(_problem(src, loc, msg, "unknown-option"))
+            problems.append(problem_at(src, loc, msg, "unknown-option"))
     return problems
 
 

@@ -6,7 +6,8 @@ import functools
 from pathlib import Path
 
 from crmadvisor.load import yamlsource
-from crmadvisor.load.catalog import load_file, shipped_dir
+from crmadvisor.load.discover import load_file, shipped_dir
+from crmadvisor.load.located import validate
 from crmadvisor.model.schema import RatesFile
 
 
@@ -16,7 +17,7 @@ def rates_path() -> Path:
 
 @functools.cache
 def shipped_rates() -> RatesFile:
-    model = yamlsource.validate(RatesFile, yamlsource.read(rates_path()))
+    model = validate(RatesFile, yamlsource.read(rates_path()))
     return model
 
 

@@ -9,18 +9,13 @@ plain data from it itself, collecting a located `Problem` for everything wrong.
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
 import re
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from crmadvisor.errors import InputError, Problem
 from crmadvisor.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_bounded
@@ -32,7 +27,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Key = tuple[str | int, ...]
 Mark = tuple[int, int]
-M = TypeVar("M", bound=BaseModel)
 
 MAX_NODES = 200_000  # after alias expansion; a vendor profile has about 200
 MAX_DEPTH = 64
@@ -357,85 +351,3 @@ class _Builder:
             self.keys[here] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, here, depth + 1)
         return result
-
-
-# ------------------------------------------------------------ model checks
-
-
-def validate(model: type[M], src: Sourced) -> M:
-    """Validate parsed data against a model; every error located at its key or value."""
-    try:
-        return model.model_validate(src.data)
-    except ValidationError as exc:
-        errors = exc.errors(include_input=False, include_url=False)
-        raise InputError([located(err, src, model) for err in errors]) from None
-
-
-def located(err: ErrorDetails, src: Sourced, model: type[BaseModel]) -> Problem:
-    loc = _model_loc(err["loc"])
-    kind = err["type"]
-    message = _message(err, loc, model)
-    line, column = src.mark(loc, of_value=kind not in {"extra_forbidden", "missing"})
-    return Problem(src.path, line, column, ".".join(map(str, loc)), message, kind)
-
-
-def _model_loc(loc: tuple[int | str, ...]) -> Key:
-    # pydantic adds the union member or validator name ("function-after[...]") to locs
-    return tuple(part for part in loc if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
-
-
-def _message(err: ErrorDetails, loc: Key, model: type[BaseModel]) -> str:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        name = str(loc[-1]) if loc else ""
-        allowed = sorted(allowed_keys(model, loc[:-1]))
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"expected one of: {', '.join(allowed)}"
-        return f"unknown key `{name}`: {hint}"
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "literal_error":
-        return f"{err['msg']}"
-    if kind == "string_pattern_mismatch":
-        pattern = (err.get("ctx") or {}).get("pattern", "")
-        return f"wrong format: expected text matching {pattern}"
-    return str(err["msg"]).removeprefix("Value error, ")
-
-
-def allowed_keys(model: type[BaseModel], loc: Key) -> set[str]:
-    """The keys a mapping at `loc` inside `model` accepts (empty if it is not a model)."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            if not isinstance(part, str) or part not in current.model_fields:
-                return set()
-            current = current.model_fields[part].annotation
-            continue
-        args = typing.get_args(current)
-        origin = typing.get_origin(current)
-        if origin in (tuple, list) and args:
-            current = args[0]
-        elif origin is dict and len(args) == 2:
-            current = args[1]
-        else:
-            return set()
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return set(current.model_fields)
-    return set()
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Optional[X] and Annotated[X, ...] to X."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(members) != 1:
-                return annotation
-            annotation = members[0]
-        else:
-            return annotation

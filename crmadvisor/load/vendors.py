@@ -1,0 +1,80 @@
+"""Vendor files checked as a set against the criteria: ids unique and matching file names, every
+capability rated once, editions consistent, review dates believable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from crmadvisor.errors import Problem
+from crmadvisor.load.discover import Loaded
+from crmadvisor.load.editions import edition_problems
+from crmadvisor.load.located import did_you_mean
+from crmadvisor.load.yamlsource import Sourced
+from crmadvisor.model.schema import Catalog, Vendor
+
+STALE_AFTER_DAYS = 365
+
+
+def vendor_set_problems(
+    vendors: Sequence[Loaded], catalog: Catalog, *, today: dt.date, strict: bool = False
+) -> list[Problem]:
+    """Ids unique and matching file names, every capability rated once, dates believable."""
+    problems: list[Problem] = []
+    first_file: dict[str, str] = {}
+    for item in vendors:
+        vendor = item.model
+        assert isinstance(vendor, Vendor)
+        src = item.src
+        problems += vendor_identity_problems(src, src.data, catalog, first_file)
+        line, col = src.mark(("review_date",), of_value=True)
+        if vendor.review_date > today:
+            msg = f"review date {vendor.review_date} is in the future (today is {today})"
+            problems.append(Problem(src.path, line, col, "review_date", msg, "future-date"))
+        elif (today - vendor.review_date).days > STALE_AFTER_DAYS:
+            months = (today - vendor.review_date).days * 12 // 365
+            msg = f"reviewed {vendor.review_date}, {months} months ago: evidence may be stale, review the profile"
+            problems.append(Problem(src.path, line, col, "review_date", msg, "stale", "error" if strict else "warning"))
+    return problems
+
+
+def vendor_identity_problems(src: Sourced, data: Any, catalog: Catalog, first_file: dict[str, str]) -> list[Problem]:
+    """Checks that need only the raw mapping, so that they run on a file with type errors too."""
+    problems: list[Problem] = []
+    capabilities = catalog.capability_ids()
+    vendor_id = data.get("id")
+    if isinstance(vendor_id, str):
+        id_line, id_col = src.mark(("id",), of_value=True)
+        stem = Path(src.path).stem
+        if vendor_id != stem:
+            msg = f"id `{vendor_id}` must match the file name `{stem}` (rename one of them)"
+            problems.append(Problem(src.path, id_line, id_col, "id", msg, "id-file-name"))
+        if vendor_id in first_file:
+            msg = f"duplicate vendor id `{vendor_id}`: also in {first_file[vendor_id]}"
+            problems.append(Problem(src.path, id_line, id_col, "id", msg, "duplicate-id"))
+        else:
+            first_file[vendor_id] = src.path
+    problems += edition_problems(src, data, capabilities, _currencies())
+    ratings = data.get("ratings")
+    if not isinstance(ratings, dict):
+        return problems
+    for cap_id in ratings:
+        if cap_id not in capabilities:
+            line, col = src.mark(("ratings", cap_id))
+            msg = f"no capability `{cap_id}` in the criteria{did_you_mean(cap_id, capabilities)}"
+            problems.append(Problem(src.path, line, col, f"ratings.{cap_id}", msg, "unknown-capability"))
+    missing = [c for c in capabilities if c not in ratings]
+    if missing:
+        line, col = src.mark(("ratings",))
+        what = "capability not rated" if len(missing) == 1 else "capabilities not rated"
+        msg = f"{len(missing)} {what}: {', '.join(missing)} (rate each 0-5 with evidence)"
+        problems.append(Problem(src.path, line, col, "ratings", msg, "missing-rating"))
+    return problems
+
+
+def _currencies() -> frozenset[str]:
+    from crmadvisor.load.rates import currencies, shipped_rates
+
+    return currencies(shipped_rates())
