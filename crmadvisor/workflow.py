@@ -293,7 +293,8 @@ def audit_vendors(
 ) -> tuple[str, bool]:
     """`vendors audit`: how well each profile of one folder is sourced; the text, and whether it passed."""
     from crmadvisor.errors import InputError, Problem
-    from crmadvisor.load.catalog import check_files, shipped_dir, vendor_set_problems, yaml_files
+    from crmadvisor.load.discover import check_files, shipped_dir, yaml_files
+    from crmadvisor.load.vendors import vendor_set_problems
     from crmadvisor.model.audit import audit_catalog
     from crmadvisor.present.audit import FORMATS
 
