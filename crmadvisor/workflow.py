@@ -258,7 +258,9 @@ def export_report(
         view = with_charts(view, images, f"{output.stem}_files" if linked and output else None)
     if template is not None:
         source = read_template(template)
-        text = written.render_template(view, source, html=kind in ("html", "pdf"), name=str(template))
+        from crmadvisor.present.jinja import Limits
+
+        text = written.render_template(view, source, html=kind in ("html", "pdf"), name=str(template), limits=Limits())
     else:
         text = written.REPORT_FORMATS["html" if kind == "pdf" else kind](view)
     if output is None:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from crmadvisor.errors import InputError, Problem, UsageError
+from crmadvisor.errors import UsageError
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.fit import SEVERITIES, Fit, Severity
 from crmadvisor.model.needs import Need
@@ -42,8 +42,9 @@ from crmadvisor.present.terminal import (
 from crmadvisor.words import words
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup
+
+    from crmadvisor.present.jinja import Limits
 
 REPORT_SCHEMA_VERSION: Literal[1] = 1
 STALE_AFTER_DAYS = 365
@@ -758,48 +759,19 @@ def inline_svg(svg: str) -> Markup:
 # ------------------------------------------------------------------ rendering
 
 
-def _environment(autoescape: bool) -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    env = SandboxedEnvironment(
-        autoescape=autoescape,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(md=md_text, md_url=md_url, pct=pct, inline_svg=inline_svg)
-    return env
-
-
 def shipped_template(name: str) -> str:
     return (resources.files("crmadvisor") / "templates" / name).read_text(encoding="utf-8")
 
 
-def render_template(report: Report, source: str, *, html: bool, name: str = "<template>") -> str:
-    """Render a template in the sandbox; a template error is a located problem in that file."""
-    from jinja2 import TemplateError, TemplateSyntaxError
+def render_template(
+    report: Report, source: str, *, html: bool, name: str = "<template>", limits: Limits | None = None
+) -> str:
+    """Render a template in the sandbox (bounded by `limits`: a consultancy's own); its mistakes located in it."""
+    from crmadvisor.present.jinja import render
 
-    try:
-        template = _environment(autoescape=html).from_string(source)
-        return template.render(report=report, w=template_words(report.lang))
-    except TemplateSyntaxError as err:
-        raise InputError([Problem(name, err.lineno or 1, 1, "", err.message or str(err), "template")]) from None
-    except TemplateError as err:
-        line = _template_line(err)
-        raise InputError([Problem(name, line, 1, "", str(err), "template")]) from None
-
-
-def _template_line(err: BaseException) -> int:
-    """The template line an error was raised at: Jinja2 compiles templates to code named <template>."""
-    tb = err.__traceback__
-    line = 1
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+    filters: dict[str, Callable[..., object]] = {"md": md_text, "md_url": md_url, "pct": pct, "inline_svg": inline_svg}
+    context = {"report": report, "w": template_words(report.lang)}
+    return render(source, context, autoescape=html, name=name, filters=filters, limits=limits)
 
 
 def render_markdown(report: Report) -> str:

@@ -1,0 +1,411 @@
+"""Jinja2 for the reports: a sandbox whose templates run in bounded time, size and memory, with every
+template mistake a located problem (`template.md:LINE`), never an internal error.
+
+A consultancy's own template (`--template`) is code from outside: the stock sandbox keeps it from
+Python's internals but not from `{{ 'a' * 10**10 }}` (tens of GB) or a loop that never ends. Here
+each repetition, power, `%` or `format` width, padding, join and replacement is checked before it is
+computed, every string a template builds (`~`, blocks, macros) is checked after, the output is
+counted as it is produced, a wall-clock bound stops a long loop, and on Linux an address-space
+limit is the backstop for what no check foresaw. jinja2 is imported only here, when a report is
+rendered.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import signal
+import string
+import threading
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import Concat
+from jinja2.runtime import Context, Undefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from jinja2.utils import missing
+from pydantic import BaseModel
+
+from crmadvisor.errors import InputError, Problem
+from crmadvisor.files import read_bounded
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What a consultancy's template may spend; the shipped reports need 0.1 s and 0.1 MB."""
+
+    seconds: float = 1.0  # rendering, once compiled: the shipped reports take 0.01 s
+    chars: int = 10_000_000  # any string the template builds, and the report it writes
+    items: int = 1_000_000  # any list it builds
+    memory: int = 256 * 1024 * 1024  # bytes of address space on top of what the process holds (Linux)
+
+
+class TooCostly(Exception):
+    """A template asked for more than its limits; raised inside the template, so its line is known."""
+
+
+class _Refusing(BaseLoader):
+    """Includes, imports and extends: a report template is one file, read from nowhere else."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        raise TemplateNotFound(
+            template, f"cannot include, import or extend `{template}`: a report template is one file"
+        )
+
+
+class _Undefined(StrictUndefined):
+    """A missing name or field says what there is instead."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint or self._undefined_obj is not missing:  # a hint, or jinja's words for a dict
+            return super()._undefined_message
+        close = difflib.get_close_matches(str(self._undefined_name), ("report", "w"), n=1)
+        hint = f"did you mean `{close[0]}`?" if close else "a report template has `report` and `w`"
+        return f"`{self._undefined_name}` is not defined: {hint}"
+
+
+def _missing_field(model: BaseModel, name: str) -> str:
+    fields = list(type(model).model_fields)
+    close = difflib.get_close_matches(name, fields, n=1)
+    hint = f"did you mean `{close[0]}`?" if close else f"its fields: {', '.join(fields)}"
+    return f"`{name}` is not a field of {type(model).__name__}: {hint}"
+
+
+class _CheckedGenerator(CodeGenerator):
+    """Compiled templates pass every `~` concatenation through the environment's size check."""
+
+    def visit_Concat(self, node: Concat, frame: Frame) -> None:
+        self.write("environment.checked(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox the shipped templates render in: undefined names are errors, no loader."""
+
+    def __init__(self, autoescape: bool) -> None:
+        super().__init__(
+            autoescape=autoescape,
+            undefined=_Undefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            loader=_Refusing(),
+        )
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        value = super().getattr(obj, attribute)
+        if isinstance(value, Undefined) and value._undefined_hint is None and isinstance(obj, BaseModel):
+            return self.undefined(_missing_field(obj, attribute), obj=obj, name=attribute)
+        return value
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
+    """A consultancy's template: lists and dicts read-only, every costly step checked against `Limits`."""
+
+    code_generator_class = _CheckedGenerator
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def __init__(self, autoescape: bool, limits: Limits, deadline: float) -> None:
+        _Sandbox.__init__(self, autoescape)
+        self.limits, self.deadline = limits, deadline
+        self.concat = self._checked_concat  # type: ignore[method-assign]  # blocks, macros, call blocks
+        self.filters = {name: self._checked_filter(name, f) for name, f in self.filters.items()}
+        self.globals["lipsum"] = self._checked_call(cast("Callable[..., Any]", self.globals["lipsum"]), _lipsum_size)
+
+    def on_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TooCostly(f"the template ran longer than {self.limits.seconds:g} s: a loop too long, or endless?")
+
+    def checked(self, value: Any) -> Any:
+        """A value the template built, refused when over the size limit."""
+        if isinstance(value, str) and len(value) > self.limits.chars:
+            raise TooCostly(f"a text of {len(value):,} characters: a template may build {self.limits.chars:,} at most")
+        if isinstance(value, list | tuple) and len(value) > self.limits.items:
+            raise TooCostly(f"a list of {len(value):,} items: a template may build {self.limits.items:,} at most")
+        return value
+
+    def _checked_concat(self, parts: Iterable[str]) -> str:
+        return self.checked("".join(parts))  # type: ignore[no-any-return]
+
+    def _ahead(self, size: int, what: str = "text") -> None:
+        """Refuse a size before the step that would allocate it."""
+        if size > self.limits.chars:
+            raise TooCostly(f"a {what} of {size:,} characters: a template may build {self.limits.chars:,} at most")
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        self.on_time()
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
+                    self._ahead(len(seq) * times, "repetition")
+        elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+            self._ahead(abs(left).bit_length() * right // 3, "number")  # about its decimal digits
+        elif operator == "%" and isinstance(left, str):
+            self._ahead(_printf_size(left, right), "formatted text")
+        elif operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+            self._ahead(len(left) + len(right))
+        return self.checked(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # jinja's names
+        __self.on_time()
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)  # str.format comes wrapped
+        if isinstance(owner, str | bytes):
+            __self._ahead(_method_size(owner, getattr(__obj, "__name__", ""), args, kwargs))
+        return __self.checked(super().call(__context, __obj, *args, **kwargs))
+
+    def _checked_filter(self, name: str, jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
+        return self._checked_call(jinja_filter, _FILTER_SIZES.get(name))
+
+    def _checked_call(self, function: Callable[..., Any], size: Callable[..., int] | None) -> Callable[..., Any]:
+        passed = 1 if hasattr(function, "jinja_pass_arg") else 0  # a context or environment comes first
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            self.on_time()
+            if size is not None:
+                self._ahead(size(*args[passed:], **kwargs))
+            return self.checked(function(*args, **kwargs))
+
+        for attribute in ("jinja_pass_arg",):  # pass_context / pass_eval_context / pass_environment
+            if hasattr(function, attribute):
+                setattr(checked, attribute, getattr(function, attribute))
+        return checked
+
+
+# ------------------------------------------------------------------ sizes, computed before the step
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+_PRINTF = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
+
+
+def _printf_size(template: str, values: Any = ()) -> int:
+    """An upper bound of `template % values` from its widths and precisions (`*` counts as too much)."""
+    size = len(template)
+    for width, precision in _PRINTF.findall(template):
+        for number in (width, precision):
+            size += 10**12 if number == "*" else int(number or 0)
+    items = values.values() if isinstance(values, Mapping) else values if isinstance(values, tuple) else (values,)
+    return size + sum(len(v) for v in items if isinstance(v, str))  # others, checked after: str() may be huge
+
+
+_SPEC = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?")
+
+
+def _format_size(template: str) -> int:
+    """The widths and precisions `str.format` would pad to; a width taken from an argument is refused."""
+    size = len(template)
+    for _, _, spec, _ in string.Formatter().parse(template):
+        if spec and "{" in spec:
+            return 10**12
+        found = _SPEC.match(spec or "")
+        if found:
+            size += int(found.group(1) or 0) + int(found.group(2) or 0)
+    return size
+
+
+def _method_size(owner: str | bytes, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    first = args[0] if args else next(iter(kwargs.values()), 0)
+    if name in ("ljust", "rjust", "center", "zfill") and isinstance(first, int):
+        return first
+    if name == "expandtabs":
+        return len(owner) * (first if isinstance(first, int) and args else 8)  # as if every character were a tab
+    if name in ("format", "format_map") and isinstance(owner, str):
+        return _format_size(owner)
+    if name == "join":
+        return _join_size(first, owner)
+    if name == "replace" and len(args) >= 2:
+        return _replace_size(owner, args[0], args[1])
+    return len(owner)
+
+
+def _join_size(items: Any, separator: Any = "", attribute: Any = None) -> int:
+    if not isinstance(items, list | tuple):
+        return 0  # a generator is checked after, its items being made one at a time
+    return sum(len(item) if isinstance(item, str) else 0 for item in items) + len(items) * len(_text(separator))
+
+
+def _replace_size(text: Any, old: Any, new: Any, count: Any = None) -> int:
+    text, old, new = _text(text), _text(old), _text(new)
+    hits = len(text) + 1 if old == "" else text.count(old)
+    return len(text) + hits * max(len(new) - len(old), 0)
+
+
+def _sum_size(items: Any, attribute: Any = None, start: Any = 0) -> int:
+    if not isinstance(start, int | float) or isinstance(start, bool):
+        raise TooCostly("`sum` adds numbers: join texts with `join`, and lists with `+`")
+    return 0
+
+
+def _slice_size(items: Any, slices: Any = 1, *args: Any) -> int:
+    return int(slices) * 64 if isinstance(slices, int) else 0  # a list each: about 64 bytes, counted as characters
+
+
+def _center_size(value: Any, width: Any = 80) -> int:
+    return int(width) if isinstance(width, int) else 0
+
+
+def _indent_size(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> int:
+    step = len(width) if isinstance(width, str) else int(width) if isinstance(width, int) else 0
+    return len(_text(value)) * (1 + step)  # at worst one indent per character (every one a line break)
+
+
+def _format_filter_size(value: Any, *args: Any, **kwargs: Any) -> int:
+    return _printf_size(_text(value), kwargs or args)
+
+
+def _lipsum_size(n: Any = 5, html: Any = True, min: Any = 20, max: Any = 100) -> int:  # jinja's names
+    return int(n) * int(max) * 15 if isinstance(n, int) and isinstance(max, int) else 0
+
+
+_FILTER_SIZES: dict[str, Callable[..., int]] = {
+    "center": _center_size,
+    "indent": _indent_size,
+    "format": _format_filter_size,
+    "replace": _replace_size,
+    "join": _join_size,
+    "sum": _sum_size,
+    "slice": _slice_size,
+}
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def render(
+    source: str,
+    context: Mapping[str, Any],
+    *,
+    autoescape: bool,
+    name: str,
+    filters: Mapping[str, Callable[..., Any]],
+    limits: Limits | None = None,
+) -> str:
+    """Render a template; with `limits` (a consultancy's own), bounded, and any mistake located in it."""
+    env: _Sandbox
+    if limits is None:
+        env = _Sandbox(autoescape)
+        env.filters.update(filters)
+    else:
+        env = bounded = _BoundedSandbox(autoescape, limits, time.monotonic() + limits.seconds)
+        bounded.filters.update({key: bounded._checked_filter(key, f) for key, f in filters.items()})
+    try:
+        template = env.from_string(source)  # in time bounded by the file's size
+        if limits is None:
+            return template.render(context)
+        deadline = bounded.deadline = time.monotonic() + limits.seconds
+        with _time_bound(limits.seconds), _memory_bound(limits.memory):
+            return _bounded_output(template.generate(context), limits, deadline)  # type: ignore[arg-type]
+    except TemplateSyntaxError as err:
+        raise _located(name, err.lineno or 1, err.message or str(err)) from None
+    except TemplateError as err:
+        raise _located(name, _template_line(err), str(err)) from None
+    except (TooCostly, OverflowError, RecursionError, MemoryError) as err:
+        raise _located(name, _template_line(err), _cost_message(err, limits)) from None
+    except Exception as err:  # a consultancy's template doing a sum on text, a division by zero, ...
+        if limits is None or not _in_template(err):
+            raise
+        raise _located(name, _template_line(err), f"{type(err).__name__}: {err}") from None
+
+
+def _bounded_output(chunks: Generator[str, None, None], limits: Limits, deadline: float) -> str:
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limits.chars:
+            message = f"the report would be over {limits.chars:,} characters: a loop writing too much?"
+            chunks.throw(TooCostly(message))  # raised inside, at the template's line
+        if time.monotonic() > deadline:
+            message = f"the template ran longer than {limits.seconds:g} s: a loop too long, or endless?"
+            chunks.throw(TooCostly(message))
+    return "".join(parts)
+
+
+def _cost_message(err: BaseException, limits: Limits | None) -> str:
+    if isinstance(err, RecursionError):
+        return "macros call each other too deeply: a macro that calls itself without end?"
+    if isinstance(err, MemoryError):
+        memory = limits.memory if limits is not None else 0
+        return f"the template needs more than {memory // 2**20} MiB of memory: a text or list too large?"
+    if isinstance(err, OverflowError) and "MAX_RANGE" in str(err):
+        return "range() of more than 100,000 numbers: the sandbox allows 100,000 at most"
+    return str(err)
+
+
+def _located(name: str, line: int, message: str) -> InputError:
+    return InputError([Problem(name, line, 1, "", message, "template")])
+
+
+def _in_template(err: BaseException) -> bool:
+    return any(frame.tb_frame.f_code.co_filename == "<template>" for frame in _frames(err))
+
+
+def _frames(err: BaseException) -> Iterator[Any]:
+    tb = err.__traceback__
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
+def _template_line(err: BaseException) -> int:
+    """The template line an error was raised at: Jinja2 compiles templates to code named <template>."""
+    line = 1
+    for tb in _frames(err):
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+    return line
+
+
+@contextmanager
+def _time_bound(seconds: float) -> Iterator[None]:
+    """Stop a loop that makes no call (no other check runs then): SIGALRM, where there is one."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield  # the checks on calls, operators and output still hold the bound
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TooCostly(f"the template ran longer than {seconds:g} s: a loop too long, or endless?")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds + 0.2)  # the checks speak first when they can
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _memory_bound(extra: int) -> Iterator[None]:
+    """An address-space limit while the template runs: a MemoryError, not a machine swapping (Linux)."""
+    try:
+        import resource
+
+        held = int(read_bounded(Path("/proc/self/statm"), 4096).split()[0]) * resource.getpagesize()
+    except (ImportError, OSError, ValueError, IndexError):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = held + extra
+    if soft != resource.RLIM_INFINITY and soft <= wanted:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
