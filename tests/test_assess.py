@@ -401,14 +401,15 @@ def test_an_answers_file_built_from_questions_alone_runs_assess(tmp_path: Path) 
     assert ranking_rows(out)
 
 
-def test_a_budget_that_cannot_be_compared_is_said_under_the_ranking_with_how_many_vendors(tmp_path: Path) -> None:
+def test_a_budget_in_euros_is_compared_with_dollar_prices_at_the_dated_ecb_rate(tmp_path: Path) -> None:
     text = (EXAMPLES / "industrial-supplier.yaml").read_text(encoding="utf-8")
     path = tmp_path / "budget.yaml"
     path.write_text(text.replace("  company_size: medium\n", "  company_size: medium\n  budget_per_user_month: 40\n"))
     code, out, err = assess_cli(path, "--draws", "0", "--width", WIDE)
     assert code == 0, err
-    line = next(line for line in out.splitlines() if line.startswith("Constraint checks not made"))
-    assert re.search(r"price in USD, budget in EUR: not compared \(\d+/\d+\)", line)
+    assert "budget in EUR: not compared" not in out
+    flat = " ".join(re.sub(r"[│┃]", " ", out).split())  # the ranking's cells, unwrapped
+    assert re.search(r"costs [\d.]+ USD \(≈ [\d.]+ EUR at the ECB rate of 2026-10-30\) per user per month", flat)
 
 
 def test_an_unknown_option_and_a_type_error_in_one_answers_file_are_both_reported_in_one_run(tmp_path: Path) -> None:

@@ -21,10 +21,9 @@ from crmadvisor.load.criteria import (
     load_criteria,
 )
 from crmadvisor.load.discover import Check, Loaded, check_files, shipped_dir, yaml_files
-from crmadvisor.load.editions import one_edition
 from crmadvisor.load.loyalty import loyalty_areas_problems
 from crmadvisor.load.vendors import vendor_identity_problems, vendor_set_problems
-from crmadvisor.model.schema import Catalog, LoyaltyFile, Vendor
+from crmadvisor.model.schema import Catalog, LoyaltyFile, RatesFile, Vendor, one_edition
 
 
 def check_paths(
@@ -113,4 +112,11 @@ def load_catalog(
         rubric=catalog.rubric,
         vendors=vendors,
         loyalty=catalog.loyalty,
+        rates=_rates(),
     )
+
+
+def _rates() -> RatesFile:
+    from crmadvisor.load.rates import shipped_rates
+
+    return shipped_rates()

@@ -1,7 +1,7 @@
 """Vendor files' editions, add-ons and prices (format 2), checked against each other and the criteria.
 
 Read from the parsed data, not the model, so that a file with a type error elsewhere still gets
-these checks in the same run. Format 1 files load as one edition (`one_edition`), with a warning.
+these checks in the same run. Format 1 files load as one edition (`model.schema.one_edition`), with a warning.
 The format: docs/vendor-format.md.
 """
 
@@ -13,11 +13,9 @@ from typing import Any
 
 from crmadvisor.errors import Problem
 from crmadvisor.load.yamlsource import Key, Sourced
-from crmadvisor.model.schema import Edition, ListPrice, Vendor
 
 FORMAT_1_KEYS = ("price_from", "pricing_note")
 FORMAT_2_KEYS = ("editions", "add_ons")
-ONE_EDITION = "all"  # the id of a format 1 file's one edition
 
 
 def _hint(value: str, known: Sequence[str]) -> str:
@@ -150,26 +148,3 @@ def _price_problems(src: Sourced, at: Key, entry: dict[str, Any], currencies: Co
         msg = f"unknown currency `{currency}`{_hint(currency, sorted(currencies))} (ISO 4217 codes of the rates table)"
         problems.append(_problem(src, (*at, "price", "currency"), msg, "unknown-currency"))
     return problems
-
-
-def one_edition(vendor: Vendor) -> Vendor:
-    """A format 1 vendor as format 2: one edition at its `price_from`, every rating holding for it."""
-    if vendor.format == 2:
-        return vendor
-    price = vendor.price_from
-    list_price = None
-    if price is not None and price.per in ("user_month", "month"):
-        per = "user_month" if price.per == "user_month" else "org_month"
-        list_price = ListPrice(amount=price.amount, currency=price.currency, per=per)
-    note = vendor.pricing_note
-    if price is not None and list_price is None:
-        note = note or f"priced per contacts: {price.amount:g} {price.currency} per month"
-    edition = Edition(
-        id=ONE_EDITION,
-        name=price.plan if price is not None and price.plan else vendor.name,
-        price=list_price,
-        price_note=note,
-        source=price.source if price is not None else None,
-        as_of=vendor.review_date,
-    )
-    return vendor.model_copy(update={"editions": (edition,)})

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crmadvisor.model.fit import Fit, rank
+from crmadvisor.model.fit import Fit, rank, rank_key
 from crmadvisor.model.loyalty import LoyaltyAssessment, applies, loyalty_from, raise_needs
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile, profile_from
 from crmadvisor.model.schema import Answers, Catalog
 
 if TYPE_CHECKING:  # numpy stays out of start-up: robustness is imported only when it runs
+    from crmadvisor.model.configurations import Recommendation
     from crmadvisor.model.robustness import Robustness, TopsisResult
 
 
@@ -24,6 +25,7 @@ class Assessment:
     robustness: Robustness | None
     topsis: TopsisResult | None  # when asked for
     loyalty: LoyaltyAssessment | None = None  # when the answers have a loyalty section
+    configurations: tuple[Recommendation, ...] = ()  # each vendor's recommended configuration, catalogue order
 
 
 def assess(
@@ -46,7 +48,17 @@ def assess(
         return derived
 
     needs = needs_for(answers)
-    fits = rank(needs, catalog.vendors, answers.constraints)
+    from crmadvisor.model import configurations
+
+    space, recommended = configurations.recommend(needs, catalog.vendors, answers.constraints, catalog.rates)
+    vendors = tuple(r.configured for r in recommended)  # each vendor as its recommended configuration
+    names = {v.id: v.name for v in vendors}
+    fits = tuple(
+        sorted(
+            configurations.with_budget(rank(needs, vendors, answers.constraints), recommended),
+            key=lambda f: rank_key(f, names),
+        )
+    )
     robust: Robustness | None = None
     cross: TopsisResult | None = None
     if draws > 0 or topsis:
@@ -54,8 +66,8 @@ def assess(
 
         if draws > 0:
             robust = robustness.robustness(
-                needs_for, answers, catalog.feature_areas, needs, fits, catalog.vendors, draws=draws, seed=seed
+                needs_for, answers, catalog.feature_areas, needs, fits, vendors, draws=draws, seed=seed, space=space
             )
         if topsis:
-            cross = robustness.topsis_cross_check(needs, fits, catalog.vendors)
-    return Assessment(answers, profile, needs, fits, robust, cross, loyalty)
+            cross = robustness.topsis_cross_check(needs, fits, vendors)
+    return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended)

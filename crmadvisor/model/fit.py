@@ -36,7 +36,9 @@ class Gap(NamedTuple):
         return self.need - self.rating
 
 
-ReasonCode = Literal["language", "hosting", "size", "budget", "hosting_unpublished", "no_price", "currency"]
+ReasonCode = Literal[
+    "language", "hosting", "size", "budget", "over_budget", "hosting_unpublished", "no_price", "currency"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,16 +177,7 @@ def knock_outs(vendor: Vendor, constraints: Constraints) -> tuple[tuple[Reason, 
             reasons.append(Reason("hosting", (("wanted", wanted), ("offered", ", ".join(vendor.hosting_regions)))))
     if constraints.company_size is not None and constraints.company_size not in vendor.company_sizes:
         reasons.append(Reason("size", (("size", constraints.company_size.value),)))
-    budget = constraints.budget_per_user_month
-    price = vendor.price_from
-    if budget is not None:
-        if price is None or price.per != "user_month":
-            notes.append(Reason("no_price"))
-        elif price.currency != constraints.budget_currency:
-            notes.append(Reason("currency", (("price", price.currency), ("budget", constraints.budget_currency))))
-        elif price.amount > budget:
-            values = (("price", f"{price.amount:g}"), ("currency", price.currency), ("budget", f"{budget:g}"))
-            reasons.append(Reason("budget", values))
+    # the budget is checked on each vendor's configurations: crmadvisor.model.configurations
     return tuple(reasons), tuple(notes)
 
 

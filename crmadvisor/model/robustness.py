@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +23,9 @@ WEIGHT_SPREAD = 0.25  # each need's weight is multiplied by a factor drawn in [0
 RATING_SLIP = 0.15  # each rating moves one level down, or up, with this probability each
 CLEAR_SHARE = 0.6  # the leader must come first in at least this share of draws...
 CLOSE_MARGIN = 0.02  # ...and lead the second by at least this much fit, or there is no clear winner
+
+if TYPE_CHECKING:
+    from crmadvisor.model.configurations import Space
 
 Matrix = npt.NDArray[np.float64]
 
@@ -176,9 +180,15 @@ def robustness(
     *,
     draws: int = DRAWS,
     seed: int = SEED,
+    space: Space | None = None,
 ) -> Robustness:
     race = _in_race(fits)
-    odds = monte_carlo(needs, fits, vendors, draws=draws, seed=seed)
+    if space is not None:  # each draw chooses each vendor's configuration again (configuration_draws.py)
+        from crmadvisor.model.configuration_draws import draw_odds
+
+        odds = draw_odds(space, [f.vendor for f in race], draws=draws, seed=seed)
+    else:
+        odds = monte_carlo(needs, fits, vendors, draws=draws, seed=seed)
     leader = race[0].vendor if race else None
     runner_up = race[1].vendor if len(race) > 1 else None
     margin = race[0].score - race[1].score if len(race) > 1 else 1.0

@@ -7,6 +7,7 @@ error text would otherwise expand YAML aliases (see docs/methodology.md, "Safe l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -389,6 +390,32 @@ class Vendor(Strict):
         return next(e for e in self.editions if e.id == edition_id)
 
 
+ONE_EDITION = "all"  # the id of a format 1 file's one edition
+
+
+def one_edition(vendor: Vendor) -> Vendor:
+    """A format 1 vendor as format 2: one edition at its `price_from`, every rating holding for it."""
+    if vendor.editions:
+        return vendor
+    price = vendor.price_from
+    list_price = None
+    if price is not None and price.per in ("user_month", "month"):
+        per = "user_month" if price.per == "user_month" else "org_month"
+        list_price = ListPrice(amount=price.amount, currency=price.currency, per=per)
+    note = vendor.pricing_note
+    if price is not None and list_price is None:
+        note = note or f"priced per contacts: {price.amount:g} {price.currency} per month"
+    edition = Edition(
+        id=ONE_EDITION,
+        name=price.plan if price is not None and price.plan else vendor.name,
+        price=list_price,
+        price_note=note,
+        source=price.source if price is not None else None,
+        as_of=vendor.review_date,
+    )
+    return vendor.model_copy(update={"editions": (edition,)})
+
+
 class RatesFile(Strict):
     """Reference exchange rates of one day: 1 `base` = `rates[c]` units of currency c."""
 
@@ -408,9 +435,21 @@ class Constraints(Strict):
     languages: tuple[LanguageCode, ...] | None = None
     hosting_regions: tuple[HostingRegion, ...] | None = None
     company_size: CompanySize | None = None
-    budget_per_user_month: Annotated[float, Field(gt=0)] | None = None
-    budget_currency: Literal["EUR", "USD", "GBP"] = "EUR"
-    asked: tuple[Literal["languages", "hosting_regions", "company_size", "budget"], ...] = ()
+    users: Annotated[int, Field(ge=1, le=1_000_000)] | None = None  # licences to price
+    budget_per_user_month: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    budget_per_year: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None  # in total, all licences
+    budget_currency: CurrencyCode = "EUR"
+    asked: tuple[Literal["languages", "hosting_regions", "company_size", "users", "budget"], ...] = ()
+
+    @field_validator("budget_per_user_month", "budget_per_year", mode="before")
+    @classmethod
+    def _currency_is_its_own_field(cls, value: object) -> object:
+        if isinstance(value, str) and _MONEY.fullmatch(value.strip()):
+            raise ValueError("write the amount alone and its currency in `budget_currency` (e.g. 35 and EUR)")
+        return value
+
+
+_MONEY = re.compile(r"[€$£]\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:[A-Za-z]{3}|[€$£])")  # 35 EUR, 35 €, $35
 
 
 class Answers(Strict):
@@ -449,6 +488,7 @@ class Catalog(Strict):
     rubric: RubricFile
     vendors: tuple[Vendor, ...] = ()
     loyalty: LoyaltyFile | None = None  # optional: a criteria folder may have no loyalty file
+    rates: RatesFile | None = None  # reference exchange rates (the shipped table, or --rates)
 
     def capability_ids(self) -> tuple[str, ...]:
         return tuple(c.id for a in self.feature_areas.areas for c in a.capabilities)

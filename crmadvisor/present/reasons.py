@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from crmadvisor.model.fit import Reason
-from crmadvisor.words import words
+from crmadvisor.words import Words, words
 
 
-def reason_text(reason: Reason, lang: str) -> str:
+def reason_text(reason: Reason, lang: str, capability: Callable[[str], str] | None = None) -> str:
     """A knock-out reason or constraint note, worded in `lang` (numbers with a decimal comma in French)."""
     w = words(lang)
     values = dict(reason.values)
+    if reason.code == "over_budget":
+        return _over_budget(values, w, capability or str)
     if "size" in values:
         values["size"] = w.get(f"size.{values['size']}", values["size"])
     if w.lang == "fr":
@@ -21,5 +23,37 @@ def reason_text(reason: Reason, lang: str) -> str:
     return w(f"reason.{reason.code}", **values)
 
 
-def reasons_text(reasons: Iterable[Reason], lang: str) -> str:
-    return "; ".join(reason_text(r, lang) for r in reasons)
+def reasons_text(reasons: Iterable[Reason], lang: str, capability: Callable[[str], str] | None = None) -> str:
+    return "; ".join(reason_text(r, lang, capability) for r in reasons)
+
+
+def _over_budget(values: dict[str, str], w: Words, capability: Callable[[str], str]) -> str:
+    """ "Enterprise, needed for forecasts, costs 175 USD (≈ 157 EUR at the ECB rate of 2026-10-30) per user
+    per month, over the budget of 40 EUR": the issue's wording, with the rate used and its date."""
+
+    def number(text: str) -> str:
+        return text.replace(".", ",") if w.lang == "fr" else text
+
+    caps = [c for c in values["needed_for"].split(", ") if c]
+    needed = w("reason.over_budget.needed", capabilities=", ".join(map(capability, caps))) if caps else ""
+    amount = f"{number(values['price'])} {values['currency']}"
+    if values["original"]:
+        source = "ECB " if "ecb.europa.eu" in values["rates_source"] else ""
+        if w.lang == "fr":
+            source = "BCE " if source else ""
+        amount = w(
+            "reason.over_budget.converted",
+            original=number(values["original"]),
+            price=number(values["price"]),
+            currency=values["currency"],
+            source=source,
+            date=values["rates_date"],
+        )
+    return w(
+        "reason.over_budget",
+        configuration=values["configuration"],
+        needed=needed,
+        amount=amount,
+        per=w(f"reason.over_budget.per.{values['per']}"),
+        budget=number(values["budget"]),
+    )

@@ -368,7 +368,7 @@ def _rank_rows(result: Assessment, labels: Labels) -> tuple[RankRow, ...]:
                 rank_low=odds.rank_low if odds else None,
                 rank_high=odds.rank_high if odds else None,
                 rank_range=span,
-                exclusions=tuple(reason_text(r, labels.lang) for r in f.exclusions),
+                exclusions=tuple(reason_text(r, labels.lang, labels.capability) for r in f.exclusions),
                 notes=tuple(reason_text(r, labels.lang) for r in f.notes),
             )
         )

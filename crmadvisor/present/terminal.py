@@ -217,7 +217,8 @@ def render_ranking(console: Console, result: Assessment, labels: Labels) -> None
     for fit in result.fits:
         name = Text(labels.vendor(fit.vendor))
         if fit.excluded:
-            name.append("\n" + w["excluded"].format(reasons=reasons_text(fit.exclusions, labels.lang)), style="dim")
+            reasons = reasons_text(fit.exclusions, labels.lang, labels.capability)
+            name.append("\n" + w["excluded"].format(reasons=reasons), style="dim")
             rank_cell = "-"
         else:
             position += 1

@@ -33,6 +33,12 @@ WORDS: dict[str, str] = {
     "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",
     "reason.no_price": "no public per-user price to compare with the budget",
     "reason.currency": "price in {price}, budget in {budget}: not compared",
+    # editions: a budget no configuration meeting the must-haves fits (crmadvisor/model/configurations.py)
+    "reason.over_budget": "{configuration}{needed} costs {amount} {per}, over the budget of {budget}",
+    "reason.over_budget.needed": ", needed for {capabilities},",
+    "reason.over_budget.converted": "{original} (≈ {price} {currency} at the {source}rate of {date})",
+    "reason.over_budget.per.user_month": "per user per month",
+    "reason.over_budget.per.year": "a year",
     # The answers file's fields, as a report's appendix and `questions` name them
     "answers.section.company": "Company",
     "answers.section.traits": "Relationship traits",

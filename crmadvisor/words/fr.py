@@ -35,6 +35,12 @@ WORDS: dict[str, str] = {
     ),
     "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
     "reason.currency": "prix en {price}, budget en {budget} : non comparés",
+    # éditions : aucun budget ne permet une configuration qui couvre les indispensables
+    "reason.over_budget": "{configuration}{needed} coûte {amount} {per}, au-delà du budget de {budget}",
+    "reason.over_budget.needed": ", nécessaire pour {capabilities},",
+    "reason.over_budget.converted": "{original} (≈ {price} {currency} au taux {source}du {date})",
+    "reason.over_budget.per.user_month": "par utilisateur et par mois",
+    "reason.over_budget.per.year": "par an",
     # The answers file's fields, as a report's appendix and `questions` name them
     "answers.section.company": "Entreprise",
     "answers.section.traits": "Différences de relation",

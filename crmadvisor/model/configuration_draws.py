@@ -1,0 +1,62 @@
+"""Robustness over configurations: ratings perturbed per edition and per add-on, the configuration
+chosen again inside each draw by the rule of `crmadvisor.model.configurations.choose`.
+
+Bounds and distributions: those of `crmadvisor.model.robustness` (docs/methodology.md, "Robustness").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import numpy as np
+
+from crmadvisor.model.configurations import Space, choose
+from crmadvisor.model.robustness import RATING_SLIP, WEIGHT_SPREAD, VendorOdds
+
+CHUNK = 250  # draws computed at once: bounds memory at about 50 MB for 50 vendors x 5 editions x 4 add-ons
+
+
+def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple[VendorOdds, ...]:
+    """Per vendor in the race (in that order): share of draws it ranks first, and its 5-95 % rank range."""
+    if not race:
+        return ()
+    index = {v.id: i for i, v in enumerate(sp.vendors)}
+    rows = np.array([index[r] for r in race])
+    n = len(race)
+    if not sp.capabilities:  # nothing is needed: every vendor ties
+        return tuple(VendorOdds(r, 1 / n, 1, n) for r in race)
+    sp = dataclasses.replace(
+        sp,
+        vendors=tuple(sp.vendors[i] for i in rows),
+        editions=sp.editions[rows],
+        raises=sp.raises[rows],
+        slots=tuple(sp.slots[i] for i in rows),
+        valid=sp.valid[rows],
+        cost=sp.cost[rows],
+        pool=sp.pool[rows],
+    )
+    editions, raises, pool = sp.editions, sp.raises, sp.pool
+    exists = editions >= 0
+    rng = np.random.default_rng(seed)
+    probabilities = [RATING_SLIP, 1 - 2 * RATING_SLIP, RATING_SLIP]
+    steps = np.array([-1.0, 0.0, 1.0])
+    ranks = np.empty((draws, n), dtype=np.int64)
+    for start in range(0, draws, CHUNK):
+        d = min(CHUNK, draws - start)
+        weights = sp.level**2 * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(d, sp.level.size))
+        slip = rng.choice(steps, size=(d, *editions.shape), p=probabilities)
+        drawn = np.where(exists, np.clip(editions + slip, 0, 5), -1.0)
+        lift = rng.choice(steps, size=(d, *raises.shape), p=probabilities)
+        drawn_raises = np.where(raises > 0, np.clip(raises + lift, 0, 5), 0.0)
+        _, score, block = choose(sp, drawn, drawn_raises, weights, pool)
+        # fewer blocking gaps first, then higher fit; exact ties go either way at random (robustness.py)
+        key = block * 10.0 + (1.0 - np.round(score, 9)) + rng.random(score.shape) * 1e-12
+        order = np.argsort(key, axis=1, kind="stable")
+        chunk = np.empty_like(order)
+        np.put_along_axis(chunk, order, np.arange(n)[None, :].repeat(d, axis=0), axis=1)
+        ranks[start : start + d] = chunk
+    first = (ranks == 0).mean(axis=0)
+    low = np.percentile(ranks, 5, axis=0, method="lower") + 1
+    high = np.percentile(ranks, 95, axis=0, method="higher") + 1
+    return tuple(VendorOdds(r, float(first[i]), int(low[i]), int(high[i])) for i, r in enumerate(race))

@@ -1,0 +1,162 @@
+"""Configurations: which edition and add-ons each vendor is recommended in, at what cost (docs/methodology.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crmadvisor.load.catalog import load_catalog
+from crmadvisor.model.configuration_draws import draw_odds
+from crmadvisor.model.configurations import choose, recommend
+from crmadvisor.model.money import cost_of
+from crmadvisor.model.needs import Need
+from crmadvisor.model.schema import Catalog, Constraints, Vendor
+
+DATA = Path(__file__).resolve().parent / "data" / "editions"
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    folder = tmp_path_factory.mktemp("vendors")
+    shutil.copy(DATA / "good" / "acme-crm.yaml", folder)
+    return load_catalog(vendor_dirs=[folder], shipped_vendors=False, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def acme(catalog: Catalog) -> Vendor:
+    return catalog.vendors[0]
+
+
+def need(capability: str, level: int, must: bool = False) -> Need:
+    return Need(capability, "area", level, must, 0.5, "important", 5, ())
+
+
+def chosen(catalog: Catalog, needs: list[Need], constraints: Constraints | None = None):  # type: ignore[no-untyped-def]
+    _, (found,) = recommend(needs, catalog.vendors, constraints, catalog.rates)
+    return found
+
+
+def names(found) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.id for p in found.configuration.parts]
+
+
+def test_the_cheapest_edition_meeting_every_must_have_is_recommended(catalog: Catalog) -> None:
+    # forecasts rated 0 / 2 / 4 in Starter / Pro / Enterprise: a must-have of 4 needs Enterprise
+    found = chosen(catalog, [need("sales_forecasting", 4, must=True), need("pipeline_stages", 3)])
+    assert names(found) == ["enterprise"]
+    assert found.meets_must_haves
+    assert found.configured.ratings["sales_forecasting"].rating == 4
+
+
+def test_an_add_on_is_taken_when_it_is_cheaper_than_the_edition_up(catalog: Catalog) -> None:
+    # lead scoring comes only with the Insights add-on (Pro or Enterprise): Pro + Insights, not Enterprise + Insights
+    found = chosen(catalog, [need("lead_scoring", 4, must=True)], Constraints(users=5))
+    assert names(found) == ["pro", "insights"]
+    scoring = found.configured.ratings["lead_scoring"]
+    assert scoring.rating == 4 and scoring.evidence.startswith("Insights")
+
+
+def test_without_must_haves_the_cheapest_configuration_and_what_more_would_close(catalog: Catalog) -> None:
+    found = chosen(catalog, [need("sales_forecasting", 4), need("quotes", 3)], Constraints(users=10))
+    assert names(found) == ["starter"]
+    (up,) = [u for u in found.upgrades if u.kind == "edition"]
+    assert up.id == "pro" and set(up.closes) == {"sales_forecasting", "quotes"}
+    assert catalog.rates is not None and up.currency == "EUR"  # the budget's currency, EUR by default
+    assert up.extra_yearly == pytest.approx((100 - 25) * 10 * 12 / catalog.rates.rates["USD"])
+
+
+def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catalog) -> None:
+    needs = [need("sales_forecasting", 4, must=True), need("pipeline_stages", 3)]
+    found = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=120, budget_currency="USD"))
+    assert names(found) == ["enterprise"]  # Pro (100) is within the budget but misses the must-have
+    assert found.exclusion is not None and dict(found.exclusion.values)["needed_for"] == "sales_forecasting"
+
+
+def test_when_no_configuration_can_meet_a_must_have_the_best_fit_within_the_budget(acme: Vendor) -> None:
+    without = acme.model_copy(update={"add_ons": ()})  # lead scoring stays at 1 in every edition
+    needs = [need("lead_scoring", 4, must=True), need("sales_forecasting", 4)]
+    limit = Constraints(users=5, budget_per_user_month=120, budget_currency="USD")
+    _, (found,) = recommend(needs, [without], limit, None)
+    assert [p.id for p in found.configuration.parts] == ["pro"]  # forecasts 2 within 120 USD; Enterprise is over
+    assert not found.meets_must_haves and found.exclusion is None
+
+
+def test_over_the_budget_in_every_configuration_says_which_edition_is_needed_for_what(catalog: Catalog) -> None:
+    needs = [need("sales_forecasting", 4, must=True)]
+    found = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=40, budget_currency="EUR"))
+    assert names(found) == ["enterprise"]  # Starter is within the budget but has no forecasts
+    assert found.exclusion is not None
+    values = dict(found.exclusion.values)
+    assert values["configuration"] == "Enterprise"
+    assert values["needed_for"] == "sales_forecasting"
+    assert values["original"] == "175 USD"
+    assert values["currency"] == "EUR" and values["budget"] == "40 EUR"
+    rate = catalog.rates.rates["USD"] if catalog.rates else 0
+    assert float(values["price"]) == pytest.approx(175 / rate, abs=0.01)
+    assert values["rates_date"] == "2026-10-30"
+
+
+def test_a_yearly_budget_in_total(catalog: Catalog) -> None:
+    needs = [need("sales_forecasting", 4, must=True)]
+    yearly = 175 * 5 * 12
+    assert chosen(catalog, needs, Constraints(users=5, budget_per_year=yearly, budget_currency="USD")).exclusion is None
+    over = chosen(catalog, needs, Constraints(users=5, budget_per_year=yearly - 1, budget_currency="USD"))
+    assert over.exclusion is not None and dict(over.exclusion.values)["per"] == "year"
+
+
+def test_yearly_cost_counts_users_minimum_seats_and_organisation_prices(acme: Vendor, catalog: Catalog) -> None:
+    starter, pro, _ = acme.editions
+    insights, loyalty = acme.add_ons
+    assert cost_of([starter], 15, "USD", catalog.rates).yearly == 25 * 15 * 12
+    assert cost_of([pro], 1, "USD", catalog.rates).yearly == 100 * 3 * 12  # at least 3 seats
+    eur = cost_of([pro, loyalty], 10, "EUR", catalog.rates)
+    assert catalog.rates is not None
+    assert eur.yearly == pytest.approx(100 * 10 * 12 / catalog.rates.rates["USD"] + 2000 * 12)
+    (used,) = eur.conversions
+    assert (used.source, used.target, used.date) == ("USD", "EUR", "2026-10-30")
+    assert cost_of([insights], 2, "XXX", catalog.rates).yearly is None  # no rate: not guessed
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), min_size=4, max_size=4),
+    st.lists(st.booleans(), min_size=4, max_size=4),
+    st.sampled_from([None, 30.0, 120.0, 200.0]),
+)
+def test_the_draws_choose_by_the_rule_of_the_ranking(catalog: Catalog, levels, musts, budget) -> None:  # type: ignore[no-untyped-def]
+    caps = ["sales_forecasting", "lead_scoring", "loyalty_programme", "quotes"]
+    needs = [need(c, lvl, must and lvl > 0) for c, lvl, must in zip(caps, levels, musts, strict=True)]
+    constraints = Constraints(users=5, budget_per_user_month=budget, budget_currency="USD")
+    sp, (found,) = recommend(needs, catalog.vendors, constraints, catalog.rates)
+    picked, _, _ = choose(sp, sp.editions[None], sp.raises[None], (sp.level**2)[None], sp.pool)
+    e = int(picked[0, 0]) // sp.bits.shape[0]
+    assert found.configuration.edition.id == catalog.vendors[0].editions[e].id
+    # a cheaper configuration of the pool meeting every must-have would have been chosen instead
+    if found.meets_must_haves and found.configuration.cost.yearly is not None:
+        meets_cheaper = sp.pool[0] & (sp.cost[0] < found.configuration.cost.yearly - 1e-6)
+        for ee, ss in zip(*np.nonzero(meets_cheaper), strict=True):
+            parts = [catalog.vendors[0].editions[ee], *(a for i, a in enumerate(sp.slots[0]) if sp.bits[ss, i])]
+            ratings = {
+                c: max(
+                    [
+                        catalog.vendors[0].ratings[c].at(parts[0].id),
+                        *(getattr(p, "raises", {}).get(c, 0) for p in parts[1:]),
+                    ]
+                )
+                for c in caps
+            }
+            assert any(n.must_have and ratings[n.capability] < min(n.level, 3) for n in needs)
+
+
+def test_robustness_draws_keep_a_vendor_whose_must_have_an_add_on_provides(catalog: Catalog) -> None:
+    needs = [need("lead_scoring", 4, must=True), need("pipeline_stages", 3)]
+    sp, _ = recommend(needs, catalog.vendors, None, catalog.rates)
+    (odds,) = draw_odds(sp, ["acme-crm"], draws=50, seed=1)
+    assert odds.first_share == 1.0
