@@ -187,6 +187,7 @@ def _staged_file(real: Path, data: bytes, like: Path | None = None) -> Iterator[
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
+            _keep_owner(tmp, like or real)
             os.chmod(tmp, _mode_for(like or real))
             out.write(data)
             out.flush()
@@ -235,6 +236,16 @@ def _what(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "a regular file" if stat.S_ISREG(mode) else "something other than a file"
+
+
+def _keep_owner(tmp: Path, original: Path) -> None:
+    """Root rewriting a consultant's file leaves it theirs; anyone else cannot give a file away, nor needs to."""
+    try:
+        status = original.stat()
+        if (status.st_uid, status.st_gid) != (os.geteuid(), os.getegid()):
+            os.chown(tmp, status.st_uid, status.st_gid)
+    except (OSError, AttributeError):  # no such file yet; not permitted; no owners (Windows)
+        pass
 
 
 def _mode_for(target: Path, default: int = 0o666) -> int:

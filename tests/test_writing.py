@@ -121,6 +121,17 @@ def test_a_report_through_a_link_updates_the_target_keeps_the_link_and_the_permi
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["r.md"]
 
 
+def test_a_report_rewritten_by_root_keeps_its_owner(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+    target = tmp_path / "r.md"
+    target.write_text("old\n", encoding="utf-8")
+    os.chown(target, 4321, 4321)
+    code, _, stderr = report(target, "--no-charts")
+    assert code == 0, stderr
+    assert (target.stat().st_uid, target.stat().st_gid) == (4321, 4321)
+
+
 def test_a_dangling_link_gets_its_target_made(tmp_path: Path) -> None:
     link = tmp_path / "r.json"
     link.symlink_to("later/r.json")
