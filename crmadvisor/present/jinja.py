@@ -13,6 +13,7 @@ rendered.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import signal
 import string
@@ -24,7 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Concat
 from jinja2.runtime import Context, Undefined
@@ -44,6 +53,9 @@ class Limits:
     chars: int = 10_000_000  # any string the template builds, and the report it writes
     items: int = 1_000_000  # any list it builds
     memory: int = 256 * 1024 * 1024  # bytes of address space on top of what the process holds (Linux)
+
+
+MAX_NUMBER_DIGITS = 30_000  # no report needs more, and 10**3000000 takes seconds
 
 
 class TooCostly(Exception):
@@ -149,7 +161,9 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
                 if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
                     self._ahead(len(seq) * times, "repetition")
         elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
-            self._ahead(abs(left).bit_length() * right // 3, "number")  # about its decimal digits
+            digits = right * math.log10(abs(left))  # computed in C, where no time bound can stop it
+            if digits > MAX_NUMBER_DIGITS:
+                raise TooCostly(f"a number of about {digits:,.0f} digits: a template may compute 30,000 at most")
         elif operator == "%" and isinstance(left, str):
             self._ahead(_printf_size(left, right), "formatted text")
         elif operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
@@ -175,9 +189,8 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
                 self._ahead(size(*args[passed:], **kwargs))
             return self.checked(function(*args, **kwargs))
 
-        for attribute in ("jinja_pass_arg",):  # pass_context / pass_eval_context / pass_environment
-            if hasattr(function, attribute):
-                setattr(checked, attribute, getattr(function, attribute))
+        if passed:  # keep pass_context, pass_eval_context or pass_environment
+            checked.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]
         return checked
 
 
@@ -302,7 +315,7 @@ def render(
         env = bounded = _BoundedSandbox(autoescape, limits, time.monotonic() + limits.seconds)
         bounded.filters.update({key: bounded._checked_filter(key, f) for key, f in filters.items()})
     try:
-        template = env.from_string(source)  # in time bounded by the file's size
+        template = _compiled(env, source, name)  # in time bounded by the file's size
         if limits is None:
             return template.render(context)
         deadline = bounded.deadline = time.monotonic() + limits.seconds
@@ -318,6 +331,15 @@ def render(
         if limits is None or not _in_template(err):
             raise
         raise _located(name, _template_line(err), f"{type(err).__name__}: {err}") from None
+
+
+def _compiled(env: Environment, source: str, name: str) -> Template:
+    """The template compiled; nesting too deep for the parser or for Python's compiler is located too."""
+    try:
+        return env.from_string(source)
+    except (RecursionError, MemoryError, SyntaxError):  # Python's own, on the code Jinja2 generated
+        message = "blocks, brackets or operators nested too deeply to compile: split the expression or the block"
+        raise _located(name, 1, message) from None
 
 
 def _bounded_output(chunks: Generator[str, None, None], limits: Limits, deadline: float) -> str:
