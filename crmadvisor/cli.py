@@ -13,12 +13,16 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 
 from crmadvisor import __version__
 from crmadvisor.errors import CrmAdvisorError, ExitCode
+
+if TYPE_CHECKING:
+    from crmadvisor.workflow.inputs import CatalogueChoice
+    from crmadvisor.workflow.printout import Printout
 
 P = ParamSpec("P")
 
@@ -107,8 +111,21 @@ def reports_errors(command: Callable[P, None]) -> Callable[P, None]:
     return wrapper
 
 
-def _today(value: dt.datetime | None) -> dt.date:
-    return value.date() if value is not None else dt.date.today()
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
+
+
+def _catalogue(criteria: Path | None, vendors: list[Path] | None, no_shipped: bool) -> CatalogueChoice:
+    from crmadvisor.workflow.inputs import CatalogueChoice
+
+    return CatalogueChoice(criteria, tuple(vendors or ()), shipped_vendors=not no_shipped)
+
+
+def _show(printout: Printout) -> None:
+    """Print what a command gives back (colours kept: they are there only for a terminal), exit with its code."""
+    typer.echo(printout.text, nl=False, color=True)
+    if printout.exit_code:
+        raise typer.Exit(printout.exit_code)
 
 
 def _version(value: bool) -> None:
@@ -146,15 +163,10 @@ def validate(
 
     Example: crmadvisor validate vendors/ --format github
     """
-    from crmadvisor.load.catalog import check_paths
-    from crmadvisor.load.discover import shipped_dir
-    from crmadvisor.present.problems import FORMATS
+    from crmadvisor.workflow.validate import ValidateRequest, validate
 
-    targets = paths or [shipped_dir("criteria"), shipped_dir("vendors")]
-    result = check_paths(targets, today=_today(today), criteria_dir=criteria, strict=strict)
-    typer.echo(FORMATS[fmt.value](result.problems, result.files), nl=False)
-    failed = any(p.severity == "error" for p in result.problems)
-    raise typer.Exit(ExitCode.INVALID if failed else ExitCode.OK)
+    request = ValidateRequest(tuple(paths or ()), fmt.value, strict, criteria, _day(today))
+    _show(validate(request))
 
 
 @app.command(short_help="JSON Schema of vendor, answers or report files.")
@@ -166,9 +178,9 @@ def schema(
 
     Example: crmadvisor schema vendor > vendor.schema.json
     """
-    from crmadvisor.present.schemas import json_schema
+    from crmadvisor.workflow.reference import schema
 
-    typer.echo(json_schema(kind.value), nl=False)
+    _show(schema(kind.value))
 
 
 @app.command(short_help="Profile, needs, ranking, gaps, robustness; reports.")
@@ -253,35 +265,28 @@ def assess(
     Example: crmadvisor assess --answers examples/answers/industrial-supplier.yaml --output report.md
     """
     from crmadvisor import workflow
+    from crmadvisor.workflow.assessment import AssessRequest, ReportRequest, assess
 
-    day = _today(today)
-    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
-    if answers is not None:
-        given = workflow.complete_answers(answers, catalog)
-    else:
-        again = workflow.resume_options(criteria, vendors or [], shipped_vendors=not no_shipped_vendors)
-        ask_in = lang.value if lang else None
-        given = workflow.interview(catalog, resume=resume, save=save, lang=ask_in, today=day, again=again)
-    language = lang.value if lang else given.lang
-    result = workflow.assess(catalog, given, draws=draws, seed=seed, topsis=method is Method.topsis)
-    if output is None and report_format is None:
-        workflow.print_assessment(result, catalog, language, day, width, answers_file=answers or resume)
-        return
-    dated = report_date.date() if report_date else given.date or day
-    text, paths = workflow.export_report(
-        result,
-        catalog,
-        output=output,
-        fmt=report_format.value if report_format else None,
-        lang=language,
-        date=dated,
-        method=method.value,
-        charts=not no_charts,
-        png=png,
-        template=template,
-        browser=browser,
+    written = output is not None or report_format is not None
+    report = ReportRequest(
+        output, report_format.value if report_format else None, not no_charts, png, template, browser
     )
-    typer.echo(text if text is not None else "".join(f"wrote {path}\n" for path in paths), nl=False)
+    request = AssessRequest(
+        answers=answers,
+        resume=resume,
+        save=save,
+        lang=lang.value if lang else None,
+        method=method.value,
+        draws=draws,
+        seed=seed,
+        width=width,
+        catalogue=_catalogue(criteria, vendors, no_shipped_vendors),
+        report=report if written else None,
+        date=_day(report_date),
+        today=_day(today),
+        terminal=workflow.has_terminal(),
+    )
+    _show(assess(request))
 
 
 @app.command(short_help="Every question and its options, as JSON or YAML.")
@@ -295,10 +300,9 @@ def questions(
 
     Example: crmadvisor questions --format yaml --lang fr
     """
-    from crmadvisor.load.criteria import load_criteria
-    from crmadvisor.present.questions import FORMATS
+    from crmadvisor.workflow.reference import questions
 
-    typer.echo(FORMATS[fmt.value](load_criteria(criteria), lang.value), nl=False)
+    _show(questions(fmt.value, lang.value, criteria))
 
 
 @app.command(short_help="B2B loyalty-programme readiness and design.")
@@ -345,17 +349,11 @@ def loyalty(
     then crmadvisor assess --answers FILE.
     """
     from crmadvisor import workflow
+    from crmadvisor.workflow.loyalty import LoyaltyRequest, loyalty
 
-    catalog = workflow.loyalty_catalog(criteria)
-    if answers is not None:
-        given = workflow.complete_loyalty_answers(answers, catalog)
-    else:
-        ask_in = lang.value if lang else None
-        day = _today(today)
-        given = workflow.loyalty_interview(
-            catalog, resume=resume, save=save, lang=ask_in, today=day, criteria_dir=criteria
-        )
-    workflow.print_loyalty(catalog, given, lang.value if lang else given.lang, width)
+    ask_in = lang.value if lang else None
+    request = LoyaltyRequest(answers, resume, save, ask_in, width, criteria, _day(today), workflow.has_terminal())
+    _show(loyalty(request))
 
 
 @vendors_app.command("list")
@@ -371,11 +369,9 @@ def vendors_list(
 
     Example: crmadvisor vendors list --vendors ./my-vendors
     """
-    from crmadvisor import workflow
+    from crmadvisor.workflow.vendors import VendorsRequest, vendor_list
 
-    day = _today(today)
-    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
-    workflow.show_vendor_list(catalog, day, lang.value)
+    _show(vendor_list(VendorsRequest((), lang.value, _catalogue(criteria, vendors, no_shipped_vendors), _day(today))))
 
 
 @vendors_app.command("show")
@@ -392,11 +388,10 @@ def vendors_show(
 
     Example: crmadvisor vendors show hubspot
     """
-    from crmadvisor import workflow
+    from crmadvisor.workflow.vendors import VendorsRequest, vendor_profile
 
-    day = _today(today)
-    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
-    workflow.show_vendor(catalog, vendor_id, day, lang.value)
+    catalogue = _catalogue(criteria, vendors, no_shipped_vendors)
+    _show(vendor_profile(VendorsRequest((vendor_id,), lang.value, catalogue, _day(today))))
 
 
 @vendors_app.command("compare")
@@ -414,11 +409,10 @@ def vendors_compare(
 
     Example: crmadvisor vendors compare sellsy axonaut
     """
-    from crmadvisor import workflow
+    from crmadvisor.workflow.vendors import VendorsRequest, vendor_comparison
 
-    day = _today(today)
-    catalog = workflow.catalog(criteria, vendors or [], shipped_vendors=not no_shipped_vendors, today=day)
-    workflow.compare_vendors(catalog, first, second, lang.value)
+    catalogue = _catalogue(criteria, vendors, no_shipped_vendors)
+    _show(vendor_comparison(VendorsRequest((first, second), lang.value, catalogue, _day(today))))
 
 
 @vendors_app.command("new")
@@ -433,10 +427,9 @@ def vendors_new(
 
     Example: crmadvisor vendors new acme-crm --dir my-vendors/
     """
-    from crmadvisor import workflow
+    from crmadvisor.workflow.vendors import new_vendor
 
-    path = workflow.new_vendor(vendor_id, folder, criteria, _today(today))
-    typer.echo(f"wrote {path}: fill in every `null`, then run `crmadvisor validate {path}`")
+    _show(new_vendor(vendor_id, folder, criteria, _day(today)))
 
 
 @vendors_app.command("audit", short_help="How well each profile is sourced; fails CI above a share.")
@@ -471,13 +464,9 @@ def vendors_audit(
 
     Example: crmadvisor vendors audit --vendors my-vendors/ --max-unverified 0.1 --format github
     """
-    from crmadvisor import workflow
+    from crmadvisor.workflow.audit import AuditRequest, audit
 
-    text, passed = workflow.audit_vendors(
-        vendors, criteria, today=_today(today), max_unverified=max_unverified, fmt=fmt.value
-    )
-    typer.echo(text, nl=False)
-    raise typer.Exit(ExitCode.OK if passed else ExitCode.INVALID)
+    _show(audit(AuditRequest(vendors, criteria, max_unverified, fmt.value, _day(today))))
 
 
 @vendors_app.command("rubric")
@@ -490,9 +479,9 @@ def vendors_rubric(
 
     Example: crmadvisor vendors rubric --lang fr
     """
-    from crmadvisor import workflow
+    from crmadvisor.workflow.vendors import rubric
 
-    workflow.show_rubric(criteria, lang.value)
+    _show(rubric(criteria, lang.value))
 
 
 def main() -> None:

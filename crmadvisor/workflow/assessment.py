@@ -1,0 +1,152 @@
+"""`assess`: answers (a file, or the interview) -> the assessment -> the terminal or a written report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crmadvisor.errors import UsageError
+from crmadvisor.files import TooLarge, atomic_write_unit, is_standard_output, read_bounded, writable_file
+from crmadvisor.model.assessment import Assessment
+from crmadvisor.model.assessment import assess as assess_model
+from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog, complete_answers, no_terminal
+from crmadvisor.workflow.printout import Printout, drawn
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from crmadvisor.present.charts import ChartImage
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """A written report: where (None: stdout), which format (None: from the file's extension), how."""
+
+    output: Path | None = None
+    fmt: str | None = None
+    charts: bool = True
+    png: bool = False
+    template: Path | None = None
+    browser: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AssessRequest:
+    answers: Path | None = None  # a complete answers file; None: the interview
+    resume: Path | None = None
+    save: Path | None = None
+    lang: str | None = None  # None: the answers file's
+    method: str = "fit"
+    draws: int = 2000
+    seed: int = 20261122
+    width: int | None = None
+    catalogue: CatalogueChoice = field(default_factory=CatalogueChoice)
+    report: ReportRequest | None = None  # None: the assessment on the terminal
+    date: dt.date | None = None  # the report's; None: the answers file's, else today
+    today: dt.date | None = None  # review dates are checked against it; None: today
+    terminal: bool = False  # stdin and stdout are a terminal: the interview can run
+
+
+def assess(request: AssessRequest) -> Printout:
+    today = request.today or dt.date.today()
+    catalog = chosen_catalog(request.catalogue, today)
+    answers = _answers(request, catalog, today)
+    lang = request.lang or answers.lang
+    topsis = request.method == "topsis"
+    result = assess_model(catalog, answers, draws=request.draws, seed=request.seed, topsis=topsis)
+    if request.report is None:
+        from crmadvisor.present.terminal import render_assessment
+
+        answers_file = request.answers or request.resume
+
+        def draw(console: Console) -> None:
+            render_assessment(console, result, catalog, lang, today, answers_file=answers_file)
+
+        return Printout(drawn(draw, request.width))
+    date = request.date or answers.date or today
+    return export_report(result, catalog, request.report, lang=lang, date=date, method=request.method)
+
+
+def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> Answers:
+    """The complete answers file, or the interview on the terminal (refused, naming --answers, without one)."""
+    if request.answers is not None:
+        return complete_answers(request.answers, catalog)
+    if not request.terminal:
+        raise no_terminal("a complete answers file")
+    from crmadvisor.ask import assessment  # questionary: only for the interactive questionnaire
+    from crmadvisor.ask.engine import Interview
+
+    again = request.catalogue.options()
+    asked = Interview(resume=request.resume, save=request.save, lang=request.lang, today=today, again=again)
+    return assessment.interview(catalog, asked)
+
+
+def export_report(
+    result: Assessment, catalog: Catalog, report: ReportRequest, *, lang: str, date: dt.date, method: str
+) -> Printout:
+    """Render the written report; write it with its chart folder as one unit, or return it for stdout."""
+    from crmadvisor import __version__
+    from crmadvisor.present import report as written
+
+    output, charts, png, template = report.output, report.charts, report.png, report.template
+    if output is not None and is_standard_output(output):
+        output = None  # `-o /dev/stdout` prints the report, as no --output does
+    kind = written.report_format(output, report.fmt)
+    if output is None and kind == "pdf":
+        raise UsageError("a PDF report needs --output FILE.pdf")
+    if template is not None and kind == "json":
+        raise UsageError("--template applies to Markdown and HTML reports, not JSON")
+    if png and (not charts or kind == "json"):
+        raise UsageError("--png writes the charts as PNG: it needs a Markdown, HTML or PDF report with charts")
+    if output is not None:
+        writable_file(output)  # a device, FIFO or folder there is refused before any work
+    printer = None
+    if kind == "pdf":
+        from crmadvisor.browser import find_browser
+
+        printer = find_browser(report.browser)  # before any work: with no browser, nothing is written
+    view = written.report_from(result, catalog, lang=lang, date=date, version=__version__, method=method)
+    images: tuple[ChartImage, ...] = ()
+    if charts and kind != "json":
+        from crmadvisor.present.charts import chart_images, with_charts
+
+        images = chart_images(view, png=png)
+        linked = output is not None and kind == "md"
+        view = with_charts(view, images, f"{output.stem}_files" if linked and output else None)
+    if template is not None:
+        source = read_template(template)
+        from crmadvisor.present.jinja import Limits
+
+        html = kind in ("html", "pdf")
+        text = written.render_template(view, source, html=html, name=str(template), limits=Limits())
+    else:
+        text = written.REPORT_FORMATS["html" if kind == "pdf" else kind](view)
+    if output is None:
+        return Printout(text)
+    files: dict[str, bytes] = {}
+    for image in images:
+        if kind == "md":
+            files[f"{image.id}.svg"] = image.svg.encode("utf-8")
+        if image.png is not None:
+            files[f"{image.id}.png"] = image.png
+    if printer is not None:
+        from crmadvisor.browser import html_to_pdf
+
+        data = html_to_pdf(text, printer)
+    else:
+        data = text.encode("utf-8")
+    paths = atomic_write_unit(output, data, output.parent / f"{output.stem}_files", files)
+    return Printout("".join(f"wrote {path}\n" for path in paths), tuple(paths))
+
+
+def read_template(path: Path) -> str:
+    if not path.is_file():
+        raise UsageError(f"{path}: no such template file")
+    try:
+        return read_bounded(path).decode("utf-8")
+    except (OSError, TooLarge, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) else "too large or not UTF-8"
+        raise UsageError(f"{path}: cannot read the template: {reason}") from None

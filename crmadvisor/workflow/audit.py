@@ -1,0 +1,53 @@
+"""`vendors audit`: how well each profile of one folder is sourced; fails a consultancy's CI above a share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from crmadvisor.errors import ExitCode, InputError, Problem, UsageError
+from crmadvisor.model.schema import Vendor
+from crmadvisor.workflow.printout import Printout
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRequest:
+    folder: Path | None = None  # None: the shipped catalogue
+    criteria: Path | None = None
+    max_unverified: float | None = None
+    fmt: str = "text"
+    today: dt.date | None = None
+
+
+def audit(request: AuditRequest) -> Printout:
+    """The audit in the format asked for; exit 1 when the share of unverified ratings is over the limit."""
+    from crmadvisor.load.criteria import load_criteria
+    from crmadvisor.load.discover import check_files, shipped_dir, yaml_files
+    from crmadvisor.load.vendors import vendor_set_problems
+    from crmadvisor.model.audit import audit_catalog
+    from crmadvisor.present.audit import FORMATS
+
+    today = request.today or dt.date.today()
+    target = request.folder if request.folder is not None else shipped_dir("vendors")
+    if not target.is_dir():
+        raise UsageError(f"{target}: no such vendors folder")
+    files, missing = yaml_files([target])
+    checked = check_files(files)
+    vendors = [item for item in checked.loaded if isinstance(item.model, Vendor)]
+    found = missing + checked.problems + vendor_set_problems(vendors, load_criteria(request.criteria), today=today)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    loaded = {item.model.id: item for item in vendors if isinstance(item.model, Vendor)}
+    result = audit_catalog(
+        (item.model for item in loaded.values() if isinstance(item.model, Vendor)), today, request.max_unverified
+    )
+    problems: list[Problem] = []
+    for vendor in result.vendors:
+        src = loaded[vendor.vendor_id].src
+        for finding in vendor.findings:
+            line, col = src.mark(finding.key)
+            field = ".".join(str(part) for part in finding.key)
+            problems.append(Problem(src.path, line, col, field, finding.message, finding.code, finding.severity))
+    return Printout(FORMATS[request.fmt](result, problems), exit_code=0 if result.passed else ExitCode.INVALID)

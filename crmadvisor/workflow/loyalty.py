@@ -1,0 +1,75 @@
+"""`loyalty`: a loyalty section (a file, or the interview) -> readiness, mechanics and CRM needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from crmadvisor.errors import InputError, UsageError
+from crmadvisor.load.answers import read_answers
+from crmadvisor.load.criteria import load_criteria
+from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.workflow.inputs import CatalogueChoice, no_terminal
+from crmadvisor.workflow.printout import Printout, drawn
+
+
+@dataclass(frozen=True, slots=True)
+class LoyaltyRequest:
+    answers: Path | None = None  # a file with a complete `loyalty:` section; None: the interview
+    resume: Path | None = None
+    save: Path | None = None
+    lang: str | None = None  # None: the answers file's
+    width: int | None = None
+    criteria: Path | None = None
+    today: dt.date | None = None
+    terminal: bool = False
+
+
+def loyalty(request: LoyaltyRequest) -> Printout:
+    from crmadvisor.model.loyalty import loyalty_from
+    from crmadvisor.present.loyalty import render_loyalty
+
+    catalog = loyalty_catalog(request.criteria)
+    answers = _answers(request, catalog)
+    assert catalog.loyalty is not None
+    result = loyalty_from(answers.loyalty or {}, catalog.loyalty)
+    lang = request.lang or answers.lang
+    return Printout(
+        drawn(lambda c: render_loyalty(c, result, catalog, lang, answers.company, applied=False), request.width)
+    )
+
+
+def loyalty_catalog(criteria_dir: Path | None) -> Catalog:
+    loaded = load_criteria(criteria_dir)
+    if loaded.loyalty is None:
+        raise UsageError(f"{criteria_dir}: no loyalty questionnaire (a `kind: loyalty` file) in this criteria folder")
+    return loaded
+
+
+def _answers(request: LoyaltyRequest, catalog: Catalog) -> Answers:
+    if request.answers is not None:
+        return complete_loyalty_answers(request.answers, catalog)
+    if not request.terminal:
+        raise no_terminal("an answers file with a complete `loyalty:` section")
+    from crmadvisor.ask import loyalty  # questionary: only for the interactive questionnaire
+    from crmadvisor.ask.engine import Interview
+
+    again = CatalogueChoice(request.criteria).options()
+    today = request.today or dt.date.today()
+    asked = Interview(resume=request.resume, save=request.save, lang=request.lang, today=today, again=again)
+    return loyalty.interview(catalog, asked)
+
+
+def complete_loyalty_answers(path: Path, catalog: Catalog) -> Answers:
+    """An answers file whose `loyalty:` section answers every loyalty question (other sections may be missing)."""
+    from crmadvisor.load.loyalty import missing_loyalty_problems
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such answers file")
+    answers, loaded = read_answers(path, catalog)
+    assert catalog.loyalty is not None
+    problems = missing_loyalty_problems(loaded.src, answers.loyalty, catalog.loyalty)
+    if problems:
+        raise InputError(problems)
+    return answers
