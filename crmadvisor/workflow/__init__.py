@@ -1,6 +1,6 @@
 """What each command does: a frozen request in, a `Printout` (what to print, the files written) out.
 
-`cli.py` only parses arguments, builds the request and prints the printout; the decisions (which
+`crmadvisor/cli/` only parses arguments, builds the request and prints the printout; the decisions (which
 language and date, an answers file or an interview, the terminal or a written report) are taken
 here, one module per command or family of commands, wiring load -> model -> present.
 """
