@@ -85,4 +85,30 @@ def test_importing_the_cli_loads_no_heavy_module() -> None:
 def test_the_presenters_never_import_the_questionnaire(path: Path) -> None:
     package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
     modules = imported_modules(path.read_text(encoding="utf-8"), package)
-    assert [m for m in modules if m.startswith(("crmadvisor.ask", "questionary"))] == []
+    questionnaire = ("crmadvisor.ask", "crmadvisor.prompts", "crmadvisor.loyalty_prompts", "questionary")
+    assert [m for m in modules if m.startswith(questionnaire)] == []
+
+
+def test_the_model_is_forbidden_the_presenters() -> None:
+    assert forbidden({"crmadvisor.present.view", "crmadvisor.present"}) == [
+        "crmadvisor.present",
+        "crmadvisor.present.view",
+    ]
+
+
+def test_a_json_report_imports_neither_rich_nor_jinja2(tmp_path: Path) -> None:
+    answers = PACKAGE.parent / "examples" / "answers" / "online-retailer.yaml"
+    code = (
+        "import json, sys\n"
+        "from crmadvisor.cli import app\n"
+        "try:\n"
+        f"    app(['assess', '--answers', {str(answers)!r}, '--draws', '20', '-o', {str(tmp_path / 'r.json')!r}],"
+        " standalone_mode=False)\n"
+        "except SystemExit as done:\n"
+        "    assert done.code in (0, None), done.code\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    loaded = {m.split(".")[0] for m in json.loads(done.stderr.splitlines()[-1])}
+    assert (tmp_path / "r.json").is_file()
+    assert {"rich", "jinja2", "matplotlib"} & loaded == set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import os
@@ -22,8 +23,9 @@ import yaml
 from conftest import EXAMPLES, ROOT, run
 from markdown_it import MarkdownIt
 
-from crmadvisor.present.report import Report, md_text, render_html, render_markdown
+from crmadvisor.present.documents import md_text, render_html, render_markdown
 from crmadvisor.present.template_words import template_words
+from crmadvisor.present.view import report_of
 
 EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c", "industrial-supplier-loyalty")
 HOSTILE = "Evil | `tick` <script>alert(1)</script> **bold** [x](http://e.invalid) # h\n- item &amp; <b>"
@@ -401,7 +403,7 @@ def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_loyalty_section_renders_when_the_loyalty_assessment_fills_it(reports_dir: str) -> None:
     data = json.loads(example_reports(EXAMPLE_NAMES[0], reports_dir)["json"].read_text(encoding="utf-8"))
-    report = Report.model_validate(data)
+    report = report_of(data)
     assert report.loyalty is None
     assert "Loyal | ty" not in render_markdown(report)
     table = {"title": "Gate", "columns": ["a|b", "c"], "rows": [["x|y", "1\n<b>2</b>"]], "notes": ["n`ote"]}
@@ -418,7 +420,7 @@ def test_loyalty_section_renders_when_the_loyalty_assessment_fills_it(reports_di
         "gate": table,
         "tables": [table],
     }
-    filled = Report.model_validate({**report.model_dump(), "loyalty": loyalty})
+    filled = report_of({**dataclasses.asdict(report), "loyalty": loyalty})
     markdown = render_markdown(filled)
     assert "## Loyal \\| ty" in markdown
     check_markdown(markdown)
@@ -470,7 +472,7 @@ def test_importing_the_cli_loads_neither_jinja2_nor_matplotlib() -> None:
     code = "import json, sys; import crmadvisor.cli; print(json.dumps(sorted(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True)
     loaded = set(json.loads(done.stdout))
-    assert not {"jinja2", "matplotlib", "crmadvisor.present.report"} & loaded
+    assert not {"jinja2", "matplotlib", "crmadvisor.present.view"} & loaded
 
 
 # ------------------------------------------------------------------ the shipped examples

@@ -1,4 +1,4 @@
-"""The report's charts as SVG (and PNG on request), drawn with matplotlib from the Report view-model.
+"""The report's charts as SVG (and PNG on request), drawn with matplotlib from the view (`Report`).
 
 matplotlib is imported here only, and this module only when charts are made. The SVG output is
 reproducible byte for byte for a given matplotlib version: no date in the metadata, a fixed hash salt
@@ -10,16 +10,17 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
-from crmadvisor.present.report import FIT_CHART_ROWS, Chart, Report
 from crmadvisor.present.template_words import template_words
+from crmadvisor.present.view import Chart, Report
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.projections.polar import PolarAxes
 
+FIT_CHART_ROWS = 12
 COLOURS = ("#1f5fa8", "#d1495b", "#2a9d8f")
 NEED_COLOUR = "#7a7a7a"
 BLOCKED_COLOUR = "#b3261e"
@@ -154,4 +155,4 @@ def with_charts(report: Report, images: tuple[ChartImage, ...], folder: str | No
         )
         for image in images
     )
-    return report.model_copy(update={"charts": charts})
+    return replace(report, charts=charts)

@@ -12,6 +12,7 @@ rendered.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -39,7 +40,6 @@ from jinja2.nodes import Concat
 from jinja2.runtime import Context, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import missing
-from pydantic import BaseModel
 
 from crmadvisor.errors import InputError, Problem
 from crmadvisor.files import read_bounded
@@ -85,11 +85,16 @@ class _Undefined(StrictUndefined):
         return f"`{self._undefined_name}` is not defined: {hint}"
 
 
-def _missing_field(model: BaseModel, name: str) -> str:
-    fields = list(type(model).model_fields)
+def _missing_field(view: Any, name: str) -> str:
+    fields = [field.name for field in dataclasses.fields(view)]
     close = difflib.get_close_matches(name, fields, n=1)
     hint = f"did you mean `{close[0]}`?" if close else f"its fields: {', '.join(fields)}"
-    return f"`{name}` is not a field of {type(model).__name__}: {hint}"
+    return f"`{name}` is not a field of {type(view).__name__}: {hint}"
+
+
+def _is_view(obj: Any) -> bool:
+    """A part of the report's view (a dataclass instance): a missing field of it gets a did-you-mean."""
+    return dataclasses.is_dataclass(obj) and not isinstance(obj, type)
 
 
 class _CheckedGenerator(CodeGenerator):
@@ -116,7 +121,7 @@ class _Sandbox(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         value = super().getattr(obj, attribute)
-        if isinstance(value, Undefined) and value._undefined_hint is None and isinstance(obj, BaseModel):
+        if isinstance(value, Undefined) and value._undefined_hint is None and _is_view(obj):
             return self.undefined(_missing_field(obj, attribute), obj=obj, name=attribute)
         return value
 

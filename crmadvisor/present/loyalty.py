@@ -1,20 +1,18 @@
-"""A loyalty-programme assessment in words: one language-resolved view (`loyalty_view`) that the
-terminal renderer here and the report formats both show: context, gate, specifics, mechanics,
-success factors, CRM needs."""
+"""A loyalty-programme assessment in words: the loyalty section of the view (`loyalty_view`), which the
+terminal and the report formats all show: context, gate, specifics, mechanics, success factors, CRM needs."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
 
-from crmadvisor.model.loyalty import LoyaltyAssessment
+from crmadvisor.model.assessment import Assessment
+from crmadvisor.model.loyalty import LoyaltyAssessment, applies
 from crmadvisor.model.needs import NeedRaise
 from crmadvisor.model.schema import Catalog, LoyaltyFile, LoyaltyOption, LoyaltyQuestion
+from crmadvisor.present.view import LoyaltySection, LoyaltyTable
 from crmadvisor.words import words
-
-if TYPE_CHECKING:  # rich only where the terminal renders
-    from rich.console import Console
 
 
 def loyalty_words(lang: str) -> dict[str, str]:
@@ -43,31 +41,10 @@ def raised_by_loyalty(items: Sequence[NeedRaise], loyalty: LoyaltyFile, lang: st
     return loyalty_words(lang)["raised_by"].format(reasons=reasons)
 
 
-@dataclass(frozen=True, slots=True)
-class LoyaltyTable:
-    title: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    notes: tuple[str, ...] = ()  # lines shown after the table
-
-
-@dataclass(frozen=True, slots=True)
-class LoyaltyView:
-    """Everything the loyalty section says, in one language."""
-
-    heading: str
-    context_title: str
-    context: tuple[str, ...]  # the survey's figures and ranking of expectations, with the source
-    verdict: str
-    verdict_kind: Literal["fix_fundamentals", "design", "incomplete"]
-    gate: LoyaltyTable
-    tables: tuple[LoyaltyTable, ...]  # specifics (when answered), mechanics, success factors, CRM needs
-    unanswered: str | None
-
-
 def loyalty_view(
     result: LoyaltyAssessment, catalog: Catalog, lang: str, company: str | None, *, applied: bool
-) -> LoyaltyView:
+) -> LoyaltySection:
+    """Everything the loyalty section says, in one language."""
     loyalty = catalog.loyalty
     assert loyalty is not None  # a LoyaltyAssessment exists only with loyalty criteria
     w = loyalty_words(lang)
@@ -76,16 +53,41 @@ def loyalty_view(
         tables.insert(0, _specifics_table(result, loyalty, lang))
     tables.append(_needs_table(result, catalog, lang, applied=applied))
     unanswered = w["unanswered"].format(questions=", ".join(result.unanswered)) if result.unanswered else None
-    return LoyaltyView(
+    primary, secondary = result.primary, result.secondary
+    return LoyaltySection(
         heading=w["title"].format(company=company or "?"),
+        summary=_verdict(result, loyalty, lang),
+        verdict=result.verdict,
+        verdict_title=w["verdict"],
+        primary=primary.mechanic if primary else None,
+        secondary=secondary.mechanic if secondary else None,
+        applied=applied,
         context_title=loyalty.survey.heading(lang),
         context=_survey_lines(loyalty, lang),
-        verdict=_verdict(result, loyalty, lang),
-        verdict_kind=result.verdict,
         gate=_gate_table(result, loyalty, lang),
         tables=tuple(tables),
         unanswered=unanswered,
     )
+
+
+def loyalty_section(result: Assessment, catalog: Catalog, lang: str) -> LoyaltySection | None:
+    """The loyalty section of an assessment's view, when the answers have a loyalty part."""
+    if result.loyalty is None:
+        return None
+    applied = any(need.raises for need in result.needs)
+    return loyalty_view(result.loyalty, catalog, lang, result.answers.company, applied=applied)
+
+
+def loyalty_hint(result: Assessment, catalog: Catalog, lang: str, answers_file: Path | None) -> str | None:
+    """How to run the loyalty questionnaire, when it applies to this company and is not answered yet."""
+    loyalty = catalog.loyalty
+    if result.loyalty is not None or loyalty is None:
+        return None
+    if not applies(loyalty, result.profile.orientation, result.answers.importance):
+        return None
+    w = words(lang)
+    where = shlex.quote(str(answers_file)) if answers_file is not None else w["loyalty.file"]
+    return w("loyalty.hint", file=where)
 
 
 # a client reads the article's title, not the file name it has in shared/seeds
@@ -130,7 +132,9 @@ def _gate_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str) -> L
             if option.action is not None:
                 notes.append(f"→ {option.action(lang)}")
         rows.append((fundamental.name(lang), w[f"status.{check.status}"], "\n".join(notes)))
-    return LoyaltyTable(w["fundamentals"], (w["fundamental"], w["status"], w["answers"]), tuple(rows))
+    return LoyaltyTable(
+        title=w["fundamentals"], columns=(w["fundamental"], w["status"], w["answers"]), rows=tuple(rows)
+    )
 
 
 def _specifics_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str) -> LoyaltyTable:
@@ -139,7 +143,7 @@ def _specifics_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str)
         (_question(loyalty, c.question).question(lang), _option(loyalty, c.question, c.option).label(lang))
         for c in result.specifics
     )
-    return LoyaltyTable(w["specifics"], (w["question"], w["answer"]), rows)
+    return LoyaltyTable(title=w["specifics"], columns=(w["question"], w["answer"]), rows=rows)
 
 
 def _mechanics_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str) -> LoyaltyTable:
@@ -164,7 +168,7 @@ def _mechanics_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str)
         recommendation = w["recommendation"].format(primary=name, secondary=extra)
     title = w["design.later"] if result.verdict == "fix_fundamentals" else w["design"]
     columns = (w["mechanic"], w["score"], w["role"], w["why"])
-    return LoyaltyTable(title, columns, tuple(rows), (recommendation, loyalty.mix(lang)))
+    return LoyaltyTable(title=title, columns=columns, rows=tuple(rows), notes=(recommendation, loyalty.mix(lang)))
 
 
 def _factors_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str) -> LoyaltyTable:
@@ -178,7 +182,7 @@ def _factors_table(result: LoyaltyAssessment, loyalty: LoyaltyFile, lang: str) -
             if option.action is not None:
                 actions.append(f"→ {option.action(lang)}")
         rows.append((names[check.factor].name(lang), w[f"factor.{check.status}"], "\n".join(actions)))
-    return LoyaltyTable(w["factors"], (w["factor"], w["status"], w["todo"]), tuple(rows))
+    return LoyaltyTable(title=w["factors"], columns=(w["factor"], w["status"], w["todo"]), rows=tuple(rows))
 
 
 def _needs_table(result: LoyaltyAssessment, catalog: Catalog, lang: str, *, applied: bool) -> LoyaltyTable:
@@ -203,62 +207,6 @@ def _needs_table(result: LoyaltyAssessment, catalog: Catalog, lang: str, *, appl
             area=area,
             levels=w["or"].join(levels.get(i, i).lower() for i in when.importance),
         )
-    return LoyaltyTable(w["needs"], (w["capability"], w["raise"], w["why"]), tuple(rows), (note,))
-
-
-# ------------------------------------------------------------------ terminal
-
-STATUS_STYLE = {
-    "✓": "green",
-    "✗": "bold red",
-    "?": "yellow",
-}
-VERDICT_STYLE = {"fix_fundamentals": "red", "design": "green", "incomplete": "yellow"}
-
-
-def render_loyalty(
-    console: Console, result: LoyaltyAssessment, catalog: Catalog, lang: str, company: str | None, *, applied: bool
-) -> None:
-    from rich.panel import Panel
-    from rich.rule import Rule
-    from rich.text import Text
-
-    view = loyalty_view(result, catalog, lang, company, applied=applied)
-    w = loyalty_words(lang)
-    console.print(Rule(view.heading))
-    # the title inside the panel, not on its border, where rich cuts a long one at the terminal's width
-    context = Text(view.context_title + "\n", style="bold")
-    context.append("\n".join(view.context))
-    console.print(Panel(context))
-    console.print()
-    _render_table(console, view.gate)
-    console.print(Panel(view.verdict, title=w["verdict"], title_align="left", style=VERDICT_STYLE[view.verdict_kind]))
-    console.print()
-    for table in view.tables:
-        _render_table(console, table)
-        for note in table.notes:
-            console.print(note)
-        console.print()
-    if view.unanswered:
-        console.print(Text(view.unanswered, style="yellow"))
-        console.print()
-
-
-def _render_table(console: Console, table: LoyaltyTable) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    out = Table(title=table.title, title_justify="left", show_lines=True)
-    last = len(table.columns) - 1
-    for i, column in enumerate(table.columns):
-        if i == last:
-            out.add_column(column, ratio=5)
-        elif i == 0:
-            out.add_column(column, ratio=2)
-        else:
-            numbers = all(row[i].lstrip("+").isdigit() for row in table.rows)
-            out.add_column(column, no_wrap=True, justify="right" if numbers else "left")
-    for row in table.rows:
-        cells = [Text(cell, style=STATUS_STYLE.get(cell[:1], "")) for cell in row]
-        out.add_row(*cells)
-    console.print(out)
+    return LoyaltyTable(
+        title=w["needs"], columns=(w["capability"], w["raise"], w["why"]), rows=tuple(rows), notes=(note,)
+    )

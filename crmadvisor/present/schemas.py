@@ -13,7 +13,7 @@ _MODELS: dict[str, type[BaseModel]] = {"vendor": Vendor, "answers": Answers}
 
 def json_schema(kind: str) -> str:
     if kind == "report":
-        from crmadvisor.present.report import report_schema_text
+        from crmadvisor.present.view import report_schema_text
 
         return report_schema_text()
     doc = _MODELS[kind].model_json_schema()

@@ -16,8 +16,6 @@ from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog, complete
 from crmadvisor.workflow.printout import Printout, drawn
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from crmadvisor.present.charts import ChartImage
 
 
@@ -58,14 +56,13 @@ def assess(request: AssessRequest) -> Printout:
     topsis = request.method == "topsis"
     result = assess_model(catalog, answers, draws=request.draws, seed=request.seed, topsis=topsis)
     if request.report is None:
+        from crmadvisor import __version__
+        from crmadvisor.present.build import report_from
         from crmadvisor.present.terminal import render_assessment
 
         answers_file = request.answers or request.resume
-
-        def draw(console: Console) -> None:
-            render_assessment(console, result, catalog, lang, today, answers_file=answers_file)
-
-        return Printout(drawn(draw, request.width))
+        view = report_from(result, catalog, lang=lang, date=today, version=__version__, answers_file=answers_file)
+        return Printout(drawn(lambda console: render_assessment(console, view), request.width))
     date = request.date or answers.date or today
     return export_report(result, catalog, request.report, lang=lang, date=date, method=request.method)
 
@@ -89,12 +86,13 @@ def export_report(
 ) -> Printout:
     """Render the written report; write it with its chart folder as one unit, or return it for stdout."""
     from crmadvisor import __version__
-    from crmadvisor.present import report as written
+    from crmadvisor.present.build import report_from
+    from crmadvisor.present.outputs import RENDERERS
 
     output, charts, png, template = report.output, report.charts, report.png, report.template
     if output is not None and is_standard_output(output):
         output = None  # `-o /dev/stdout` prints the report, as no --output does
-    kind = written.report_format(output, report.fmt)
+    kind = report_format(output, report.fmt)
     if output is None and kind == "pdf":
         raise UsageError("a PDF report needs --output FILE.pdf")
     if template is not None and kind == "json":
@@ -108,7 +106,7 @@ def export_report(
         from crmadvisor.browser import find_browser
 
         printer = find_browser(report.browser)  # before any work: with no browser, nothing is written
-    view = written.report_from(result, catalog, lang=lang, date=date, version=__version__, method=method)
+    view = report_from(result, catalog, lang=lang, date=date, version=__version__, method=method)
     images: tuple[ChartImage, ...] = ()
     if charts and kind != "json":
         from crmadvisor.present.charts import chart_images, with_charts
@@ -117,13 +115,14 @@ def export_report(
         linked = output is not None and kind == "md"
         view = with_charts(view, images, f"{output.stem}_files" if linked and output else None)
     if template is not None:
-        source = read_template(template)
+        from crmadvisor.present.documents import render_template
         from crmadvisor.present.jinja import Limits
 
+        source = read_template(template)
         html = kind in ("html", "pdf")
-        text = written.render_template(view, source, html=html, name=str(template), limits=Limits())
+        text = render_template(view, source, html=html, name=str(template), limits=Limits())
     else:
-        text = written.REPORT_FORMATS["html" if kind == "pdf" else kind](view)
+        text = RENDERERS[kind](view)
     if output is None:
         return Printout(text)
     files: dict[str, bytes] = {}
@@ -140,6 +139,25 @@ def export_report(
         data = text.encode("utf-8")
     paths = atomic_write_unit(output, data, output.parent / f"{output.stem}_files", files)
     return Printout("".join(f"wrote {path}\n" for path in paths), tuple(paths))
+
+
+def report_format(output: Path | None, given: str | None) -> str:
+    """The report format asked for, else the one the output file's extension names."""
+    from crmadvisor.present.outputs import FORMAT_BY_SUFFIX
+
+    named = FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    if given is not None:
+        if named is not None and named != given:  # e.g. JSON written into report.md: surely a slip
+            raise UsageError(f"--format {given} does not match the extension of {output}: use a .{given} file name")
+        return given
+    if output is None:
+        raise UsageError("--format is needed when the report goes to standard output")
+    if named is None:
+        raise UsageError(
+            f"{output}: cannot tell the report format from the extension `{output.suffix}`: "
+            "use .md, .html, .json or .pdf, or pass --format md|html|json|pdf"
+        )
+    return named
 
 
 def read_template(path: Path) -> str:

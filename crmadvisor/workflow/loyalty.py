@@ -28,16 +28,16 @@ class LoyaltyRequest:
 
 def loyalty(request: LoyaltyRequest) -> Printout:
     from crmadvisor.model.loyalty import loyalty_from
-    from crmadvisor.present.loyalty import render_loyalty
+    from crmadvisor.present.loyalty import loyalty_view
+    from crmadvisor.present.terminal_loyalty import render_loyalty
 
     catalog = loyalty_catalog(request.criteria)
     answers = _answers(request, catalog)
     assert catalog.loyalty is not None
     result = loyalty_from(answers.loyalty or {}, catalog.loyalty)
     lang = request.lang or answers.lang
-    return Printout(
-        drawn(lambda c: render_loyalty(c, result, catalog, lang, answers.company, applied=False), request.width)
-    )
+    view = loyalty_view(result, catalog, lang, answers.company, applied=False)
+    return Printout(drawn(lambda console: render_loyalty(console, view), request.width))
 
 
 def loyalty_catalog(criteria_dir: Path | None) -> Catalog:

@@ -25,7 +25,8 @@ def drawn(draw: Callable[[Console], None], width: int | None = None) -> str:
     """What `draw` prints on a console made for this process's stdout, as text.
 
     The console takes its width, colours and terminal-ness from stdout (and COLUMNS, NO_COLOR,
-    FORCE_COLOR), as one printing there directly would.
+    FORCE_COLOR), as one printing there directly would. It reads no rich markup and no emoji codes:
+    a company or vendor name such as `Acme [/] Ltd` or `:fire:` prints as written.
     """
     from rich.console import Console
 
@@ -40,6 +41,8 @@ def drawn(draw: Callable[[Console], None], width: int | None = None) -> str:
         legacy_windows=False,
         highlight=False,
         soft_wrap=False,
+        markup=False,
+        emoji=False,
     )
     draw(console)
     return buffer.getvalue()

@@ -1,0 +1,83 @@
+"""The report's appendix: every answer given, worded, with the value stored in the answers file."""
+
+from __future__ import annotations
+
+from crmadvisor.model.assessment import Assessment
+from crmadvisor.model.schema import DONT_KNOW, Catalog
+from crmadvisor.present.labels import Labels
+from crmadvisor.present.view import AnswerRow
+
+
+def answer_rows(result: Assessment, catalog: Catalog, labels: Labels) -> tuple[AnswerRow, ...]:
+    w = labels.w
+    given = result.answers
+    lang = labels.lang
+    rows = [
+        AnswerRow(
+            section=w["section.company"],
+            key="company",
+            question=w["company"],
+            answer=given.company or "?",
+            value=given.company,
+        ),
+        AnswerRow(
+            section=w["section.company"],
+            key="consultant",
+            question=w["consultant"],
+            answer=given.consultant or w["not_given"],
+            value=given.consultant,
+        ),
+    ]
+    declared = catalog.traits.declared_model
+    chosen = given.declared_model
+    option = labels.declared.get(chosen or "")
+    rows.append(
+        AnswerRow(
+            section=w["section.company"],
+            key="declared_model",
+            question=declared.question(lang),
+            answer=option.label(lang) if option else (w["dont_know"] if chosen == DONT_KNOW else w["not_answered"]),
+            value=chosen,
+        )
+    )
+    for trait in catalog.traits.traits:
+        value = given.traits.get(trait.id)
+        rows.append(
+            AnswerRow(
+                section=w["section.traits"],
+                key=trait.id,
+                question=trait.question(lang),
+                answer=labels.option(trait.id, value),
+                value=value,
+            )
+        )
+    for area in catalog.feature_areas.areas:
+        value = given.importance.get(area.id)
+        answer = labels.level(value) if value else w["not_answered"]
+        rows.append(
+            AnswerRow(
+                section=w["section.importance"], key=area.id, question=area.question(lang), answer=answer, value=value
+            )
+        )
+    rows += _constraint_rows(result, labels)
+    return tuple(rows)
+
+
+def _constraint_rows(result: Assessment, labels: Labels) -> list[AnswerRow]:
+    w = labels.w
+    c = result.answers.constraints
+    section = w["section.constraints"]
+    none = w["no_constraint"]
+
+    def row(key: str, value: str | None) -> AnswerRow:
+        return AnswerRow(section=section, key=key, question=w[f"constraint.{key}"], answer=value or none, value=value)
+
+    if c is None:
+        return [row(k, None) for k in ("languages", "hosting_regions", "company_size", "budget")]
+    budget = f"{c.budget_per_user_month:g} {c.budget_currency}" if c.budget_per_user_month is not None else None
+    return [
+        row("languages", ", ".join(c.languages) if c.languages else None),
+        row("hosting_regions", ", ".join(c.hosting_regions) if c.hosting_regions else None),
+        row("company_size", c.company_size.value if c.company_size else None),
+        row("budget", budget),
+    ]

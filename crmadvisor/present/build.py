@@ -1,0 +1,317 @@
+"""Builds the one view of an assessment (`Report`), in one language, from the model's results.
+
+Every ordering, symbol, range and flag the outputs show is decided here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from crmadvisor.model.assessment import Assessment
+from crmadvisor.model.fit import SEVERITIES, Fit, Severity
+from crmadvisor.model.needs import Need
+from crmadvisor.model.review import stale
+from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
+from crmadvisor.present.appendix import answer_rows
+from crmadvisor.present.confidence import robustness_view, topsis_view
+from crmadvisor.present.labels import Labels, gauge, need_reason, unchecked_constraints
+from crmadvisor.present.loyalty import loyalty_hint, loyalty_section
+from crmadvisor.present.reasons import reason_text
+from crmadvisor.present.view import (
+    AreaHeading,
+    AreaNeeds,
+    BlockingGap,
+    DriverView,
+    MatrixCell,
+    MatrixRow,
+    NeedRow,
+    Orientation,
+    Point,
+    Radar,
+    RadarSeries,
+    RankRow,
+    Report,
+    Summary,
+    TraitRow,
+    VendorRating,
+    VendorSection,
+)
+
+SHORTLIST = 3
+MATRIX_ROWS = 10
+
+
+def coverage_symbol(value: float | None) -> str:
+    """The gap-matrix mark, the same as on the terminal."""
+    if value is None:
+        return "·"
+    if value >= 0.999:
+        return "■"
+    if value >= 0.75:
+        return "▣"
+    if value >= 0.5:
+        return "▢"
+    return "✗"
+
+
+def rank_range(low: int, high: int) -> str:
+    """The 5-95 % range of ranks in the Monte Carlo draws: "2-4", or "1" when it is one rank."""
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _rank_rows(result: Assessment, labels: Labels) -> tuple[RankRow, ...]:
+    rows = []
+    position = 0
+    for f in result.fits:
+        odds = result.robustness.odds_of(f.vendor) if result.robustness else None
+        rank: int | None = None
+        if not f.excluded:
+            position += 1
+            rank = position
+        span = rank_range(odds.rank_low, odds.rank_high) if odds is not None else None
+        rows.append(
+            RankRow(
+                rank=rank,
+                vendor=f.vendor,
+                name=labels.vendor(f.vendor),
+                fit=round(f.score, 4),
+                blocking=f.count("blocking"),
+                major=f.count("major"),
+                minor=f.count("minor"),
+                blocked=f.blocked,
+                lopsided=f.lopsided,
+                first_share=round(odds.first_share, 4) if odds else None,
+                rank_low=odds.rank_low if odds else None,
+                rank_high=odds.rank_high if odds else None,
+                rank_range=span,
+                exclusions=tuple(reason_text(r, labels.lang, labels.capability) for r in f.exclusions),
+                notes=tuple(reason_text(r, labels.lang) for r in f.notes),
+            )
+        )
+    return tuple(rows)
+
+
+def _needs(result: Assessment, labels: Labels) -> tuple[AreaNeeds, ...]:
+    areas = []
+    for number, area in enumerate(labels.areas.values(), start=1):
+        needs = [n for n in result.needs if n.area == area.id]
+        first = needs[0] if needs else None
+        rows = tuple(
+            NeedRow(
+                capability=n.capability,
+                name=labels.capability(n.capability),
+                level=n.level,
+                must_have=n.must_have,
+                relevance=round(n.relevance, 4),
+                why=need_reason(n, labels),
+                drivers=tuple(
+                    DriverView(
+                        trait=d.trait,
+                        heading=labels.trait(d.trait),
+                        answer=labels.option(d.trait, d.option),
+                        toward=d.toward.value,
+                        weight=d.weight,
+                        pull=None if d.pull is None else round(d.pull, 4),
+                    )
+                    for d in n.drivers
+                ),
+            )
+            for n in needs
+        )
+        importance = first.importance if first else DONT_KNOW
+        areas.append(
+            AreaNeeds(
+                area=area.id,
+                number=number,
+                heading=labels.area(area.id),
+                importance=importance,
+                importance_label=labels.level(importance),
+                ceiling=first.ceiling if first else 0,
+                needs=rows,
+            )
+        )
+    return tuple(areas)
+
+
+def _point(need: Need, vendor: Vendor, labels: Labels, severity: Severity | None) -> Point:
+    rating = vendor.ratings.get(need.capability)
+    return Point(
+        capability=need.capability,
+        name=labels.capability(need.capability),
+        area=need.area,
+        need=need.level,
+        rating=rating.at() if rating else 0,
+        severity=severity,
+        severity_label=labels.w[f"severity.{severity}"] if severity else None,
+        evidence=rating.evidence if rating else labels.w["not_given"],
+        source=rating.source if rating else None,
+    )
+
+
+def _shortlist(result: Assessment, labels: Labels, date: dt.date) -> tuple[VendorSection, ...]:
+    needs = {n.capability: n for n in result.needs}
+    sections = []
+    for rank, f in enumerate([f for f in result.fits if not f.excluded][:SHORTLIST], start=1):
+        vendor = labels.vendors[f.vendor]
+        met = sorted(
+            (
+                n
+                for n in result.needs
+                if n.level >= 3 and n.capability in vendor.ratings and vendor.ratings[n.capability].at() >= n.level
+            ),
+            key=lambda n: (-n.level, -vendor.ratings[n.capability].at(), n.capability),
+        )[:4]
+        gaps = sorted(f.gaps, key=lambda g: (SEVERITIES.index(g.severity), -g.size, g.capability))
+        sections.append(
+            VendorSection(
+                vendor=vendor.id,
+                name=vendor.name,
+                rank=rank,
+                publisher=vendor.publisher,
+                website=vendor.website,
+                summary=vendor.summary,
+                fit=round(f.score, 4),
+                review_date=vendor.review_date,
+                stale=stale(vendor.review_date, date),
+                strengths=tuple(_point(n, vendor, labels, None) for n in met),
+                gaps=tuple(_point(needs[g.capability], vendor, labels, g.severity) for g in gaps),
+                notes=tuple(reason_text(r, labels.lang) for r in f.notes),
+                sources=vendor.sources,
+            )
+        )
+    return tuple(sections)
+
+
+def _blocking(result: Assessment, labels: Labels) -> tuple[BlockingGap, ...]:
+    top = [f for f in result.fits if not f.excluded][:SHORTLIST]
+    needs = {n.capability: n for n in result.needs}
+    order = list(needs)
+    missed = sorted({g.capability for f in top for g in f.gaps if g.severity == "blocking"}, key=order.index)
+    gaps = []
+    for capability in missed:
+        vendors = []
+        for f in top:
+            gap = next((g for g in f.gaps if g.capability == capability and g.severity == "blocking"), None)
+            if gap is not None:
+                rating = labels.vendors[f.vendor].ratings.get(capability)
+                evidence = rating.evidence if rating else labels.w["not_given"]
+                vendors.append(VendorRating(vendor=labels.vendor(f.vendor), rating=gap.rating, evidence=evidence))
+        gaps.append(
+            BlockingGap(
+                capability=capability,
+                name=labels.capability(capability),
+                need=needs[capability].level,
+                vendors=tuple(vendors),
+            )
+        )
+    return tuple(gaps)
+
+
+def _matrix(fits: Sequence[Fit], labels: Labels) -> tuple[MatrixRow, ...]:
+    rows = []
+    for f in [f for f in fits if not f.excluded][:MATRIX_ROWS]:
+        coverage = dict(f.area_coverage)
+        cells = tuple(
+            MatrixCell(
+                area=a,
+                coverage=None if coverage.get(a) is None else round(coverage[a], 4),
+                symbol=coverage_symbol(coverage.get(a)),
+            )
+            for a in labels.areas
+        )
+        rows.append(MatrixRow(vendor=f.vendor, name=labels.vendor(f.vendor), cells=cells))
+    return tuple(rows)
+
+
+def _radar(result: Assessment, labels: Labels) -> Radar:
+    areas = list(labels.areas.values())
+
+    def mean(values: Sequence[float]) -> float:
+        return round(sum(values) / len(values), 3) if values else 0.0
+
+    need = tuple(mean([n.level for n in result.needs if n.area == a.id]) for a in areas)
+    series = []
+    for f in [f for f in result.fits if not f.excluded][:SHORTLIST]:
+        vendor = labels.vendors[f.vendor]
+        values = tuple(
+            mean([vendor.ratings[c.id].at() if c.id in vendor.ratings else 0 for c in a.capabilities]) for a in areas
+        )
+        series.append(RadarSeries(label=vendor.name, values=values))
+    return Radar(areas=tuple(labels.area(a.id) for a in areas), need=need, vendors=tuple(series))
+
+
+def report_from(
+    result: Assessment,
+    catalog: Catalog,
+    *,
+    lang: str,
+    date: dt.date,
+    version: str,
+    method: str = "fit",
+    answers_file: Path | None = None,
+) -> Report:
+    """The whole view in one language, every figure taken from the assessment.
+
+    `date` is the report's (staleness is judged on it); `answers_file`, where the answers are, for the
+    terminal's hint at the loyalty questionnaire.
+    """
+    labels = Labels(catalog, lang)
+    w = labels.w
+    profile = result.profile
+    declared = labels.declared[profile.declared].label(lang) if profile.declared is not None else None
+    note = None
+    if declared is not None and not profile.consistent:
+        traits = ", ".join(labels.trait(t) for t in profile.disagreeing_traits)
+        note = w["inconsistent"].format(declared=declared, percent=profile.b2c_percent, traits=traits)
+    ranking = _rank_rows(result, labels)
+    robustness = robustness_view(result, labels)
+    company = result.answers.company or "?"
+    return Report(
+        tool_version=version,
+        lang="fr" if lang == "fr" else "en",
+        title=f"{w['report_title']}{w['colon']} {company}",
+        company=company,
+        consultant=result.answers.consultant,
+        date=date,
+        catalogue_date=max((v.review_date for v in catalog.vendors), default=None),
+        method="topsis" if method == "topsis" else "fit",
+        orientation=Orientation(
+            id=profile.orientation,
+            label=labels.orientation(profile.orientation),
+            b2c_percent=profile.b2c_percent,
+            declared=declared,
+            consistency_note=note,
+        ),
+        summary=Summary(
+            top=tuple(r for r in ranking if r.rank is not None)[:SHORTLIST],
+            blocking=_blocking(result, labels),
+            verdict=robustness.verdict if robustness else (),
+        ),
+        profile=tuple(
+            TraitRow(
+                trait=t.trait,
+                heading=labels.trait(t.trait),
+                option=t.option,
+                answer=labels.option(t.trait, result.answers.traits.get(t.trait)),
+                position=None if t.position is None else round(t.position, 4),
+                gauge=gauge(t.position),
+            )
+            for t in profile.traits
+        ),
+        needs=_needs(result, labels),
+        ranking=ranking,
+        unchecked=unchecked_constraints(result.fits, lang),
+        matrix_areas=tuple(
+            AreaHeading(area=a, number=i, heading=labels.area(a)) for i, a in enumerate(labels.areas, start=1)
+        ),
+        matrix=_matrix(result.fits, labels),
+        shortlist=_shortlist(result, labels, date),
+        robustness=robustness,
+        topsis=topsis_view(result, labels),
+        radar=_radar(result, labels),
+        answers=answer_rows(result, catalog, labels),
+        loyalty=loyalty_section(result, catalog, lang),
+        loyalty_hint=loyalty_hint(result, catalog, lang, answers_file),
+    )

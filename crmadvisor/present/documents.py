@@ -1,0 +1,72 @@
+"""Markdown and HTML reports: the view rendered by a Jinja2 template, the shipped ones in
+`crmadvisor/templates/` or a consultancy's own (`--template FILE`, bounded: crmadvisor.present.jinja).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import resources
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from crmadvisor.present.labels import percent
+from crmadvisor.present.template_words import template_words
+from crmadvisor.present.view import Report
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from crmadvisor.present.jinja import Limits
+
+
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]{}#+!|~$^@])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def md_text(value: object) -> str:
+    """Text safe anywhere inline in Markdown, table cells included: one line, no markup, no HTML."""
+    text = " ".join(str(value).split())
+    text = _ENTITY.sub("&amp;", text)
+    text = _MD_PUNCTUATION.sub(r"\\\1", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md_url(value: object) -> str:
+    """A URL safe as a Markdown link destination, even inside a table: no space, bracket, bar or quote."""
+    return quote(str(value).strip(), safe=":/?#@!$&'*+,;=%~-._")
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else percent(value)
+
+
+def inline_svg(svg: str) -> Markup:
+    """A chart made by crmadvisor.present.charts, ready to inline in HTML: the XML prolog dropped."""
+    from markupsafe import Markup
+
+    start = svg.find("<svg")
+    return Markup(svg[start:] if start >= 0 else "")
+
+
+def shipped_template(name: str) -> str:
+    return (resources.files("crmadvisor") / "templates" / name).read_text(encoding="utf-8")
+
+
+def render_template(
+    report: Report, source: str, *, html: bool, name: str = "<template>", limits: Limits | None = None
+) -> str:
+    """Render a template in the sandbox (bounded by `limits`: a consultancy's own); its mistakes located in it."""
+    from crmadvisor.present.jinja import render
+
+    filters: dict[str, Callable[..., object]] = {"md": md_text, "md_url": md_url, "pct": pct, "inline_svg": inline_svg}
+    context = {"report": report, "w": template_words(report.lang)}
+    return render(source, context, autoescape=html, name=name, filters=filters, limits=limits)
+
+
+def render_markdown(report: Report) -> str:
+    return render_template(report, shipped_template("report.md.j2"), html=False, name="report.md.j2")
+
+
+def render_html(report: Report) -> str:
+    return render_template(report, shipped_template("report.html.j2"), html=True, name="report.html.j2")

@@ -1,0 +1,117 @@
+"""Criteria text in one language, looked up by id, and the small pieces of wording every output shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crmadvisor.model.fit import Fit
+from crmadvisor.model.needs import Need
+from crmadvisor.model.schema import DONT_KNOW, Catalog
+from crmadvisor.present.reasons import reason_text
+from crmadvisor.present.template_words import template_words
+
+
+class Labels:
+    """Criteria text in one language, looked up by id, and the words of an assessment."""
+
+    def __init__(self, catalog: Catalog, lang: str) -> None:
+        self.lang = lang
+        self.w = template_words(lang)
+        self.traits = {t.id: t for t in catalog.traits.traits}
+        self.areas = {a.id: a for a in catalog.feature_areas.areas}
+        self.caps = {c.id: c for a in catalog.feature_areas.areas for c in a.capabilities}
+        self.levels = {lvl.id: lvl for lvl in catalog.feature_areas.importance_levels}
+        self.declared = {o.id: o for o in catalog.traits.declared_model.options}
+        self.vendors = {v.id: v for v in catalog.vendors}
+        self.loyalty = catalog.loyalty
+
+    def trait(self, trait_id: str) -> str:
+        return self.traits[trait_id].heading(self.lang)
+
+    def option(self, trait_id: str, option_id: str | None) -> str:
+        if option_id is None:
+            return self.w["not_answered"]
+        if option_id == DONT_KNOW:
+            return self.w["dont_know"]
+        option = next((o for o in self.traits[trait_id].options if o.id == option_id), None)
+        return option.label(self.lang) if option else option_id
+
+    def area(self, area_id: str) -> str:
+        return self.areas[area_id].heading(self.lang)
+
+    def capability(self, cap_id: str) -> str:
+        return self.caps[cap_id].name(self.lang)
+
+    def level(self, level_id: str) -> str:
+        return self.levels[level_id].label(self.lang) if level_id in self.levels else self.w["dont_know"]
+
+    def vendor(self, vendor_id: str) -> str:
+        vendor = self.vendors.get(vendor_id)
+        return vendor.name if vendor else vendor_id
+
+    def orientation(self, orientation: str) -> str:
+        return self.w[f"orientation.{orientation}"]
+
+
+def gauge(position: float | None, width: int = 11) -> str:
+    """B2B |----●-----| B2C, as plain characters so it survives NO_COLOR and copy-paste."""
+    if position is None:
+        return "?".center(width)
+    slot = round(position * (width - 1))
+    return "".join("●" if i == slot else "─" for i in range(width))
+
+
+def bar(level: int) -> str:
+    return "■" * level + "□" * (5 - level)
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.0f} %"
+
+
+def short(label: str) -> str:
+    """An option's label up to its first explanation, for compact reasons."""
+    for mark in (" (", ": ", " : ", ", "):
+        label = label.split(mark)[0]
+    return label
+
+
+def need_reason(need: Need, labels: Labels) -> str:
+    """Which answers raised or lowered a need, and the importance answer that capped it."""
+    w = labels.w
+    raised = [
+        f"{labels.trait(e.trait)} = {short(labels.option(e.trait, e.option))}"
+        for e in need.drivers
+        if e.pull is not None and e.pull > 0.5
+    ]
+    lowered = [
+        f"{labels.trait(e.trait)} = {short(labels.option(e.trait, e.option))}"
+        for e in need.drivers
+        if e.pull is not None and e.pull < 0.5
+    ]
+    parts = [w["importance"].format(level=labels.level(need.importance), ceiling=need.ceiling)]
+    if raised:
+        parts.append(w["raised_by"].format(items="; ".join(raised)))
+    if lowered:
+        parts.append(w["lowered_by"].format(items="; ".join(lowered)))
+    if need.raises and labels.loyalty is not None:
+        from crmadvisor.present.loyalty import raised_by_loyalty
+
+        parts.append(raised_by_loyalty(need.raises, labels.loyalty, labels.lang))
+    if not raised and not lowered:
+        parts.append(w["no_driver_answer"])
+    return "; ".join(parts)
+
+
+def unchecked_constraints(fits: Sequence[Fit], lang: str) -> str:
+    """One line saying which constraint checks could not be made, and for how many vendors in the race."""
+    race = [f for f in fits if not f.excluded]
+    counts: dict[str, int] = {}
+    for fit in race:
+        for note in fit.notes:
+            text = reason_text(note, lang)
+            counts[text] = counts.get(text, 0) + 1
+    if not counts:
+        return ""
+    parts = "; ".join(f"{text} ({n}/{len(race)})" for text, n in counts.items())
+    return template_words(lang)["unchecked"].format(parts=parts)

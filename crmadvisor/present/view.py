@@ -1,0 +1,358 @@
+"""One language-resolved view of an assessment: every output (terminal, Markdown, HTML, JSON, PDF) renders it.
+
+Built once by `crmadvisor.present.build.report_from`; nothing here decides again what the build
+decided (order of gaps, coverage symbols, rank ranges, staleness). The JSON report is this view
+itself: frozen dataclasses that pydantic serialises (`as_json`) and describes (`crmadvisor schema
+report`), docstrings included; nothing validates them again, the build makes them right.
+
+Where the next sections go: the recommendation (what a consultant signs) is a field of `Report`
+read first by every renderer (`recommendation`, after `summary`); a shortlisted vendor's edition,
+add-ons and cost are fields of `VendorSection` (`configuration`, `cost`). Add the field here, fill
+it in build.py, show it in terminal.py and both templates; JSON and its schema follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
+
+from pydantic import ConfigDict, Field, TypeAdapter
+
+REPORT_SCHEMA_VERSION: Literal[1] = 1
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def view(cls: type[T]) -> type[T]:
+    """A frozen part of the view, whose JSON Schema says what its docstrings say."""
+    config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    if cls.__doc__:
+        config["json_schema_extra"] = {"description": inspect.cleandoc(cls.__doc__)}
+    cls.__pydantic_config__ = config  # type: ignore[attr-defined]  # read by pydantic's TypeAdapter
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+@view
+class Orientation:
+    id: Literal["b2b", "b2c", "hybrid"]
+    label: str
+    b2c_percent: int
+    """0 = typical B2B, 100 = typical B2C (mean of the answered traits' positions)."""
+    declared: str | None
+    """The business model the company declared, as worded in the report."""
+    consistency_note: str | None
+    """Set when the declared model and the answers disagree."""
+
+
+@view
+class TraitRow:
+    trait: str
+    heading: str
+    option: str | None
+    """The option id answered; null for "don't know" or no answer."""
+    answer: str
+    position: float | None
+    """0 = typical B2B, 1 = typical B2C; null when unknown."""
+    gauge: str
+
+
+@view
+class DriverView:
+    trait: str
+    heading: str
+    answer: str
+    toward: Literal["b2b", "b2c"]
+    weight: int
+    pull: float | None
+    """How typical of `toward` the answer is (0..1); above 0.5 raises the need, below lowers it."""
+
+
+@view
+class NeedRow:
+    capability: str
+    name: str
+    level: int
+    """Need on the 0-5 scale."""
+    must_have: bool
+    relevance: float
+    why: str
+    drivers: tuple[DriverView, ...]
+
+
+@view
+class AreaNeeds:
+    area: str
+    number: int
+    heading: str
+    importance: str
+    importance_label: str
+    ceiling: int
+    needs: tuple[NeedRow, ...]
+
+
+@view
+class RankRow:
+    rank: int | None
+    """1-based rank among the vendors in the race; null when excluded."""
+    vendor: str
+    name: str
+    fit: float
+    """Share of the weighted need covered, 0..1."""
+    blocking: int
+    major: int
+    minor: int
+    blocked: bool
+    lopsided: bool
+    first_share: float | None
+    """Share of Monte Carlo draws in which the vendor ranks first; null without robustness analysis."""
+    rank_low: int | None
+    rank_high: int | None
+    rank_range: str | None
+    exclusions: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@view
+class MatrixCell:
+    area: str
+    coverage: float | None
+    """Share of the area's weighted need covered; null when the area has no need."""
+    symbol: str
+
+
+@view
+class MatrixRow:
+    vendor: str
+    name: str
+    cells: tuple[MatrixCell, ...]
+
+
+@view
+class AreaHeading:
+    area: str
+    number: int
+    heading: str
+
+
+@view
+class Point:
+    """A capability where a vendor meets or misses the need, with the vendor's evidence."""
+
+    capability: str
+    name: str
+    area: str
+    need: int
+    rating: int
+    severity: Literal["blocking", "major", "minor"] | None
+    """Null for a strength."""
+    severity_label: str | None
+    evidence: str
+    source: str | None
+
+
+@view
+class VendorSection:
+    vendor: str
+    name: str
+    rank: int
+    publisher: str
+    website: str
+    summary: str
+    fit: float
+    review_date: dt.date
+    stale: bool
+    """Reviewed more than 12 months before the report date."""
+    strengths: tuple[Point, ...]
+    gaps: tuple[Point, ...]
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@view
+class VendorRating:
+    vendor: str
+    rating: int
+    evidence: str
+
+
+@view
+class BlockingGap:
+    """A must-have that at least one of the top three vendors misses."""
+
+    capability: str
+    name: str
+    need: int
+    vendors: tuple[VendorRating, ...]
+
+
+@view
+class Summary:
+    top: tuple[RankRow, ...]
+    blocking: tuple[BlockingGap, ...]
+    verdict: tuple[str, ...]
+
+
+@view
+class TopsisRow:
+    vendor: str
+    name: str
+    closeness: float
+    fit_rank: int
+    topsis_rank: int
+
+
+@view
+class TopsisView:
+    same_winner: bool
+    lines: tuple[str, ...]
+    rows: tuple[TopsisRow, ...]
+
+
+@view
+class RobustnessView:
+    draws: int
+    seed: int
+    clear_winner: bool
+    leader: str | None
+    runner_up: str | None
+    margin: float
+    verdict: tuple[str, ...]
+    flip_area: str | None
+    flip_to: str | None
+    flip_winner: str | None
+
+
+@view
+class AnswerRow:
+    section: str
+    key: str
+    question: str
+    answer: str
+    value: str | None
+    """The id or raw value stored in the answers file."""
+
+
+@view
+class RadarSeries:
+    label: str
+    values: tuple[float, ...]
+
+
+@view
+class Radar:
+    """Per feature area, in catalogue order: the mean need and the top vendors' mean rating (0-5)."""
+
+    areas: tuple[str, ...]
+    need: tuple[float, ...]
+    vendors: tuple[RadarSeries, ...]
+
+
+@view
+class Chart:
+    id: str
+    title: str
+    alt: str
+    file: str | None
+    """Path of the SVG next to the report, relative to it; null when inlined or not written."""
+    svg: Annotated[str, Field(exclude=True)] = ""
+
+
+@view
+class LoyaltyTable:
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    """Cells in column order; a cell may hold several lines."""
+    notes: tuple[str, ...] = ()
+    """Lines shown after the table (the recommended mix, when the raises apply...)."""
+
+
+@view
+class LoyaltySection:
+    """The B2B loyalty-programme assessment (criteria/loyalty.yaml), when the answers file has a loyalty section."""
+
+    heading: str
+    summary: str
+    """The verdict of the fundamentals gate, in words."""
+    verdict: Literal["fix_fundamentals", "design", "incomplete"]
+    verdict_title: str
+    primary: str | None
+    """The primary mechanic's id (relational, contractual, transactional), when one scores."""
+    secondary: str | None
+    applied: bool
+    """Whether the loyalty answers raised the capability needs this report ranks on."""
+    context_title: str
+    context: tuple[str, ...]
+    """The article's survey figures and ranking of expectations, with their source."""
+    gate: LoyaltyTable
+    tables: tuple[LoyaltyTable, ...]
+    """B2B specifics (when answered), mechanics, key success factors, CRM needs raised."""
+    unanswered: str | None = None
+
+
+@view
+class Report:
+    """Everything a crmadvisor report shows, in one language, ready to render."""
+
+    report_schema_version: Literal[1] = REPORT_SCHEMA_VERSION
+    tool: Literal["crmadvisor"] = "crmadvisor"
+    tool_version: str
+    lang: Literal["en", "fr"]
+    title: str
+    company: str
+    consultant: str | None
+    date: dt.date
+    """The report date: --date, else the answers file's date, else the day it was made."""
+    catalogue_date: dt.date | None
+    """The latest review date among the vendor profiles used."""
+    method: Literal["fit", "topsis"]
+    orientation: Orientation
+    summary: Summary
+    profile: tuple[TraitRow, ...]
+    needs: tuple[AreaNeeds, ...]
+    ranking: tuple[RankRow, ...]
+    matrix_areas: tuple[AreaHeading, ...]
+    matrix: tuple[MatrixRow, ...]
+    shortlist: tuple[VendorSection, ...]
+    robustness: RobustnessView | None
+    topsis: TopsisView | None
+    radar: Radar
+    answers: tuple[AnswerRow, ...]
+    charts: tuple[Chart, ...] = ()
+    loyalty: LoyaltySection | None = None
+    unchecked: str = ""
+    """Constraint checks that could not be made, with how many vendors in the race each concerns."""
+    loyalty_hint: Annotated[str | None, Field(exclude=True)] = None
+    """On the terminal only: how to run the loyalty questionnaire, when it applies and is not answered."""
+
+
+@cache
+def _adapter() -> TypeAdapter[Report]:
+    return TypeAdapter(Report)
+
+
+def as_json(report: Report) -> str:
+    """The JSON report: the view itself."""
+    return _adapter().dump_json(report, indent=2).decode() + "\n"
+
+
+def report_of(data: object) -> Report:
+    """A view read back from a JSON report's data (a tool may render a JSON report again)."""
+    return _adapter().validate_python(data)
+
+
+def report_schema() -> dict[str, Any]:
+    doc = _adapter().json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": f"crmadvisor report, report_schema_version {REPORT_SCHEMA_VERSION}",
+        **doc,
+    }
+
+
+def report_schema_text() -> str:
+    return json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n"
