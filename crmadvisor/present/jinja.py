@@ -15,9 +15,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
-import re
 import signal
-import string
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -43,6 +41,14 @@ from jinja2.utils import missing
 
 from crmadvisor.errors import InputError, Problem
 from crmadvisor.files import read_bounded
+from crmadvisor.present.template_costs import (
+    FILTER_SIZES,
+    MAX_NUMBER_DIGITS,
+    TooCostly,
+    lipsum_size,
+    method_size,
+    printf_size,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +59,6 @@ class Limits:
     chars: int = 10_000_000  # any string the template builds, and the report it writes
     items: int = 1_000_000  # any list it builds
     memory: int = 256 * 1024 * 1024  # bytes of address space on top of what the process holds (Linux)
-
-
-MAX_NUMBER_DIGITS = 30_000  # no report needs more, and 10**3000000 takes seconds
-
-
-class TooCostly(Exception):
-    """A template asked for more than its limits; raised inside the template, so its line is known."""
 
 
 class _Refusing(BaseLoader):
@@ -137,7 +136,7 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
         self.limits, self.deadline = limits, deadline
         self.concat = self._checked_concat  # type: ignore[method-assign]  # blocks, macros, call blocks
         self.filters = {name: self._checked_filter(name, f) for name, f in self.filters.items()}
-        self.globals["lipsum"] = self._checked_call(cast("Callable[..., Any]", self.globals["lipsum"]), _lipsum_size)
+        self.globals["lipsum"] = self._checked_call(cast("Callable[..., Any]", self.globals["lipsum"]), lipsum_size)
 
     def on_time(self) -> None:
         if time.monotonic() > self.deadline:
@@ -170,7 +169,7 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
             if digits > MAX_NUMBER_DIGITS:
                 raise TooCostly(f"a number of about {digits:,.0f} digits: a template may compute 30,000 at most")
         elif operator == "%" and isinstance(left, str):
-            self._ahead(_printf_size(left, right), "formatted text")
+            self._ahead(printf_size(left, right), "formatted text")
         elif operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
             self._ahead(len(left) + len(right))
         return self.checked(super().call_binop(context, operator, left, right))
@@ -179,11 +178,11 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
         __self.on_time()
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)  # str.format comes wrapped
         if isinstance(owner, str | bytes):
-            __self._ahead(_method_size(owner, getattr(__obj, "__name__", ""), args, kwargs))
+            __self._ahead(method_size(owner, getattr(__obj, "__name__", ""), args, kwargs))
         return __self.checked(super().call(__context, __obj, *args, **kwargs))
 
     def _checked_filter(self, name: str, jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
-        return self._checked_call(jinja_filter, _FILTER_SIZES.get(name))
+        return self._checked_call(jinja_filter, FILTER_SIZES.get(name))
 
     def _checked_call(self, function: Callable[..., Any], size: Callable[..., int] | None) -> Callable[..., Any]:
         passed = 1 if hasattr(function, "jinja_pass_arg") else 0  # a context or environment comes first
@@ -197,106 +196,6 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
         if passed:  # keep pass_context, pass_eval_context or pass_environment
             checked.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]
         return checked
-
-
-# ------------------------------------------------------------------ sizes, computed before the step
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else str(value)
-
-
-_PRINTF = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
-
-
-def _printf_size(template: str, values: Any = ()) -> int:
-    """An upper bound of `template % values` from its widths and precisions (`*` counts as too much)."""
-    size = len(template)
-    for width, precision in _PRINTF.findall(template):
-        for number in (width, precision):
-            size += 10**12 if number == "*" else int(number or 0)
-    items = values.values() if isinstance(values, Mapping) else values if isinstance(values, tuple) else (values,)
-    return size + sum(len(v) for v in items if isinstance(v, str))  # others, checked after: str() may be huge
-
-
-_SPEC = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?")
-
-
-def _format_size(template: str) -> int:
-    """The widths and precisions `str.format` would pad to; a width taken from an argument is refused."""
-    size = len(template)
-    for _, _, spec, _ in string.Formatter().parse(template):
-        if spec and "{" in spec:
-            return 10**12
-        found = _SPEC.match(spec or "")
-        if found:
-            size += int(found.group(1) or 0) + int(found.group(2) or 0)
-    return size
-
-
-def _method_size(owner: str | bytes, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
-    first = args[0] if args else next(iter(kwargs.values()), 0)
-    if name in ("ljust", "rjust", "center", "zfill") and isinstance(first, int):
-        return first
-    if name == "expandtabs":
-        return len(owner) * (first if isinstance(first, int) and args else 8)  # as if every character were a tab
-    if name in ("format", "format_map") and isinstance(owner, str):
-        return _format_size(owner)
-    if name == "join":
-        return _join_size(first, owner)
-    if name == "replace" and len(args) >= 2:
-        return _replace_size(owner, args[0], args[1])
-    return len(owner)
-
-
-def _join_size(items: Any, separator: Any = "", attribute: Any = None) -> int:
-    if not isinstance(items, list | tuple):
-        return 0  # a generator is checked after, its items being made one at a time
-    return sum(len(item) if isinstance(item, str) else 0 for item in items) + len(items) * len(_text(separator))
-
-
-def _replace_size(text: Any, old: Any, new: Any, count: Any = None) -> int:
-    text, old, new = _text(text), _text(old), _text(new)
-    hits = len(text) + 1 if old == "" else text.count(old)
-    return len(text) + hits * max(len(new) - len(old), 0)
-
-
-def _sum_size(items: Any, attribute: Any = None, start: Any = 0) -> int:
-    if not isinstance(start, int | float) or isinstance(start, bool):
-        raise TooCostly("`sum` adds numbers: join texts with `join`, and lists with `+`")
-    return 0
-
-
-def _slice_size(items: Any, slices: Any = 1, *args: Any) -> int:
-    return int(slices) * 64 if isinstance(slices, int) else 0  # a list each: about 64 bytes, counted as characters
-
-
-def _center_size(value: Any, width: Any = 80) -> int:
-    return int(width) if isinstance(width, int) else 0
-
-
-def _indent_size(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> int:
-    step = len(width) if isinstance(width, str) else int(width) if isinstance(width, int) else 0
-    return len(_text(value)) * (1 + step)  # at worst one indent per character (every one a line break)
-
-
-def _format_filter_size(value: Any, *args: Any, **kwargs: Any) -> int:
-    return _printf_size(_text(value), kwargs or args)
-
-
-def _lipsum_size(n: Any = 5, html: Any = True, min: Any = 20, max: Any = 100) -> int:  # jinja's names
-    return int(n) * int(max) * 15 if isinstance(n, int) and isinstance(max, int) else 0
-
-
-_FILTER_SIZES: dict[str, Callable[..., int]] = {
-    "center": _center_size,
-    "indent": _indent_size,
-    "format": _format_filter_size,
-    "replace": _replace_size,
-    "join": _join_size,
-    "sum": _sum_size,
-    "slice": _slice_size,
-}
 
 
 # ------------------------------------------------------------------ rendering
