@@ -7,7 +7,12 @@ pytest. Add your own below the others; keep each helper's signature, other files
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -94,3 +99,26 @@ def answers_file(tmp_path: Path) -> AnswersFile:
         return path
 
     return write
+
+
+@pytest.fixture
+def open_tmp() -> Iterator[Path]:
+    """A temporary folder that any user may enter (pytest's own are private to their owner)."""
+    folder = Path(tempfile.mkdtemp(prefix="crmadvisor-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def validate_unprivileged(target: Path, cwd: Path) -> list[str]:
+    """`crmadvisor validate target` in a process that permissions apply to: as `nobody` under root."""
+    drop = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv")
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    argv = [*drop, sys.executable, "-m", "crmadvisor", "validate", str(target), "--today", TODAY]
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=cwd)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stderr == ""
+    return proc.stdout.splitlines()

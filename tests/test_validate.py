@@ -19,14 +19,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, TODAY, Ran, run
+from conftest import DATA, ROOT, TODAY, Ran, run, validate_unprivileged
 
 REPO = ROOT
 VALID = sorted((DATA / "valid").glob("*.yaml"))
@@ -498,29 +496,6 @@ def test_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
             f"{fifo}:1:1: error: not a regular file (a pipe, socket or device): expected a YAML text file",
             "1 file checked: 1 error(s), 0 warning(s)",
         ]
-
-
-@pytest.fixture
-def open_tmp() -> Iterator[Path]:
-    """A temporary folder that any user may enter (pytest's own are private to their owner)."""
-    folder = Path(tempfile.mkdtemp(prefix="crmadvisor-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder)
-
-
-def validate_unprivileged(target: Path, cwd: Path) -> list[str]:
-    """`crmadvisor validate target` in a process that permissions apply to: as `nobody` under root."""
-    drop = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv")
-        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    argv = [*drop, sys.executable, "-m", "crmadvisor", "validate", str(target), "--today", TODAY]
-    proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=cwd)
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert proc.stderr == ""
-    return proc.stdout.splitlines()
 
 
 def test_unreadable_file_is_a_located_problem(vendor: Doc, open_tmp: Path) -> None:

@@ -7,6 +7,7 @@ unique, every capability rated) live with their kind: criteria.py, vendors.py, a
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import os
 import stat
@@ -72,7 +73,9 @@ class Check:
 
 
 def yaml_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand folders into their YAML files (recursively, sorted); a missing path is a usage error."""
+    """Expand folders into their YAML files (recursively, sorted); a missing path is a usage error.
+
+    Every folder that cannot be read is a problem, so that no file is skipped unsaid."""
     missing = [p for p in paths if _is_dir(p) is None]
     if missing:
         raise UsageError("\n".join(f"{p}: no such file or folder" for p in missing))
@@ -80,14 +83,12 @@ def yaml_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if _is_dir(path):
-            # not only regular files: a broken link or a FIFO named *.yaml is reported, not skipped
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not _is_dir(p) and not _hidden(p, path)
-            )
-            if not found:
+            found, unreadable = _folder_files(path)
+            if not found and not unreadable:
                 msg = "no YAML files (*.yaml, *.yml) in this folder"
                 problems.append(Problem(str(path), 1, 1, "", msg, "no-files"))
             files.extend(found)
+            problems.extend(unreadable)
         else:
             files.append(path)
     # one file named twice (`x.yaml` and `./x.yaml`, or a folder and a file in it) is checked once
@@ -95,6 +96,53 @@ def yaml_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     for file in files:
         unique.setdefault(_identity(file), file)
     return list(unique.values()), problems
+
+
+def _folder_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files under root, sorted, and a problem for each folder that cannot be listed.
+
+    Not only regular files: a broken link or a FIFO named *.yaml is listed, for reading to report
+    it. Hidden entries (`.git`, `.pre-commit-config.yaml`) are not searched. A link to a folder is
+    followed, once: a link back to a folder searched already is a warning, not followed again.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    searched: set[tuple[int, int]] = set()
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            status = folder.stat()
+            if (status.st_dev, status.st_ino) in searched:
+                msg = f"a link to a folder searched already ({os.path.realpath(folder)}): not followed"
+                problems.append(Problem(str(folder), 1, 1, "", msg, "link-loop", "warning"))
+                continue
+            searched.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as err:
+            msg = f"cannot read this folder: {err.strerror or err}"
+            problems.append(Problem(str(folder), 1, 1, "", msg, "unreadable"))
+            continue
+        for entry in entries:
+            path = folder / entry.name
+            if entry.name.startswith("."):
+                continue
+            if _entry_is_dir(entry):
+                folders.append(path)
+            elif path.suffix in YAML_SUFFIXES:
+                files.append(path)
+            elif entry.is_symlink() and not os.path.exists(path):
+                msg = "a symbolic link to nothing: not followed (check where it leads)"
+                problems.append(Problem(str(path), 1, 1, "", msg, "broken-link", "warning"))
+    return sorted(files), problems
+
+
+def _entry_is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # through a link
+    except OSError:  # a folder we may list but not enter: reading the file says so
+        return False
 
 
 def _identity(path: Path) -> tuple[int, int] | str:
@@ -117,10 +165,6 @@ def _is_dir(path: Path) -> bool | None:
         return False
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def load_file(path: Path, expected: str | None = None) -> Loaded:
     """Parse, detect the kind and validate one file; raise `InputError` with all its problems."""
     src = yamlsource.read(path)
@@ -129,7 +173,9 @@ def load_file(path: Path, expected: str | None = None) -> Loaded:
     return Loaded(kind, model, src)
 
 
-class _Invalid(InputError):
+class Invalid(InputError):
+    """A file that parsed but is not a valid model: its problems, and what was parsed."""
+
     def __init__(self, src: Sourced, err: InputError) -> None:
         self.src = src
         super().__init__(err.problems)
@@ -141,7 +187,7 @@ def load_keeping_source(path: Path) -> Loaded:
     try:
         model = validate(KINDS[kind], src)
     except InputError as err:
-        raise _Invalid(src, err) from None
+        raise Invalid(src, err) from None
     return Loaded(kind, model, src)
 
 
@@ -152,6 +198,7 @@ def kind_of(src: Sourced, expected: str | None) -> str:
     kinds = ", ".join(KINDS)
     kind = src.data.get("kind")
     if kind is None:
+        _refuse_misspelt_kind(src)
         guess = _guess_kind(src.data)
         hint = f" (this looks like a {guess} file: add `kind: {guess}`)" if guess else ""
         raise InputError([Problem(src.path, 1, 1, "kind", f"missing `kind`: one of {kinds}{hint}", "missing")])
@@ -168,6 +215,25 @@ def kind_of(src: Sourced, expected: str | None) -> str:
         msg = f"this is a `{kind}` file; expected `{expected}` here"
         raise InputError([Problem(src.path, line, col, "kind", msg, "kind")])
     return str(kind)
+
+
+def _refuse_misspelt_kind(src: Sourced) -> None:
+    """`kidn: vendor` or `type: vendor`: name that key at its line, and check the rest as that kind."""
+    keys = [k for k in src.data if isinstance(k, str)]
+    named = [k for k in keys if isinstance(src.data[k], str) and src.data[k] in KINDS]
+    close = difflib.get_close_matches("kind", keys, n=1, cutoff=0.75)
+    key = named[0] if named else close[0] if close else None
+    if key is None:
+        return
+    line, col = src.mark((key,))
+    problems = [Problem(src.path, line, col, key, f"unknown key `{key}`: did you mean `kind`?", "extra_forbidden")]
+    value = src.data[key]
+    if isinstance(value, str) and value in KINDS:  # what else is wrong, as if the key were right
+        try:
+            validate(KINDS[value], Sourced(src.path, {**src.data, "kind": value}, src.keys, src.values))
+        except InputError as err:
+            problems += [p for p in err.problems if p.field != key]
+    raise InputError(problems)
 
 
 def _what(value: Any) -> str:
@@ -191,12 +257,12 @@ def _guess_kind(data: dict[str, Any]) -> str | None:
 def check_files(files: Iterable[Path]) -> Check:
     """Round one: every file alone."""
     result = Check()
-    with _collector_paused():
+    with collector_paused():
         for path in files:
             result.files += 1
             try:
                 result.loaded.append(load_keeping_source(path))
-            except _Invalid as err:
+            except Invalid as err:
                 result.problems.extend(err.problems)
                 result.invalid.append(err.src)
             except InputError as err:
@@ -205,7 +271,7 @@ def check_files(files: Iterable[Path]) -> Check:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cycle collector off while files load, then back as it was.
 
     Every file kept for the set checks adds a few thousand objects, and each full collection

@@ -66,16 +66,36 @@ def validate(model: type[M], src: Sourced) -> M:
 
 
 def located(err: ErrorDetails, src: Sourced, model: type[BaseModel]) -> Problem:
-    loc = _model_loc(err["loc"])
+    loc = _data_loc(err["loc"], src.data)
     kind = err["type"]
     message = _message(err, loc, model)
     line, column = src.mark(loc, of_value=kind not in {"extra_forbidden", "missing"})
     return Problem(src.path, line, column, ".".join(map(str, loc)), message, kind)
 
 
-def _model_loc(loc: tuple[int | str, ...]) -> Key:
-    # pydantic adds the union member or validator name ("function-after[...]") to locs
-    return tuple(part for part in loc if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+def _data_loc(loc: tuple[int | str, ...], data: Any) -> Key:
+    """pydantic's loc as a path in the data: without the union member or validator names that
+    pydantic adds ("function-after[...]", "list[str]"), but keeping a key that looks like one
+    (`"tags[0]": 1`), since it is in the data."""
+    path: list[str | int] = []
+    for part in loc:
+        found = _in(data, part)
+        if found is _ABSENT and isinstance(part, str) and ("[" in part or part.startswith("function-")):
+            continue
+        data = None if found is _ABSENT else found  # absent: a missing field, named, with nothing below it
+        path.append(part)
+    return tuple(path)
+
+
+_ABSENT = object()
+
+
+def _in(data: Any, part: int | str) -> Any:
+    if isinstance(data, dict):
+        return data.get(part, _ABSENT)
+    if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        return data[part]
+    return _ABSENT
 
 
 def _message(err: ErrorDetails, loc: Key, model: type[BaseModel]) -> str:

@@ -22,21 +22,26 @@ def vendor_set_problems(
     vendors: Sequence[Loaded], catalog: Catalog, *, today: dt.date, strict: bool = False
 ) -> list[Problem]:
     """Ids unique and matching file names, every capability rated once, dates believable."""
-    problems: list[Problem] = []
     first_file: dict[str, str] = {}
-    for item in vendors:
-        vendor = item.model
-        assert isinstance(vendor, Vendor)
-        src = item.src
-        problems += vendor_identity_problems(src, src.data, catalog, first_file)
-        line, col = src.mark(("review_date",), of_value=True)
-        if vendor.review_date > today:
-            msg = f"review date {vendor.review_date} is in the future (today is {today})"
-            problems.append(Problem(src.path, line, col, "review_date", msg, "future-date"))
-        elif (today - vendor.review_date).days > STALE_AFTER_DAYS:
-            months = (today - vendor.review_date).days * 12 // 365
-            msg = f"reviewed {vendor.review_date}, {months} months ago: evidence may be stale, review the profile"
-            problems.append(Problem(src.path, line, col, "review_date", msg, "stale", "error" if strict else "warning"))
+    return [p for item in vendors for p in vendor_problems(item, catalog, first_file, today=today, strict=strict)]
+
+
+def vendor_problems(
+    item: Loaded, catalog: Catalog, first_file: dict[str, str], *, today: dt.date, strict: bool = False
+) -> list[Problem]:
+    """One vendor file against the criteria and the files before it (`first_file`: id -> path, filled)."""
+    vendor = item.model
+    assert isinstance(vendor, Vendor)
+    src = item.src
+    problems = vendor_identity_problems(src, src.data, catalog, first_file)
+    line, col = src.mark(("review_date",), of_value=True)
+    if vendor.review_date > today:
+        msg = f"review date {vendor.review_date} is in the future (today is {today})"
+        problems.append(Problem(src.path, line, col, "review_date", msg, "future-date"))
+    elif (today - vendor.review_date).days > STALE_AFTER_DAYS:
+        months = (today - vendor.review_date).days * 12 // 365
+        msg = f"reviewed {vendor.review_date}, {months} months ago: evidence may be stale, review the profile"
+        problems.append(Problem(src.path, line, col, "review_date", msg, "stale", "error" if strict else "warning"))
     return problems
 
 
