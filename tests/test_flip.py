@@ -84,20 +84,32 @@ def test_a_reported_flip_really_changes_the_winner(answers: Answers, rows: list[
 
 
 def test_the_flip_reported_with_a_loyalty_section_changes_the_winner_of_a_rerun_with_that_change() -> None:
-    """The flip search derives needs as the ranking does, loyalty raises included."""
+    """The flip search derives needs as the ranking does, loyalty raises included; it tries changes of
+    one or two importance levels only."""
     import datetime as dt
 
     from crmadvisor import workflow
     from crmadvisor.model.assessment import assess
+    from crmadvisor.model.robustness import MAX_FLIP_STEPS
 
     catalog = workflow.catalog(None, [], shipped_vendors=True, today=dt.date(2026, 12, 2))
     example = Path(__file__).resolve().parents[1] / "examples" / "answers" / "industrial-supplier-loyalty.yaml"
-    answers = workflow.complete_answers(example, catalog)
-    result = assess(catalog, answers, draws=10)
-    assert result.loyalty is not None and result.robustness is not None
-    flip = result.robustness.flip
-    assert flip is not None
-    changed = answers.model_copy(update={"importance": {**answers.importance, flip.area: flip.to_level}})
-    rerun = assess(catalog, changed, draws=0)
-    leader = next(f.vendor for f in rerun.fits if not f.excluded)
-    assert leader == flip.winner != result.robustness.leader
+    base = workflow.complete_answers(example, catalog)
+    levels = [lvl.id for lvl in catalog.feature_areas.importance_levels]
+    flips = 0
+    for area in catalog.feature_areas.areas:
+        for level in levels:
+            answers = base.model_copy(update={"importance": {**base.importance, area.id: level}})
+            result = assess(catalog, answers, draws=1)
+            assert result.loyalty is not None and result.robustness is not None
+            flip = result.robustness.flip
+            if flip is None:
+                continue
+            flips += 1
+            assert 1 <= flip.steps <= MAX_FLIP_STEPS
+            assert abs(levels.index(flip.to_level) - levels.index(flip.from_level)) == flip.steps
+            changed = answers.model_copy(update={"importance": {**answers.importance, flip.area: flip.to_level}})
+            rerun = assess(catalog, changed, draws=0)
+            leader = next(f.vendor for f in rerun.fits if not f.excluded)
+            assert leader == flip.winner != result.robustness.leader
+    assert flips > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 
 from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.assessment import assess
-from crmadvisor.model.fit import SEVERITIES, Fit, Reason, fit, rank, severity_of
-from crmadvisor.model.needs import Need, needs_from, round_half_up
+from crmadvisor.model.fit import SEVERITIES, Fit, Reason, fit, market_gaps, rank, severity_of
+from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import profile_from
 from crmadvisor.model.schema import Answers, Catalog, Vendor
 
@@ -178,6 +179,7 @@ def test_every_gap_is_a_rating_below_the_need_and_only_must_haves_block(
 ) -> None:
     needs = {n.capability: n for n in needs_for(answers)}
     ratings = {v.id: {c: r.rating for c, r in v.ratings.items()} for v in vendors}
+    uncovered = {g.capability for g in market_gaps(tuple(needs.values()), vendors)}
     for result in rank(tuple(needs.values()), vendors):
         gapped = {g.capability for g in result.gaps}
         for gap in result.gaps:
@@ -188,8 +190,10 @@ def test_every_gap_is_a_rating_below_the_need_and_only_must_haves_block(
             assert gap.size == gap.need - gap.rating > 0
             if gap.severity == "blocking":
                 assert need.must_have
-            # a must-have is met by a solid (3) native rating, or by the need itself when it is lower
-            assert (gap.severity == "blocking") == (need.must_have and gap.rating < min(need.level, 3))
+            # a must-have is met by a solid (3) native rating, or by the need itself when it is lower;
+            # one that no vendor meets is a finding about the market and blocks nobody
+            blocks = need.must_have and gap.capability not in uncovered and gap.rating < min(need.level, 3)
+            assert (gap.severity == "blocking") == blocks
         # and every shortfall is a gap
         for cap, need in needs.items():
             assert (ratings[result.vendor][cap] < need.level) == (cap in gapped)
@@ -340,68 +344,6 @@ def test_an_excluded_perfect_vendor_still_ranks_after_a_weak_vendor_in_the_race(
 # ------------------------------------------------------- hand-computed examples
 
 
-def test_need_level_of_account_hierarchy_by_hand() -> None:
-    # account_hierarchy is driven by purchase_decision (toward b2b, weight 3) and
-    # customer_file_size (toward b2b, weight 1); contacts answered "important" -> ceiling 4.
-    answers = make_answers(
-        traits={"purchase_decision": "several_people", "customer_file_size": "from_500_to_5k"},
-        importance={"contacts": "important"},
-    )
-    needs = {n.capability: n for n in needs_for(answers)}
-    need = needs["account_hierarchy"]
-    # several_people is at position 0.2 -> pull toward b2b 1 - 0.2 = 0.8
-    # from_500_to_5k is at position 0.25 -> pull toward b2b 1 - 0.25 = 0.75
-    # relevance = (3 * 0.8 + 1 * 0.75) / (3 + 1) = 3.15 / 4 = 0.7875
-    assert need.relevance == pytest.approx(0.7875)
-    # level = round_half_up(4 * (0.25 + 0.75 * 0.7875)) = round_half_up(4 * 0.840625) = round_half_up(3.3625) = 3
-    assert need.ceiling == 4
-    assert need.level == 3
-    # important is not a must-have level
-    assert not need.must_have
-
-
-def test_need_level_rounds_half_up_not_to_even() -> None:
-    # both drivers of account_hierarchy answered at position 0.5: relevance 0.5
-    # level = round_half_up(4 * (0.25 + 0.75 * 0.5)) = round_half_up(4 * 0.625) = round_half_up(2.5) = 3
-    # (Python's round(2.5) would give 2)
-    answers = make_answers(
-        traits={"purchase_decision": "single_professional", "customer_file_size": "from_5k_to_50k"},
-        importance={"contacts": "important"},
-    )
-    need = next(n for n in needs_for(answers) if n.capability == "account_hierarchy")
-    assert need.relevance == 0.5
-    assert need.level == 3
-    assert round_half_up(2.5) == 3 and round_half_up(3.5) == 4 and round_half_up(2.4999) == 2
-
-
-def test_unanswered_drivers_are_left_out_of_the_relevance() -> None:
-    # contact_roles: purchase_decision (b2b, weight 3) and relationship_personalisation (b2b, weight 2).
-    # Only purchase_decision answered, committee_and_management at position 0 -> pull 1.0;
-    # relevance = 3 * 1.0 / 3 = 1.0 (not (3 * 1.0 + 2 * 0.5) / 5 = 0.8 as if the other were neutral)
-    # level = round_half_up(5 * (0.25 + 0.75 * 1.0)) = 5; contacts is critical -> a must-have
-    answers = make_answers(
-        traits={"purchase_decision": "committee_and_management"}, importance={"contacts": "critical"}
-    )
-    needs = {n.capability: n for n in needs_for(answers)}
-    assert needs["contact_roles"].relevance == 1.0
-    assert needs["contact_roles"].level == 5
-    assert needs["contact_roles"].must_have
-    # mass_contact_base has no answered driver: relevance 0.5 -> round_half_up(5 * 0.625) = round_half_up(3.125) = 3,
-    # not 4 and below the area's top (5): not a must-have
-    assert needs["mass_contact_base"].relevance == 0.5
-    assert needs["mass_contact_base"].level == 3
-    assert not needs["mass_contact_base"].must_have
-
-
-def test_importance_not_needed_gives_need_0_and_dont_know_counts_as_useful() -> None:
-    answers = make_answers(importance={"social": "not_needed", "calls": "dont_know"})
-    needs = {n.capability: n for n in needs_for(answers)}
-    assert needs["social_listening"].level == needs["social_selling"].level == 0
-    # no trait answered: relevance 0.5 -> round_half_up(3 * (0.25 + 0.375)) = round_half_up(1.875) = 2
-    assert needs["sales_telephony"].ceiling == 3
-    assert needs["sales_telephony"].level == 2
-
-
 def _need(capability: str, area: str, level: int, must_have: bool) -> Need:
     return Need(capability, area, level, must_have, 0.5, "critical" if must_have else "useful", 5, ())
 
@@ -535,7 +477,10 @@ def test_catalogue_order_changes_nothing_in_the_assessment_not_even_the_robustne
 @given(answers=answers_st(), vendors=vendors_st())
 def test_every_gap_has_the_documented_severity_and_the_counts_match(answers: Answers, vendors: list[Vendor]) -> None:
     needs = {n.capability: n for n in needs_for(answers)}
+    uncovered = {g.capability for g in market_gaps(list(needs.values()), vendors)}
     for result in rank(list(needs.values()), vendors):
         for gap in result.gaps:
-            assert gap.severity == severity_of(needs[gap.capability], gap.rating)
+            need = needs[gap.capability]
+            as_ranked = replace(need, must_have=need.must_have and gap.capability not in uncovered)
+            assert gap.severity == severity_of(as_ranked, gap.rating)
         assert result.counts == tuple(sum(g.severity == s for g in result.gaps) for s in SEVERITIES)

@@ -270,9 +270,12 @@ def hostile_vendors(folder: Path) -> Path:
         rating["rating"] = 5
         rating["evidence"] = HOSTILE
         rating["source"] = "https://e.invalid/a|b`c)(d<script>"
-    base["ratings"]["payment_followup"]["rating"] = 0  # a blocking gap, for the executive summary
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "evil-crm.yaml").write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
+    # its twin misses a must-have the first one meets: a blocking gap, for the executive summary
+    base["id"] = "evil-crm-twin"
+    base["ratings"]["account_hierarchy"]["rating"] = 0
+    (folder / "evil-crm-twin.yaml").write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -280,7 +283,7 @@ def test_hostile_vendor_names_and_notes_cannot_break_tables_or_inject_html(tmp_p
     vendors = hostile_vendors(tmp_path / "vendors")
     answers = EXAMPLES / "industrial-supplier.yaml"
     for fmt in ("md", "html", "json"):
-        code, _, stderr = assess(answers, tmp_path / f"r.{fmt}", "--vendors", str(vendors))
+        code, _, stderr = assess(answers, tmp_path / f"r.{fmt}", "--vendors", str(vendors), "--no-shipped-vendors")
         assert code == 0, stderr
     markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
     rendered = check_markdown(markdown)

@@ -72,8 +72,32 @@ def answers_problems(src: Sourced, catalog: Catalog) -> list[Problem]:
     if isinstance(given, str) and given not in declared:
         msg = f"`{given}` is not an option: expected one of {', '.join(declared)}"
         bad(("declared_model",), msg, "unknown-option")
+    if isinstance(data.get("must_haves"), list):
+        problems += _must_have_problems(src, data["must_haves"], _text_pairs(data.get("importance")), catalog)
     if isinstance(data.get("loyalty"), dict):
         problems += loyalty_answers_problems(src, _loyalty_pairs(data["loyalty"]), catalog.loyalty)
+    return problems
+
+
+def _must_have_problems(src: Sourced, named: list[Any], importance: dict[str, str], catalog: Catalog) -> list[Problem]:
+    """Must-haves naming an unknown capability, or one of an area answered with a level of 0."""
+    area_of = {c.id: a.id for a in catalog.feature_areas.areas for c in a.capabilities}
+    zero = {lvl.id for lvl in catalog.feature_areas.importance_levels if lvl.ceiling == 0}
+    problems = []
+    for index, capability in enumerate(named):
+        if not isinstance(capability, str):
+            continue  # the model reports the type
+        loc = ("must_haves", index)
+        if capability not in area_of:
+            msg = f"no capability `{capability}`{did_you_mean(capability, list(area_of))}"
+            problems.append(problem_at(src, loc, msg, "unknown-capability", of_value=True))
+        elif importance.get(area_of[capability]) in zero:
+            area = area_of[capability]
+            msg = (
+                f"`{capability}` is a capability of `{area}`, answered `{importance[area]}`: "
+                f"remove it from must_haves or change importance.{area}"
+            )
+            problems.append(problem_at(src, loc, msg, "must-have-not-needed", of_value=True))
     return problems
 
 

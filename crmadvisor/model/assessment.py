@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from crmadvisor.model.fit import Fit, rank, rank_key
-from crmadvisor.model.loyalty import LoyaltyAssessment, applies, loyalty_from, raise_needs
+from crmadvisor.model.fit import Fit, MarketGap, market_gaps, rank, rank_key
+from crmadvisor.model.loyalty import LoyaltyAssessment, advises_against, applies, loyalty_from, raise_needs
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile, profile_from
 from crmadvisor.model.schema import Answers, Catalog
@@ -26,6 +26,12 @@ class Assessment:
     topsis: TopsisResult | None  # when asked for
     loyalty: LoyaltyAssessment | None = None  # when the answers have a loyalty section
     configurations: tuple[Recommendation, ...] = ()  # each vendor's recommended configuration, catalogue order
+    market_gaps: tuple[MarketGap, ...] = ()  # must-haves no vendor in the race meets, in any configuration
+
+    @property
+    def loyalty_raised(self) -> bool:
+        """Whether the loyalty answers raised any need (see `needs_for` in `assess`)."""
+        return any(need.raises for need in self.needs)
 
 
 def assess(
@@ -39,18 +45,21 @@ def assess(
     def needs_for(given: Answers) -> tuple[Need, ...]:
         """The needs from these answers: traits and importance, then the loyalty raises where they apply."""
         derived = needs_from(profile, given, catalog.feature_areas)
-        if (
-            loyalty is not None
-            and catalog.loyalty is not None
-            and applies(catalog.loyalty, profile.orientation, given.importance)
-        ):
-            derived = raise_needs(derived, loyalty, catalog.feature_areas)
+        if loyalty is None or catalog.loyalty is None or advises_against(loyalty):
+            return derived
+        if applies(catalog.loyalty, profile.orientation, {n.area: n.importance for n in derived}):
+            derived = raise_needs(derived, loyalty)
         return derived
 
     needs = needs_for(answers)
     from crmadvisor.model import configurations
 
-    space, recommended = configurations.recommend(needs, catalog.vendors, answers.constraints, catalog.rates)
+    # a must-have no configuration of any vendor in the race meets is a finding about the market:
+    # the configurations are chosen, and the vendors ranked, on the must-haves the market meets
+    gaps = market_gaps(needs, catalog.vendors, answers.constraints)
+    uncovered = {g.capability for g in gaps}
+    met = tuple(replace(n, must_have=False) if n.capability in uncovered else n for n in needs)
+    space, recommended = configurations.recommend(met, catalog.vendors, answers.constraints, catalog.rates)
     vendors = tuple(r.configured for r in recommended)  # each vendor as its recommended configuration
     names = {v.id: v.name for v in vendors}
     fits = tuple(
@@ -70,4 +79,4 @@ def assess(
             )
         if topsis:
             cross = robustness.topsis_cross_check(needs, fits, vendors)
-    return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended)
+    return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended, gaps)

@@ -104,7 +104,18 @@ def severity_of(need: Need, rating: int) -> Severity:
 
 def fit(needs: Sequence[Need], vendor: Vendor, constraints: Constraints | None = None) -> Fit:
     """How much of the company's weighted need one vendor covers, its gaps and knock-outs."""
-    return _fit(_weighed(needs), vendor, constraints)
+    checks = knock_outs(vendor, constraints) if constraints else ((), ())
+    return _fit(_weighed(needs), vendor, checks)
+
+
+@dataclass(frozen=True, slots=True)
+class MarketGap:
+    """A must-have that no vendor in the race meets: a finding about the market, not about one vendor."""
+
+    capability: str
+    need: int
+    best: int  # the best rating among the vendors in the race
+    elsewhere: tuple[str, ...]  # vendors that would meet it but are excluded by a constraint
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +128,8 @@ class _Weighed:
     total: int
 
 
-def _weighed(needs: Sequence[Need]) -> _Weighed:
+def _weighed(needs: Sequence[Need], uncovered: frozenset[str] = frozenset()) -> _Weighed:
+    """`uncovered`: must-haves the market does not meet, which block nobody."""
     counted = [n for n in needs if n.level]
     areas = tuple(dict.fromkeys(n.area for n in counted))
     index = {area: i for i, area in enumerate(areas)}
@@ -126,12 +138,54 @@ def _weighed(needs: Sequence[Need]) -> _Weighed:
         wants[index[n.area]] += weight(n)
     # a rating below the floor is a blocking gap; -1: not a must-have, never blocking
     items = tuple(
-        (n.capability, index[n.area], n.level, weight(n), must_have_floor(n) if n.must_have else -1) for n in counted
+        (
+            n.capability,
+            index[n.area],
+            n.level,
+            weight(n),
+            must_have_floor(n) if n.must_have and n.capability not in uncovered else -1,
+        )
+        for n in counted
     )
     return _Weighed(items, areas, tuple(wants), sum(wants))
 
 
-def _fit(needs: _Weighed, vendor: Vendor, constraints: Constraints | None) -> Fit:
+def _best_rating(vendor: Vendor, capability: str) -> int:
+    """The best any configuration of the vendor offers: its best edition, or an add-on above it."""
+    held = vendor.ratings.get(capability)
+    native = 0 if held is None else max((held.at(e.id) for e in vendor.editions), default=held.at())
+    return max([native, *(a.raises.get(capability, 0) for a in vendor.add_ons)])
+
+
+def market_gaps(
+    needs: Sequence[Need], vendors: Sequence[Vendor], constraints: Constraints | None = None
+) -> tuple[MarketGap, ...]:
+    """The must-haves no vendor in the race meets in any of its configurations (all of them, when no
+    vendor is in the race). The race: the vendors no language, hosting or size constraint excludes."""
+    out_of_race = frozenset(v.id for v in vendors if constraints is not None and knock_outs(v, constraints)[0])
+    return _market_gaps(needs, vendors, out_of_race)
+
+
+def _market_gaps(
+    needs: Sequence[Need], vendors: Sequence[Vendor], out_of_race: frozenset[str]
+) -> tuple[MarketGap, ...]:
+    race = [v for v in vendors if v.id not in out_of_race]
+    gaps = []
+    for need in needs:
+        if not need.must_have or need.level == 0:
+            continue
+        floor = must_have_floor(need)
+        if any(_best_rating(v, need.capability) >= floor for v in race):
+            continue
+        best = max((_best_rating(v, need.capability) for v in race), default=0)
+        elsewhere = tuple(
+            sorted(v.id for v in vendors if v.id in out_of_race and _best_rating(v, need.capability) >= floor)
+        )
+        gaps.append(MarketGap(need.capability, need.level, best, elsewhere))
+    return tuple(gaps)
+
+
+def _fit(needs: _Weighed, vendor: Vendor, checks: tuple[tuple[Reason, ...], tuple[Reason, ...]]) -> Fit:
     # one pass over the needs, severity inlined: rank() runs this for every vendor (benchmarks/bench_model.py)
     rated = vendor.ratings
     gaps: list[Gap] = []
@@ -155,7 +209,7 @@ def _fit(needs: _Weighed, vendor: Vendor, constraints: Constraints | None) -> Fi
             got[area] += level * level  # weight x coverage, capped at the need
     coverage = tuple((area, g / w) for area, g, w in zip(needs.areas, got, needs.wants, strict=True))
     score = sum(got) / needs.total if needs.total else 1.0
-    exclusions, notes = knock_outs(vendor, constraints) if constraints else ((), ())
+    exclusions, notes = checks
     return Fit(vendor.id, score, tuple(gaps), coverage, exclusions, notes, (blocking, major, minor))
 
 
@@ -200,8 +254,15 @@ def rank_key(item: Fit, names: Mapping[str, str]) -> tuple[bool, int, float, int
 
 
 def rank(needs: Sequence[Need], vendors: Sequence[Vendor], constraints: Constraints | None = None) -> tuple[Fit, ...]:
-    """Every vendor's fit, best first, in an order that does not depend on the catalogue's order."""
+    """Every vendor's fit, best first, in an order that does not depend on the catalogue's order.
+
+    A must-have that no vendor in the race meets (`market_gaps`) blocks nobody: the vendors are
+    ranked on the must-haves the market does meet.
+    """
     names = {v.id: v.name for v in vendors}
-    weighed = _weighed(needs)
-    fits = [_fit(weighed, v, constraints) for v in vendors]
+    checks = {v.id: knock_outs(v, constraints) if constraints else ((), ()) for v in vendors}
+    out_of_race = frozenset(v for v, (exclusions, _) in checks.items() if exclusions)
+    uncovered = frozenset(g.capability for g in _market_gaps(needs, vendors, out_of_race))
+    weighed = _weighed(needs, uncovered)
+    fits = [_fit(weighed, v, checks[v.id]) for v in vendors]
     return tuple(sorted(fits, key=lambda f: rank_key(f, names)))

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from crmadvisor.model.needs import MUST_HAVE_FROM, Need, NeedRaise
-from crmadvisor.model.schema import FeatureAreasFile, LoyaltyFile, LoyaltyPart
+from crmadvisor.model.needs import Need, NeedRaise
+from crmadvisor.model.schema import LoyaltyFile, LoyaltyPart
 
 MAX_RAISE = 2  # a capability's need rises by at most this many levels from the loyalty answers
 SECONDARY_SHARE = 0.5  # a mechanic is secondary when it scores at least this share of the primary
@@ -167,18 +167,26 @@ def _raises(raised: Sequence[tuple[str, str, Mapping[str, int]]]) -> tuple[Capab
 
 
 def applies(loyalty: LoyaltyFile, orientation: str, importance: Mapping[str, str]) -> bool:
-    """Whether the loyalty answers raise needs: a B2B or hybrid company that rates the area high enough."""
+    """Whether the loyalty answers raise needs: a B2B or hybrid company that rates the area high enough.
+
+    `importance`: each area's level that applies (answered, or suggested from the profile). A verdict
+    that advises against a programme for now raises nothing either (`advises_against`).
+    """
     when = loyalty.applies_when
     return orientation in when.orientations and importance.get(when.area) in when.importance
 
 
-def raise_needs(needs: Sequence[Need], result: LoyaltyAssessment, areas: FeatureAreasFile) -> tuple[Need, ...]:
+def advises_against(result: LoyaltyAssessment) -> bool:
+    """The verdict says to fix the fundamentals first: no CRM need is raised for that programme."""
+    return result.verdict == "fix_fundamentals"
+
+
+def raise_needs(needs: Sequence[Need], result: LoyaltyAssessment) -> tuple[Need, ...]:
     """Each raised capability's need, up by the loyalty answers, within its area's importance ceiling.
 
-    A raised need at MUST_HAVE_FROM or above in a must-have area becomes a must-have, as in `needs_from`.
+    Must-haves stay as they were: a programme's needs are never deal-breakers of their own.
     """
     raised = {r.capability: r for r in result.raises}
-    must_levels = {lvl.id for lvl in areas.importance_levels if lvl.must_have}
     out = []
     for need in needs:
         lift = raised.get(need.capability)
@@ -186,7 +194,6 @@ def raise_needs(needs: Sequence[Need], result: LoyaltyAssessment, areas: Feature
             out.append(need)
             continue
         level = min(need.ceiling, need.level + lift.by)
-        must = need.must_have or (need.importance in must_levels and level >= MUST_HAVE_FROM)
         why = tuple(NeedRaise(c.question, c.option, c.points) for c in lift.because)
-        out.append(replace(need, level=level, must_have=must, raises=need.raises + why))
+        out.append(replace(need, level=level, raises=need.raises + why))
     return tuple(out)

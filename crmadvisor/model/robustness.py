@@ -23,6 +23,7 @@ WEIGHT_SPREAD = 0.25  # each need's weight is multiplied by a factor drawn in [0
 RATING_SLIP = 0.15  # each rating moves one level down, or up, with this probability each
 CLEAR_SHARE = 0.6  # the leader must come first in at least this share of draws...
 CLOSE_MARGIN = 0.02  # ...and lead the second by at least this much fit, or there is no clear winner
+MAX_FLIP_STEPS = 2  # the flip search tries changes of one or two importance levels: plausible second thoughts
 
 if TYPE_CHECKING:
     from crmadvisor.model.configurations import Space
@@ -97,7 +98,10 @@ def monte_carlo(
     drawn = np.clip(ratings[None, :, :] + slip, 0, 5)
     coverage = np.minimum(drawn, level) / level
     scores = (coverage * weights[:, None, :]).sum(axis=2) / weights.sum(axis=1)[:, None]
-    blocking = ((drawn < np.minimum(level, MUST_HAVE_MET)) & must).sum(axis=2)
+    short = drawn < np.minimum(level, MUST_HAVE_MET)
+    # as in rank(): a must-have no vendor of the draw meets blocks nobody in that draw
+    met_somewhere = (~short).any(axis=1)
+    blocking = (short & (must[None, :] & met_somewhere)[:, None, :]).sum(axis=2)
     # fewer blocking gaps first, then higher fit; exact ties within a draw go either way at random,
     # so that vendors tied on every draw share the first places instead of the alphabet deciding
     key = blocking * 10.0 + (1.0 - np.round(scores, 9)) + rng.random(scores.shape) * 1e-12
@@ -117,10 +121,12 @@ def importance_flip(
     vendors: Sequence[Vendor],
     fits: Sequence[Fit],
 ) -> Flip | None:
-    """The one-area importance change, fewest levels away, that puts another vendor first.
+    """The one-area importance change of one or two levels, fewest first, that puts another vendor first.
 
     `needs_for` derives the needs from changed answers exactly as the assessment did (loyalty
-    raises included), so that the flip is computed on the same needs as the ranking.
+    raises included), so that the flip is computed on the same needs as the ranking. A change of
+    three levels (critical to not needed) is not a second thought but another company: not tried.
+    An area the client did not know how to rate counts from the level the profile suggested.
     """
     race = _in_race(fits)
     if len(race) < 2:
@@ -134,17 +140,18 @@ def importance_flip(
     )
     names = [(by_id[f.vendor].name.casefold(), f.vendor) for f in race]
     level_ids = [lvl.id for lvl in areas.importance_levels]
+    applied = {n.area: n.importance for n in needs_for(answers)}
     candidates: list[Flip] = []
     for area in areas.areas:
         current = answers.importance.get(area.id, DONT_KNOW)
-        here = level_ids.index(current) if current in level_ids else None
+        here = level_ids.index(applied[area.id]) if applied.get(area.id) in level_ids else None
         for index, other in enumerate(level_ids):
-            if other == current:
+            steps = abs(index - here) if here is not None else 1
+            if other == current or steps == 0 or steps > MAX_FLIP_STEPS:
                 continue
             changed = answers.model_copy(update={"importance": {**answers.importance, area.id: other}})
             leader = race[_leader_index(needs_for(changed), ratings, names)].vendor
             if leader != base:
-                steps = abs(index - here) if here is not None else 1
                 candidates.append(Flip(area.id, current, other, steps, leader))
     if not candidates:
         return None
@@ -159,7 +166,9 @@ def _leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[
     total = (level**2).sum()
     scores = (level * np.minimum(ratings, level)).sum(axis=1) / total if total else np.ones(len(names))
     short = ratings < level
-    blocking = short & must & (ratings < np.minimum(level, MUST_HAVE_MET))
+    below = ratings < np.minimum(level, MUST_HAVE_MET)
+    # as in rank(): a must-have no vendor in the race meets blocks nobody
+    blocking = short & must & ~below.all(axis=0) & below
     major = (short & ~blocking & (level - ratings >= MAJOR_FROM)).sum(axis=1)
     minor = (short & ~blocking & (level - ratings < MAJOR_FROM)).sum(axis=1)
     n_blocking = blocking.sum(axis=1)

@@ -464,6 +464,7 @@ class Answers(Strict):
     declared_model: Identifier | None = None
     traits: dict[Identifier, Identifier] = {}
     importance: dict[Identifier, Identifier] = {}
+    must_haves: tuple[Identifier, ...] | None = None  # capability ids named as deal-breakers; None: the default
     constraints: Constraints | None = None
     loyalty: dict[Identifier, Identifier] | None = None  # question id -> option id
     confirmed: bool = False
