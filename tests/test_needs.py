@@ -136,7 +136,7 @@ def test_raising_an_area_importance_never_lowers_a_need(
     area = data.draw(st.sampled_from([a.id for a in AREAS]), label="area")
     low, high = sorted(data.draw(st.lists(st.sampled_from(LEVEL_IDS), min_size=2, max_size=2), label="levels"))
     low, high = sorted((low, high), key=LEVEL_IDS.index)
-    catalog = CRITERIA.model_copy(update={"vendors": ()})
+    catalog = CRITERIA.model_copy(update={"vendors": (vendor(0, dict.fromkeys(CAPS, 3)),)})
 
     def levels_at(level: str) -> dict[str, int]:
         answers = answers_of(traits, {**importance, area: level}, named, section)
