@@ -8,7 +8,6 @@ that resumes it at the first unanswered step.
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,17 +23,10 @@ from crmadvisor.ask.terminal import BACK, ask, banner, say, width, wrapped_quest
 from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
 from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.resume import resume_command
 from crmadvisor.words import words
 
 CONFIRM = "__confirm__"
-
-
-def resume_command(command: str, path: Path | str, again: Sequence[str] = ()) -> str:
-    """The exact command that continues an answers file, quoted for a POSIX shell.
-
-    `again` holds the options (catalogue folders) the command must repeat to ask and rank the same way.
-    """
-    return shlex.join(["crmadvisor", command, "--resume", str(path), *again])
 
 
 @dataclass(frozen=True, slots=True)

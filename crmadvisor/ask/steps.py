@@ -4,7 +4,9 @@ A step names a field of the answers file ("company", "traits.sales_volume", "con
 "loyalty.company_ids", or any new top-level field such as "must_haves") and the kind of question that
 fills it: one option of a list, any options of a list, or typed text. Adding a question to a
 questionnaire is adding one `Step` to its list; the engine asks it, saves it, resumes at it and
-shows it in the summary. No terminal code here.
+shows it in the summary. A kind may also be a function of the answers so far, for options that
+depend on earlier answers. A new top-level field defaults to None in `Answers`: None is "not asked
+yet", an empty tuple "asked, nothing ticked". No terminal code here.
 """
 
 from __future__ import annotations
@@ -55,13 +57,14 @@ class Text:
 
 
 Kind = OneOf | SomeOf | Text
+KindOf = Kind | Callable[[Answers], Kind]  # fixed, or computed from the answers so far
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
     field: str  # where the answer is kept, "section.key" or a top-level field
     question: str
-    kind: Kind
+    kind: KindOf
     title: str = ""  # in the summary; the question when empty
     section: str | None = None  # a banner printed before the first step of each section
     help: tuple[str, str] | None = None  # (heading, text) printed before the question
@@ -69,6 +72,9 @@ class Step:
     @property
     def label(self) -> str:
         return self.title or self.question
+
+    def kind_for(self, answers: Answers) -> Kind:
+        return self.kind if isinstance(self.kind, OneOf | SomeOf | Text) else self.kind(answers)
 
 
 def value_at(answers: Answers, field: str) -> Any:
@@ -120,7 +126,7 @@ def shown(step: Step, answers: Answers) -> str:
     if not answered(answers, step.field):
         return ""
     value = value_at(answers, step.field)
-    kind = step.kind
+    kind = step.kind_for(answers)
     if isinstance(kind, OneOf):
         return next((o.label for o in kind.options if o.value == value), str(value))
     if isinstance(kind, SomeOf):

@@ -65,7 +65,7 @@ def ask(step: Step, answers: Answers, *, back: bool, w: Mapping[str, str]) -> An
     if step.help is not None:
         explain(*step.help)
     current = value_at(answers, step.field)
-    kind = step.kind
+    kind = step.kind_for(answers)
     if isinstance(kind, Text):
         return _ask_text(step.question, kind, current, back=back)
     backs = [(BACK, w["ask.back"])] if back else []

@@ -6,12 +6,11 @@ names (fundamental, mechanic, success factor, capability, feature area, importan
 
 from __future__ import annotations
 
-import shlex
-
 from crmadvisor.errors import Problem
 from crmadvisor.load.located import duplicate_ids, one_of, problem_at
 from crmadvisor.load.yamlsource import Key, Sourced
 from crmadvisor.model.schema import FeatureAreasFile, LoyaltyFile, LoyaltyPart
+from crmadvisor.resume import resume_command
 
 
 def loyalty_file_problems(src: Sourced, loyalty: LoyaltyFile, areas: FeatureAreasFile | None) -> list[Problem]:
@@ -96,7 +95,7 @@ def loyalty_answers_problems(src: Sourced, answers: dict[str, str], loyalty: Loy
 def missing_loyalty_problems(src: Sourced, answers: dict[str, str] | None, loyalty: LoyaltyFile) -> list[Problem]:
     """Every loyalty question not answered, located at the `loyalty:` section (or the file's start)."""
     if answers is None:
-        resume = shlex.join(["crmadvisor", "loyalty", "--resume", src.path])
+        resume = resume_command("loyalty", src.path)
         message = f"no `loyalty:` section: answer the loyalty questions with `{resume}`"
         return [Problem(src.path, 1, 1, "loyalty", message, "missing")]
     given = answers

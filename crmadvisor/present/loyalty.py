@@ -3,7 +3,6 @@ terminal and the report formats all show: context, gate, specifics, mechanics, s
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from crmadvisor.model.loyalty import LoyaltyAssessment, applies
 from crmadvisor.model.needs import NeedRaise
 from crmadvisor.model.schema import Catalog, LoyaltyFile, LoyaltyOption, LoyaltyQuestion
 from crmadvisor.present.view import LoyaltySection, LoyaltyTable
+from crmadvisor.resume import resume_command
 from crmadvisor.words import words
 
 
@@ -86,8 +86,7 @@ def loyalty_hint(result: Assessment, catalog: Catalog, lang: str, answers_file: 
     if not applies(loyalty, result.profile.orientation, result.answers.importance):
         return None
     w = words(lang)
-    where = shlex.quote(str(answers_file)) if answers_file is not None else w["loyalty.file"]
-    return w("loyalty.hint", file=where)
+    return w("loyalty.hint", command=resume_command("loyalty", answers_file or w["loyalty.file"]))
 
 
 # a client reads the article's title, not the file name it has in shared/seeds

@@ -258,7 +258,7 @@ WORDS: dict[str, str] = {
     "loyalty.hint": (
         "This company is B2B or hybrid and rates loyalty management important: for the B2B "
         "loyalty-programme assessment (the fundamentals to check first, the mix of mechanics, the CRM "
-        "needs it raises), run `crmadvisor loyalty --resume {file}`, then this command again."
+        "needs it raises), run `{command}`, then this command again."
     ),
     "loyalty.file": "ANSWERS_FILE",
     # `crmadvisor vendors`: list, show, compare, rubric

@@ -279,7 +279,7 @@ WORDS: dict[str, str] = {
     "loyalty.hint": (
         "Cette entreprise est B2B ou hybride et juge la fidélisation importante : pour l'évaluation du "
         "programme de fidélité B2B (les fondamentaux à vérifier d'abord, le mix de mécaniques, les "
-        "besoins CRM qu'il augmente), lancez `crmadvisor loyalty --resume {file}`, puis de nouveau cette "
+        "besoins CRM qu'il augmente), lancez `{command}`, puis de nouveau cette "
         "commande."
     ),
     "loyalty.file": "FICHIER_DE_RÉPONSES",
