@@ -112,3 +112,15 @@ def test_a_json_report_imports_neither_rich_nor_jinja2(tmp_path: Path) -> None:
     loaded = {m.split(".")[0] for m in json.loads(done.stderr.splitlines()[-1])}
     assert (tmp_path / "r.json").is_file()
     assert {"rich", "jinja2", "matplotlib"} & loaded == set()
+
+
+def test_every_format_choice_of_the_command_line_has_its_renderer() -> None:
+    from crmadvisor.cli.options import DataFormat, ProblemFormat, ReportFormat
+    from crmadvisor.present.audit import FORMATS as AUDIT_FORMATS
+    from crmadvisor.present.outputs import RENDERERS
+    from crmadvisor.present.problems import FORMATS as PROBLEM_FORMATS
+    from crmadvisor.present.questions import FORMATS as QUESTION_FORMATS
+
+    assert {f.value for f in ProblemFormat} == PROBLEM_FORMATS.keys() == AUDIT_FORMATS.keys()
+    assert {f.value for f in DataFormat} == QUESTION_FORMATS.keys()
+    assert {f.value for f in ReportFormat} == RENDERERS.keys() - {"terminal"}
