@@ -179,7 +179,7 @@ def test_html_report_is_one_self_contained_file_without_script(name: str, report
 def test_json_report_validates_against_its_schema_and_holds_every_figure(name: str, reports_dir: str) -> None:
     data = json.loads(example_reports(name, reports_dir)["json"].read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(report_schema()).validate(data)
-    assert data["report_schema_version"] == 1
+    assert data["report_schema_version"] == 2
     assert len(data["profile"]) == 9
     assert sum(len(a["needs"]) for a in data["needs"]) == 23
     assert all(n["drivers"] for a in data["needs"] for n in a["needs"])

@@ -9,6 +9,7 @@ from crmadvisor.model.fit import Fit, MarketGap, market_gaps, rank, rank_key
 from crmadvisor.model.loyalty import LoyaltyAssessment, advises_against, applies, loyalty_from, raise_needs
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile, profile_from
+from crmadvisor.model.recommendation import Advice, recommend
 from crmadvisor.model.schema import Answers, Catalog
 
 if TYPE_CHECKING:  # numpy stays out of start-up: robustness is imported only when it runs
@@ -27,6 +28,7 @@ class Assessment:
     loyalty: LoyaltyAssessment | None = None  # when the answers have a loyalty section
     configurations: tuple[Recommendation, ...] = ()  # each vendor's recommended configuration, catalogue order
     market_gaps: tuple[MarketGap, ...] = ()  # must-haves no vendor in the race meets, in any configuration
+    advice: Advice | None = None  # the recommendation: shortlist, why, open points, demo checks, confidence
 
     @property
     def loyalty_raised(self) -> bool:
@@ -79,4 +81,5 @@ def assess(
             )
         if topsis:
             cross = robustness.topsis_cross_check(needs, fits, vendors)
-    return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended, gaps)
+    advice = recommend(needs, fits, vendors, gaps, robust)
+    return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended, gaps, advice)

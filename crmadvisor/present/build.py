@@ -14,6 +14,7 @@ from crmadvisor.model.fit import SEVERITIES, Fit, Severity
 from crmadvisor.model.needs import Need
 from crmadvisor.model.review import stale
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
+from crmadvisor.present.advice import recommendation_view
 from crmadvisor.present.appendix import answer_rows
 from crmadvisor.present.confidence import robustness_view, topsis_view
 from crmadvisor.present.labels import Labels, gauge, need_reason, unchecked_constraints
@@ -289,6 +290,7 @@ def report_from(
             blocking=_blocking(result, labels),
             verdict=robustness.verdict if robustness else (),
         ),
+        recommendation=recommendation_view(result, labels),
         profile=tuple(
             TraitRow(
                 trait=t.trait,

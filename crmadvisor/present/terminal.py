@@ -43,6 +43,7 @@ def render_assessment(console: Console, report: Report) -> None:
         render_vendor(console, section, w)
     console.print()
     render_robustness(console, report, w)
+    render_recommendation(console, report, w)
     if report.loyalty is not None:
         render_loyalty(console, report.loyalty)
     elif report.loyalty_hint is not None:
@@ -155,6 +156,30 @@ def render_robustness(console: Console, report: Report, w: dict[str, str]) -> No
         _panel(console, report.robustness.verdict, w["robustness"])
     if report.topsis is not None and report.topsis.lines:
         _panel(console, report.topsis.lines, w["topsis"])
+
+
+def render_recommendation(console: Console, report: Report, w: dict[str, str]) -> None:
+    """The advice last on the terminal, where the eye lands when the output stops."""
+    rec = report.recommendation
+    if rec is None:
+        return
+    lines: list[Text] = [plain(rec.headline, "bold")]
+    for pick in rec.picks:
+        lines += [plain(""), plain(f"{pick.position}. {pick.name}", "bold")]
+        lines.append(plain(pick.why))
+        if pick.configuration:
+            lines.append(plain(f"{w['recommendation.configuration']}{w['colon']} {pick.configuration}"))
+        lines.append(plain(f"{w['recommendation.open_title']}{w['colon']}", "italic"))
+        lines += [plain(f"  - {line}") for line in pick.open]
+        if pick.verify:
+            lines.append(plain(f"{w['recommendation.verify_title']}{w['colon']}", "italic"))
+            lines += [plain(f"  - {line}") for line in pick.verify]
+    if rec.market:
+        lines += [plain(""), plain(f"{w['recommendation.market_title']}{w['colon']}", "bold")]
+        lines += [plain(f"  - {line}") for line in rec.market]
+    lines += [plain(""), plain(rec.confidence_text), plain(rec.must_haves)]
+    lines += [plain(line, "italic") for line in rec.suggested]
+    console.print(Panel(Group(*lines), title=plain(rec.title), title_align="left"))
 
 
 def _panel(console: Console, lines: Iterable[str], title: str) -> None:

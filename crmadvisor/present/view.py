@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
-REPORT_SCHEMA_VERSION: Literal[1] = 1
+REPORT_SCHEMA_VERSION: Literal[2] = 2  # 2: the recommendation
 T = TypeVar("T")
 
 
@@ -197,6 +197,40 @@ class Summary:
 
 
 @view
+class PickView:
+    """A shortlisted vendor: why, what it leaves open, what to see in a demo."""
+
+    vendor: str
+    name: str
+    position: int
+    """1 = first of the race."""
+    fit: float
+    meets_must_haves: bool
+    configuration: str | None
+    """The edition and add-ons the fit is computed for, when the vendor has editions."""
+    why: str
+    open: tuple[str, ...]
+    verify: tuple[str, ...]
+
+
+@view
+class RecommendationView:
+    """The advice a consultant signs, read first: the shortlist, what the market does not cover, how sure it is."""
+
+    title: str
+    headline: str
+    confidence: Literal["clear", "sensitive", "close", "alone", "none", "unmeasured"]
+    confidence_text: str
+    picks: tuple[PickView, ...]
+    market: tuple[str, ...]
+    """Must-haves no vendor in the race meets: plan them elsewhere."""
+    must_haves: str
+    """Which must-haves the consultant named and which are the default."""
+    suggested: tuple[str, ...]
+    """Feature areas whose importance the profile suggested, and from which answers."""
+
+
+@view
 class TopsisRow:
     vendor: str
     name: str
@@ -298,7 +332,7 @@ class LoyaltySection:
 class Report:
     """Everything a crmadvisor report shows, in one language, ready to render."""
 
-    report_schema_version: Literal[1] = REPORT_SCHEMA_VERSION
+    report_schema_version: Literal[2] = REPORT_SCHEMA_VERSION
     tool: Literal["crmadvisor"] = "crmadvisor"
     tool_version: str
     lang: Literal["en", "fr"]
@@ -312,6 +346,8 @@ class Report:
     method: Literal["fit", "topsis"]
     orientation: Orientation
     summary: Summary
+    recommendation: RecommendationView | None
+    """Null when the assessment made none."""
     profile: tuple[TraitRow, ...]
     needs: tuple[AreaNeeds, ...]
     ranking: tuple[RankRow, ...]

@@ -138,6 +138,80 @@ WORDS: dict[str, str] = {
     "report.summary.no_blocking": "None of the three vendors above misses a must-have.",
     "report.summary.blocking_para": "must-have, need {need}/5",
     "report.summary.vendor_short": "{vendor} rates {rating}/5: {evidence}",
+    # issue 12: the recommendation (crmadvisor/model/recommendation.py, crmadvisor/present/advice.py)
+    "report.recommendation.title": "Recommendation",
+    "report.recommendation.headline": "Shortlist {vendors} for demos.",
+    "report.recommendation.headline.one": "Shortlist {vendors}: no other vendor is left in the race.",
+    "report.recommendation.headline.none": "No vendor can be recommended: every one is excluded by a constraint.",
+    "report.recommendation.comma": ", ",
+    "report.recommendation.and": " and ",
+    "report.recommendation.why": "{name} ({fit} fit) earns most of its fit on {points}.",
+    "report.recommendation.why.none": "{name} ({fit} fit) meets none of the main needs solidly.",
+    "report.recommendation.why.blocked": " It misses a must-have that another vendor meets: see what it leaves open.",
+    "report.recommendation.point": "{capability} ({rating}/5 for a need of {need})",
+    "report.recommendation.open": "{capability}: {rating}/5 for a need of {need} ({severity})",
+    "report.recommendation.open.more": "and {n} smaller gaps (see its section)",
+    "report.recommendation.open.none": "nothing: it covers every need",
+    "report.recommendation.verify.unverified": (
+        "{capability}: rated {rating}/5 without a public source; ask to see it work"
+    ),
+    "report.recommendation.verify.tight": (
+        "{capability}: {rating}/5 just covers a need of {need}; see it on your own case"
+    ),
+    "report.recommendation.verify.short": (
+        "{capability}: {rating}/5, one level short of {need}; ask how they would close it"
+    ),
+    "report.recommendation.market": (
+        "No CRM in the race covers {capability} as a must-have needs (best rating {best}/5): plan it in "
+        "{where} and weigh the integration; the vendors are ranked on the other must-haves."
+    ),
+    "report.recommendation.market.elsewhere": " {vendors} would meet it but are excluded by a constraint.",
+    "report.recommendation.market.where.contacts": "a dedicated customer-data or emailing tool",
+    "report.recommendation.market.where.automation": "a marketing automation platform",
+    "report.recommendation.market.where.nurturing": "a marketing automation platform",
+    "report.recommendation.market.where.pipeline": "a sales-forecasting tool",
+    "report.recommendation.market.where.integration": "an integration platform (iPaaS) or custom development",
+    "report.recommendation.market.where.calls": "a contact-centre or telephony tool",
+    "report.recommendation.market.where.loyalty": "a loyalty-programme platform",
+    "report.recommendation.market.where.social": "a social-media monitoring tool",
+    "report.recommendation.market.where.invoicing": "the invoicing or ERP tool",
+    "report.recommendation.must_haves.named": "Must-haves named by the consultant: {items}.",
+    "report.recommendation.must_haves.default": (
+        "Must-haves by default, the core capability of each area answered critical: {items}."
+    ),
+    "report.recommendation.must_haves.none": "No must-have: no area is answered critical and none is named.",
+    "report.recommendation.suggested": (
+        "{area}: importance not known, suggested {level} from the profile (answers on {traits})."
+    ),
+    "report.recommendation.suggested.no_answers": (
+        "{area}: importance not known, suggested {level}; no answer about the traits driving it."
+    ),
+    "report.recommendation.confidence.clear": (
+        "The ranking is clear: {leader} comes first in {share} of the draws, {margin} points ahead of "
+        "{runner_up}, and no change of one or two importance levels puts another vendor first."
+    ),
+    "report.recommendation.confidence.sensitive": (
+        "{leader} leads clearly ({share} of the draws, {margin} points ahead of {runner_up}), but it rests "
+        "on one importance answer."
+    ),
+    "report.recommendation.confidence.close": (
+        "No clear winner: {leader} comes first in {share} of the draws, {margin} points ahead of {runner_up}; "
+        "let the demos decide between the shortlisted vendors."
+    ),
+    "report.recommendation.confidence.flip": (
+        " Rating {area} {to_level} instead of {from_level} would put {winner} first: confirm that "
+        "answer with the client."
+    ),
+    "report.recommendation.confidence.no_flip": " No change of one or two importance levels puts another vendor first.",
+    "report.recommendation.confidence.alone": "Only {leader} is left in the race: there is no alternative to compare.",
+    "report.recommendation.confidence.none": "No vendor is left in the race.",
+    "report.recommendation.confidence.unmeasured": "How sure the ranking is was not measured (--draws 0).",
+    "report.recommendation.why_title": "Why",
+    "report.recommendation.open_title": "Leaves open",
+    "report.recommendation.verify_title": "Verify in a demo",
+    "report.recommendation.market_title": "What the market does not cover",
+    "report.recommendation.configuration": "Configuration",
+    "report.recommendation.confidence_title": "How sure",
     "report.summary.verdict": "Confidence",
     "report.profile.intro": (
         "The 9 relationship traits between B2B and B2C, with the answer given and where it sits between "

@@ -148,6 +148,90 @@ WORDS: dict[str, str] = {
     "report.summary.no_blocking": "Aucun des trois éditeurs ci-dessus ne manque un indispensable.",
     "report.summary.blocking_para": "indispensable, besoin {need}/5",
     "report.summary.vendor_short": "{vendor} est noté {rating}/5 : {evidence}",
+    # issue 12 : la recommandation (crmadvisor/model/recommendation.py, crmadvisor/present/advice.py)
+    "report.recommendation.title": "Recommandation",
+    "report.recommendation.headline": "Retenez {vendors} pour les démonstrations.",
+    "report.recommendation.headline.one": "Retenez {vendors} : aucun autre éditeur ne reste en lice.",
+    "report.recommendation.headline.none": (
+        "Aucun éditeur ne peut être recommandé : tous sont exclus par une contrainte."
+    ),
+    "report.recommendation.comma": ", ",
+    "report.recommendation.and": " et ",
+    "report.recommendation.why": "{name} (adéquation {fit}) tient l’essentiel de son adéquation de {points}.",
+    "report.recommendation.why.none": "{name} (adéquation {fit}) ne couvre solidement aucun des besoins principaux.",
+    "report.recommendation.why.blocked": (
+        " Il manque un indispensable qu’un autre éditeur couvre : voir ce qu’il laisse ouvert."
+    ),
+    "report.recommendation.point": "{capability} ({rating}/5 pour un besoin de {need})",
+    "report.recommendation.open": "{capability} : {rating}/5 pour un besoin de {need} ({severity})",
+    "report.recommendation.open.more": "et {n} écarts plus petits (voir sa section)",
+    "report.recommendation.open.none": "rien : il couvre tous les besoins",
+    "report.recommendation.verify.unverified": (
+        "{capability} : noté {rating}/5 sans source publique ; demandez à le voir fonctionner"
+    ),
+    "report.recommendation.verify.tight": (
+        "{capability} : {rating}/5 couvre tout juste un besoin de {need} ; voyez-le sur votre cas"
+    ),
+    "report.recommendation.verify.short": (
+        "{capability} : {rating}/5, un niveau sous {need} ; demandez comment combler l’écart"
+    ),
+    "report.recommendation.market": (
+        "Aucun CRM en lice ne couvre {capability} au niveau d’un indispensable (meilleure note {best}/5) : "
+        "prévoyez-le dans {where} et pesez l’intégration ; les éditeurs sont classés sur les autres indispensables."
+    ),
+    "report.recommendation.market.elsewhere": " {vendors} le couvriraient mais sont exclus par une contrainte.",
+    "report.recommendation.market.where.contacts": "un outil dédié de données clients ou d’emailing",
+    "report.recommendation.market.where.automation": "une plateforme de marketing automation",
+    "report.recommendation.market.where.nurturing": "une plateforme de marketing automation",
+    "report.recommendation.market.where.pipeline": "un outil de prévision des ventes",
+    "report.recommendation.market.where.integration": (
+        "une plateforme d’intégration (iPaaS) ou un développement spécifique"
+    ),
+    "report.recommendation.market.where.calls": "un outil de centre de contacts ou de téléphonie",
+    "report.recommendation.market.where.loyalty": "une plateforme de programme de fidélité",
+    "report.recommendation.market.where.social": "un outil de veille des réseaux sociaux",
+    "report.recommendation.market.where.invoicing": "l’outil de facturation ou l’ERP",
+    "report.recommendation.must_haves.named": "Indispensables nommés par le consultant : {items}.",
+    "report.recommendation.must_haves.default": (
+        "Indispensables par défaut, la capacité centrale de chaque domaine jugé critique : {items}."
+    ),
+    "report.recommendation.must_haves.none": (
+        "Aucun indispensable : aucun domaine n’est jugé critique et aucun n’est nommé."
+    ),
+    "report.recommendation.suggested": (
+        "{area} : importance non connue, suggérée {level} d’après le profil (réponses sur {traits})."
+    ),
+    "report.recommendation.suggested.no_answers": (
+        "{area} : importance non connue, suggérée {level} ; aucune réponse sur les critères qui la déterminent."
+    ),
+    "report.recommendation.confidence.clear": (
+        "Le classement est net : {leader} arrive premier dans {share} des tirages, {margin} points devant "
+        "{runner_up}, et aucun changement d’un ou deux niveaux d’importance ne met un autre éditeur en tête."
+    ),
+    "report.recommendation.confidence.sensitive": (
+        "{leader} mène nettement ({share} des tirages, {margin} points devant {runner_up}), mais cela tient à "
+        "une réponse d’importance."
+    ),
+    "report.recommendation.confidence.close": (
+        "Pas de gagnant net : {leader} arrive premier dans {share} des tirages, {margin} points devant "
+        "{runner_up} ; laissez les démonstrations départager les éditeurs retenus."
+    ),
+    "report.recommendation.confidence.flip": (
+        " Juger {area} {to_level} au lieu de {from_level} mettrait {winner} en tête : confirmez "
+        "cette réponse avec le client."
+    ),
+    "report.recommendation.confidence.no_flip": (
+        " Aucun changement d’un ou deux niveaux d’importance ne met un autre éditeur en tête."
+    ),
+    "report.recommendation.confidence.alone": "Seul {leader} reste en lice : il n’y a pas d’alternative à comparer.",
+    "report.recommendation.confidence.none": "Aucun éditeur ne reste en lice.",
+    "report.recommendation.confidence.unmeasured": "La solidité du classement n’a pas été mesurée (--draws 0).",
+    "report.recommendation.why_title": "Pourquoi",
+    "report.recommendation.open_title": "Laisse ouvert",
+    "report.recommendation.verify_title": "À vérifier en démonstration",
+    "report.recommendation.market_title": "Ce que le marché ne couvre pas",
+    "report.recommendation.configuration": "Configuration",
+    "report.recommendation.confidence_title": "Solidité",
     "report.summary.verdict": "Confiance",
     "report.profile.intro": (
         "Les 9 différences de relation entre B2B et B2C, avec la réponse donnée et sa place entre le B2B "
