@@ -7,32 +7,27 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
+from crmadvisor.model.review import stale
 from crmadvisor.model.schema import Catalog, CompanySize, Vendor
+from crmadvisor.present.console import plain
 from crmadvisor.words import words
-
-STALE_DAYS = 365
-
-
-def _stale(vendor: Vendor, today: dt.date) -> bool:
-    return (today - vendor.review_date).days > STALE_DAYS
 
 
 def render_list(console: Console, vendors: Sequence[Vendor], today: dt.date, lang: str = "en") -> None:
     w = words(lang)
-    table = Table(title=w("vendors.list.title", count=len(vendors)), title_justify="left")
-    table.add_column(w["vendors.list.name"])  # the id under the name: both readable at 80 columns
-    table.add_column(w["vendors.list.orientation"], no_wrap=True)
-    table.add_column(w["vendors.list.sizes"], no_wrap=True)
-    table.add_column(w["vendors.list.reviewed"], no_wrap=True)
+    table = Table(title=plain(w("vendors.list.title", count=len(vendors))), title_justify="left")
+    table.add_column(plain(w["vendors.list.name"]))  # the id under the name: both readable at 80 columns
+    table.add_column(plain(w["vendors.list.orientation"]), no_wrap=True)
+    table.add_column(plain(w["vendors.list.sizes"]), no_wrap=True)
+    table.add_column(plain(w["vendors.list.reviewed"]), no_wrap=True)
     for vendor in vendors:
-        reviewed = Text(str(vendor.review_date), style="yellow" if _stale(vendor, today) else "")
-        if _stale(vendor, today):
-            reviewed.append(w["vendors.list.stale"])
-        name = Text(vendor.name)
-        name.append(f"\n{vendor.id}", style="dim")
-        table.add_row(name, w[f"vendors.orientation.{vendor.orientation.value}"], _sizes(vendor), reviewed)
+        old = stale(vendor.review_date, today)
+        reviewed = plain(str(vendor.review_date) + (w["vendors.list.stale"] if old else ""), "yellow" if old else "")
+        name = plain(vendor.name)
+        name.append_text(plain(f"\n{vendor.id}", "dim"))
+        orientation = w[f"vendors.orientation.{vendor.orientation.value}"]
+        table.add_row(name, plain(orientation), plain(_sizes(vendor)), reviewed)
     console.print(table)
 
 
@@ -59,71 +54,71 @@ def _price(vendor: Vendor, lang: str) -> str:
 
 def render_vendor(console: Console, vendor: Vendor, catalog: Catalog, today: dt.date, lang: str = "en") -> None:
     t = words(lang).section("vendors.show")
-    console.print(Text(vendor.name, style="bold"), t["by"].format(id=vendor.id, publisher=vendor.publisher))
-    console.print(vendor.summary)
+    console.print(plain(vendor.name, "bold"), plain(t["by"].format(id=vendor.id, publisher=vendor.publisher)))
+    console.print(plain(vendor.summary))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    stale = t["stale"] if _stale(vendor, today) else ""
-    facts.add_row(t["orientation"], words(lang)[f"vendors.orientation.{vendor.orientation.value}"])
-    facts.add_row(t["sizes"], _sizes(vendor))
-    facts.add_row(t["languages"], ", ".join(vendor.languages))
-    facts.add_row(t["hosting"], ", ".join(vendor.hosting_regions) or t["unpublished"])
-    facts.add_row(t["price"], _price(vendor, lang))
-    facts.add_row(t["website"], vendor.website)
-    facts.add_row(t["reviewed"], t["reviewed_by"].format(date=vendor.review_date, who=vendor.reviewer) + stale)
-    for source in vendor.sources:
-        facts.add_row(t["source"], source)
+    old = t["stale"] if stale(vendor.review_date, today) else ""
+    rows = [
+        (t["orientation"], words(lang)[f"vendors.orientation.{vendor.orientation.value}"]),
+        (t["sizes"], _sizes(vendor)),
+        (t["languages"], ", ".join(vendor.languages)),
+        (t["hosting"], ", ".join(vendor.hosting_regions) or t["unpublished"]),
+        (t["price"], _price(vendor, lang)),
+        (t["website"], vendor.website),
+        (t["reviewed"], t["reviewed_by"].format(date=vendor.review_date, who=vendor.reviewer) + old),
+        *((t["source"], source) for source in vendor.sources),
+    ]
+    for label, value in rows:
+        facts.add_row(plain(label), plain(value))
     console.print(facts)
     rubric = {lvl.level: lvl.label(lang) for lvl in catalog.rubric.levels}
     table = Table(show_lines=True)
-    table.add_column(t["capability"])
-    table.add_column(t["rating"], no_wrap=True)
-    table.add_column(t["evidence"], ratio=3, overflow="fold")  # fold, not cut: a source URL stays whole
+    table.add_column(plain(t["capability"]))
+    table.add_column(plain(t["rating"]), no_wrap=True)
+    table.add_column(plain(t["evidence"]), ratio=3, overflow="fold")  # fold, not cut: a source URL stays whole
     for area in catalog.feature_areas.areas:
-        table.add_row(Text(area.heading(lang), style="bold"), "", "")
+        table.add_row(plain(area.heading(lang), "bold"), "", "")
         for cap in area.capabilities:
             rating = vendor.ratings.get(cap.id)
             if rating is None:
-                table.add_row(cap.name(lang), "-", t["not_rated"])
+                table.add_row(plain(cap.name(lang)), plain("-"), plain(t["not_rated"]))
                 continue
             note = rating.evidence + (f"\n{rating.source}" if rating.source else "")
             if rating.by_edition is not None:  # one rating per edition
                 shown = ", ".join(f"{e} {r}" for e, r in rating.by_edition.items())
             else:
                 shown = f"{rating.at()} {rubric[rating.at()]}"
-            table.add_row(cap.name(lang), shown, note)
+            table.add_row(plain(cap.name(lang)), plain(shown), plain(note))
     console.print(table)
 
 
 def render_compare(console: Console, first: Vendor, second: Vendor, catalog: Catalog, lang: str = "en") -> None:
     w = words(lang)
     title = w("vendors.compare.title", first=first.name, second=second.name)
-    table = Table(title=title, title_justify="left", show_lines=True)
-    table.add_column(w["vendors.show.capability"])
-    table.add_column(first.name, ratio=2)
-    table.add_column(second.name, ratio=2)
+    table = Table(title=plain(title), title_justify="left", show_lines=True)
+    table.add_column(plain(w["vendors.show.capability"]))
+    table.add_column(plain(first.name), ratio=2)
+    table.add_column(plain(second.name), ratio=2)
     for area in catalog.feature_areas.areas:
-        table.add_row(Text(area.heading(lang), style="bold"), "", "")
+        table.add_row(plain(area.heading(lang), "bold"), "", "")
         for cap in area.capabilities:
             cells = []
             a, b = first.ratings.get(cap.id), second.ratings.get(cap.id)
             for mine, theirs in ((a, b), (b, a)):
                 if mine is None:
-                    cells.append(Text("-"))
+                    cells.append(plain("-"))
                     continue
                 ahead = theirs is not None and mine.at() > theirs.at()
-                cell = Text(f"{mine.at()}/5", style="bold green" if ahead else "bold")
-                cell.append(f" {mine.evidence}")
+                cell = plain(f"{mine.at()}/5", "bold green" if ahead else "bold")
+                cell.append_text(plain(f" {mine.evidence}"))
                 cells.append(cell)
-            table.add_row(cap.name(lang), *cells)
+            table.add_row(plain(cap.name(lang)), *cells)
     console.print(table)
     total_a = sum(r.at() for r in first.ratings.values())
     total_b = sum(r.at() for r in second.ratings.values())
-    console.print(
-        w("vendors.compare.sum", first=first.name, a=total_a, second=second.name, b=total_b),
-        style="dim",
-    )
+    console.print(plain(w("vendors.compare.sum", first=first.name, a=total_a, second=second.name, b=total_b), "dim"))
 
 
 def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
@@ -159,9 +154,9 @@ def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
 
 def render_rubric(console: Console, catalog: Catalog, lang: str = "en") -> None:
     t = words(lang).section("vendors.rubric")
-    table = Table(title=t["title"], title_justify="left", show_lines=True)
-    table.add_column(t["level"], no_wrap=True)
-    table.add_column(t["meaning"])
+    table = Table(title=plain(t["title"]), title_justify="left", show_lines=True)
+    table.add_column(plain(t["level"]), no_wrap=True)
+    table.add_column(plain(t["meaning"]))
     for level in catalog.rubric.levels:
-        table.add_row(f"{level.level} {level.label(lang)}", level.meaning(lang))
+        table.add_row(plain(f"{level.level} {level.label(lang)}"), plain(level.meaning(lang)))
     console.print(table)
