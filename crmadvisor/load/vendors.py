@@ -13,9 +13,8 @@ from crmadvisor.load.discover import Loaded
 from crmadvisor.load.editions import edition_problems
 from crmadvisor.load.located import did_you_mean
 from crmadvisor.load.yamlsource import Sourced
+from crmadvisor.model.review import stale
 from crmadvisor.model.schema import Catalog, Vendor
-
-STALE_AFTER_DAYS = 365
 
 
 def vendor_set_problems(
@@ -38,7 +37,7 @@ def vendor_problems(
     if vendor.review_date > today:
         msg = f"review date {vendor.review_date} is in the future (today is {today})"
         problems.append(Problem(src.path, line, col, "review_date", msg, "future-date"))
-    elif (today - vendor.review_date).days > STALE_AFTER_DAYS:
+    elif stale(vendor.review_date, today):
         months = (today - vendor.review_date).days * 12 // 365
         msg = f"reviewed {vendor.review_date}, {months} months ago: evidence may be stale, review the profile"
         problems.append(Problem(src.path, line, col, "review_date", msg, "stale", "error" if strict else "warning"))

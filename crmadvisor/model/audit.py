@@ -15,9 +15,9 @@ from enum import StrEnum
 from typing import Literal
 from urllib.parse import urlsplit
 
+from crmadvisor.model.review import stale
 from crmadvisor.model.schema import Vendor
 
-STALE_AFTER_DAYS = 365
 MAX_UNVERIFIED = 0.1  # the catalogue's own limit (vendors/README.md)
 
 # Hosts whose pages are repository files, transcriptions or copies, never a citable source.
@@ -174,8 +174,8 @@ def audit_vendor(vendor: Vendor, today: dt.date) -> VendorAudit:
         elif rating.source is None:
             msg = "rating has no source and is not marked `unverified: true`"
             findings.append(Finding(("ratings", capability), "unmarked", msg))
-    stale = (today - vendor.review_date).days > STALE_AFTER_DAYS
-    if stale:
+    old = stale(vendor.review_date, today)
+    if old:
         findings.append(Finding(("review_date",), "stale", f"reviewed {vendor.review_date}: older than 12 months"))
     undated = _undated_prices(vendor)
     findings += [
@@ -189,7 +189,7 @@ def audit_vendor(vendor: Vendor, today: dt.date) -> VendorAudit:
         unverified=tuple(unverified),
         sources={kind: tuple(urls) for kind, urls in by_kind.items()},
         review_date=vendor.review_date,
-        stale=stale,
+        stale=old,
         undated_prices=tuple(label for _, label in undated),
         findings=tuple(findings),
     )
