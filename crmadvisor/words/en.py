@@ -419,4 +419,36 @@ WORDS: dict[str, str] = {
         "This company is B2B or hybrid and rates loyalty important: assess its B2B loyalty-programme "
         "readiness now ({n} questions; the answers raise the matching CRM needs)?"
     ),
+    # workflow: what the commands say when they cannot go on, or what they wrote (crmadvisor/workflow/)
+    "workflow.no_vendors_folder": "{folder}: no such vendors folder",
+    "workflow.no_vendors": "no vendor profiles to rank: pass --vendors DIR",
+    "workflow.no_answers_file": "{path}: no such answers file",
+    "workflow.no_terminal.assess": (
+        "no terminal to ask the questions on: pass a complete answers file with --answers FILE (see "
+        "`crmadvisor questions` for the questions and option ids)"
+    ),
+    "workflow.no_terminal.loyalty": (
+        "no terminal to ask the questions on: pass an answers file with a complete `loyalty:` section "
+        "with --answers FILE (see `crmadvisor questions` for the questions and option ids)"
+    ),
+    "workflow.pdf_needs_output": "a PDF report needs --output FILE.pdf",
+    "workflow.template_not_json": "--template applies to Markdown and HTML reports, not JSON",
+    "workflow.png_needs_charts": "--png writes the charts as PNG: it needs a Markdown, HTML or PDF report with charts",
+    "workflow.format_mismatch": "--format {fmt} does not match the extension of {path}: use a .{fmt} file name",
+    "workflow.format_for_stdout": "--format is needed when the report goes to standard output",
+    "workflow.unknown_extension": (
+        "{path}: cannot tell the report format from the extension `{suffix}`: use .md, .html, .json or "
+        ".pdf, or pass --format md|html|json|pdf"
+    ),
+    "workflow.no_template": "{path}: no such template file",
+    "workflow.unreadable_template": "{path}: cannot read the template: {reason}",
+    "workflow.too_large_or_not_utf8": "too large or not UTF-8",
+    "workflow.wrote": "wrote {path}",
+    "workflow.no_loyalty_file": "{folder}: no loyalty questionnaire (a `kind: loyalty` file) in this criteria folder",
+    "workflow.bad_vendor_id": "`{id}` is not a valid vendor id: use lowercase letters, digits and '-'",
+    "workflow.not_overwritten": "{path} already exists: not overwritten",
+    "workflow.scaffolded": "wrote {path}: fill in every `null`, then run `crmadvisor validate {path}`",
+    "workflow.no_vendor": "no vendor `{id}` in the catalogue: {hint}",
+    "workflow.did_you_mean": "did you mean `{id}`?",
+    "workflow.see_list": "see `crmadvisor vendors list`",
 }

@@ -463,4 +463,45 @@ WORDS: dict[str, str] = {
         "préparation à un programme de fidélité B2B ({n} questions ; les réponses augmentent les besoins "
         "CRM correspondants) ?"
     ),
+    # workflow: what the commands say when they cannot go on, or what they wrote (crmadvisor/workflow/)
+    "workflow.no_vendors_folder": "{folder} : aucun dossier d'éditeurs à ce chemin",
+    "workflow.no_vendors": "aucun profil d'éditeur à classer : indiquez --vendors DOSSIER",
+    "workflow.no_answers_file": "{path} : aucun fichier de réponses à ce chemin",
+    "workflow.no_terminal.assess": (
+        "pas de terminal où poser les questions : indiquez un fichier de réponses complet avec --answers "
+        "FICHIER (voir `crmadvisor questions` pour les questions et les identifiants d'options)"
+    ),
+    "workflow.no_terminal.loyalty": (
+        "pas de terminal où poser les questions : indiquez avec --answers FICHIER un fichier de réponses "
+        "dont la section `loyalty:` est complète (voir `crmadvisor questions` pour les questions et les "
+        "identifiants d'options)"
+    ),
+    "workflow.pdf_needs_output": "un rapport PDF demande --output FICHIER.pdf",
+    "workflow.template_not_json": "--template s'applique aux rapports Markdown et HTML, pas au JSON",
+    "workflow.png_needs_charts": (
+        "--png écrit les graphiques en PNG : il faut un rapport Markdown, HTML ou PDF avec graphiques"
+    ),
+    "workflow.format_mismatch": (
+        "--format {fmt} ne correspond pas à l'extension de {path} : utilisez un nom de fichier en .{fmt}"
+    ),
+    "workflow.format_for_stdout": "--format est nécessaire quand le rapport va sur la sortie standard",
+    "workflow.unknown_extension": (
+        "{path} : l'extension `{suffix}` ne dit pas le format du rapport : utilisez .md, .html, .json ou "
+        ".pdf, ou indiquez --format md|html|json|pdf"
+    ),
+    "workflow.no_template": "{path} : aucun fichier de modèle à ce chemin",
+    "workflow.unreadable_template": "{path} : impossible de lire le modèle : {reason}",
+    "workflow.too_large_or_not_utf8": "trop volumineux ou pas en UTF-8",
+    "workflow.wrote": "écrit : {path}",
+    "workflow.no_loyalty_file": (
+        "{folder} : pas de questionnaire fidélité (un fichier `kind: loyalty`) dans ce dossier de critères"
+    ),
+    "workflow.bad_vendor_id": (
+        "`{id}` n'est pas un identifiant d'éditeur valide : utilisez des lettres minuscules, des chiffres et '-'"
+    ),
+    "workflow.not_overwritten": "{path} existe déjà : il n'est pas écrasé",
+    "workflow.scaffolded": "écrit : {path} ; remplacez chaque `null`, puis lancez `crmadvisor validate {path}`",
+    "workflow.no_vendor": "pas d'éditeur `{id}` dans le catalogue : {hint}",
+    "workflow.did_you_mean": "vouliez-vous dire `{id}` ?",
+    "workflow.see_list": "voir `crmadvisor vendors list`",
 }

@@ -12,6 +12,7 @@ from crmadvisor.files import TooLarge, atomic_write_unit, is_standard_output, re
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.assessment import assess as assess_model
 from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.words import words
 from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog, complete_answers, no_terminal
 from crmadvisor.workflow.printout import Printout, drawn
 
@@ -50,7 +51,7 @@ class AssessRequest:
 
 def assess(request: AssessRequest) -> Printout:
     today = request.today or dt.date.today()
-    catalog = chosen_catalog(request.catalogue, today)
+    catalog = chosen_catalog(request.catalogue, today, request.lang)
     answers = _answers(request, catalog, today)
     lang = request.lang or answers.lang
     topsis = request.method == "topsis"
@@ -64,15 +65,16 @@ def assess(request: AssessRequest) -> Printout:
         view = report_from(result, catalog, lang=lang, date=today, version=__version__, answers_file=answers_file)
         return Printout(drawn(lambda console: render_assessment(console, view), request.width))
     date = request.date or answers.date or today
-    return export_report(result, catalog, request.report, lang=lang, date=date, method=request.method)
+    report = request.report
+    return export_report(result, catalog, report, lang=lang, date=date, method=request.method, said=request.lang)
 
 
 def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> Answers:
     """The complete answers file, or the interview on the terminal (refused, naming --answers, without one)."""
     if request.answers is not None:
-        return complete_answers(request.answers, catalog)
+        return complete_answers(request.answers, catalog, request.lang)
     if not request.terminal:
-        raise no_terminal("a complete answers file")
+        raise no_terminal("assess", request.lang)
     from crmadvisor.ask import assessment  # questionary: only for the interactive questionnaire
     from crmadvisor.ask.engine import Interview
 
@@ -82,23 +84,35 @@ def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> Answer
 
 
 def export_report(
-    result: Assessment, catalog: Catalog, report: ReportRequest, *, lang: str, date: dt.date, method: str
+    result: Assessment,
+    catalog: Catalog,
+    report: ReportRequest,
+    *,
+    lang: str,
+    date: dt.date,
+    method: str,
+    said: str | None = None,
 ) -> Printout:
-    """Render the written report; write it with its chart folder as one unit, or return it for stdout."""
+    """Render the written report; write it with its chart folder as one unit, or return it for stdout.
+
+    `lang` is the report's language; `said`, the one of the command's own messages (its --lang: the
+    "wrote PATH" lines scripts read stay English unless asked otherwise).
+    """
     from crmadvisor import __version__
     from crmadvisor.present.build import report_from
     from crmadvisor.present.outputs import RENDERERS
 
+    w = words(said)
     output, charts, png, template = report.output, report.charts, report.png, report.template
     if output is not None and is_standard_output(output):
         output = None  # `-o /dev/stdout` prints the report, as no --output does
-    kind = report_format(output, report.fmt)
+    kind = report_format(output, report.fmt, said)
     if output is None and kind == "pdf":
-        raise UsageError("a PDF report needs --output FILE.pdf")
+        raise UsageError(w["workflow.pdf_needs_output"])
     if template is not None and kind == "json":
-        raise UsageError("--template applies to Markdown and HTML reports, not JSON")
+        raise UsageError(w["workflow.template_not_json"])
     if png and (not charts or kind == "json"):
-        raise UsageError("--png writes the charts as PNG: it needs a Markdown, HTML or PDF report with charts")
+        raise UsageError(w["workflow.png_needs_charts"])
     if output is not None:
         writable_file(output)  # a device, FIFO or folder there is refused before any work
     printer = None
@@ -118,7 +132,7 @@ def export_report(
         from crmadvisor.present.documents import render_template
         from crmadvisor.present.jinja import Limits
 
-        source = read_template(template)
+        source = read_template(template, said)
         html = kind in ("html", "pdf")
         text = render_template(view, source, html=html, name=str(template), limits=Limits())
     else:
@@ -138,33 +152,32 @@ def export_report(
     else:
         data = text.encode("utf-8")
     paths = atomic_write_unit(output, data, output.parent / f"{output.stem}_files", files)
-    return Printout("".join(f"wrote {path}\n" for path in paths), tuple(paths))
+    return Printout("".join(w("workflow.wrote", path=path) + "\n" for path in paths), tuple(paths))
 
 
-def report_format(output: Path | None, given: str | None) -> str:
+def report_format(output: Path | None, given: str | None, lang: str | None = None) -> str:
     """The report format asked for, else the one the output file's extension names."""
     from crmadvisor.present.outputs import FORMAT_BY_SUFFIX
 
+    w = words(lang)
     named = FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
     if given is not None:
         if named is not None and named != given:  # e.g. JSON written into report.md: surely a slip
-            raise UsageError(f"--format {given} does not match the extension of {output}: use a .{given} file name")
+            raise UsageError(w("workflow.format_mismatch", fmt=given, path=output))
         return given
     if output is None:
-        raise UsageError("--format is needed when the report goes to standard output")
+        raise UsageError(w["workflow.format_for_stdout"])
     if named is None:
-        raise UsageError(
-            f"{output}: cannot tell the report format from the extension `{output.suffix}`: "
-            "use .md, .html, .json or .pdf, or pass --format md|html|json|pdf"
-        )
+        raise UsageError(w("workflow.unknown_extension", path=output, suffix=output.suffix))
     return named
 
 
-def read_template(path: Path) -> str:
+def read_template(path: Path, lang: str | None = None) -> str:
+    w = words(lang)
     if not path.is_file():
-        raise UsageError(f"{path}: no such template file")
+        raise UsageError(w("workflow.no_template", path=path))
     try:
         return read_bounded(path).decode("utf-8")
     except (OSError, TooLarge, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) else "too large or not UTF-8"
-        raise UsageError(f"{path}: cannot read the template: {reason}") from None
+        reason = err.strerror if isinstance(err, OSError) else w["workflow.too_large_or_not_utf8"]
+        raise UsageError(w("workflow.unreadable_template", path=path, reason=reason)) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from crmadvisor.errors import ExitCode, InputError, Problem, UsageError
 from crmadvisor.model.schema import Vendor
+from crmadvisor.words import words
 from crmadvisor.workflow.printout import Printout
 
 
@@ -31,7 +32,7 @@ def audit(request: AuditRequest) -> Printout:
     today = request.today or dt.date.today()
     target = request.folder if request.folder is not None else shipped_dir("vendors")
     if not target.is_dir():
-        raise UsageError(f"{target}: no such vendors folder")
+        raise UsageError(words("en")("workflow.no_vendors_folder", folder=target))
     files, missing = yaml_files([target])
     checked = check_files(files)
     vendors = [item for item in checked.loaded if isinstance(item.model, Vendor)]

@@ -12,6 +12,7 @@ from crmadvisor.errors import UsageError
 from crmadvisor.load.answers import read_answers, require_complete
 from crmadvisor.load.catalog import load_catalog
 from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.words import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,24 +31,30 @@ class CatalogueChoice:
 
 
 def catalog(
-    criteria_dir: Path | None, vendor_dirs: Sequence[Path], *, shipped_vendors: bool, today: dt.date
+    criteria_dir: Path | None,
+    vendor_dirs: Sequence[Path],
+    *,
+    shipped_vendors: bool,
+    today: dt.date,
+    lang: str | None = None,
 ) -> Catalog:
+    w = words(lang)
     for folder in vendor_dirs:
         if not folder.is_dir():
-            raise UsageError(f"{folder}: no such vendors folder")
+            raise UsageError(w("workflow.no_vendors_folder", folder=folder))
     loaded = load_catalog(criteria_dir, vendor_dirs, shipped_vendors=shipped_vendors, today=today)
     if not loaded.vendors:
-        raise UsageError("no vendor profiles to rank: pass --vendors DIR")
+        raise UsageError(w["workflow.no_vendors"])
     return loaded
 
 
-def chosen_catalog(chosen: CatalogueChoice, today: dt.date) -> Catalog:
-    return catalog(chosen.criteria, chosen.vendors, shipped_vendors=chosen.shipped_vendors, today=today)
+def chosen_catalog(chosen: CatalogueChoice, today: dt.date, lang: str | None = None) -> Catalog:
+    return catalog(chosen.criteria, chosen.vendors, shipped_vendors=chosen.shipped_vendors, today=today, lang=lang)
 
 
-def complete_answers(path: Path, catalog: Catalog) -> Answers:
+def complete_answers(path: Path, catalog: Catalog, lang: str | None = None) -> Answers:
     if not path.is_file():
-        raise UsageError(f"{path}: no such answers file")
+        raise UsageError(words(lang)("workflow.no_answers_file", path=path))
     answers, loaded = read_answers(path, catalog)
     require_complete(answers, loaded, catalog)
     return answers
@@ -57,9 +64,6 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def no_terminal(what: str) -> UsageError:
+def no_terminal(command: str, lang: str | None) -> UsageError:
     """Why a questionnaire cannot run with no terminal, and the flag that does without one."""
-    return UsageError(
-        f"no terminal to ask the questions on: pass {what} with --answers FILE "
-        "(see `crmadvisor questions` for the questions and option ids)"
-    )
+    return UsageError(words(lang)[f"workflow.no_terminal.{command}"])

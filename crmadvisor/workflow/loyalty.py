@@ -10,6 +10,7 @@ from crmadvisor.errors import InputError, UsageError
 from crmadvisor.load.answers import read_answers
 from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.schema import Answers, Catalog
+from crmadvisor.words import words
 from crmadvisor.workflow.inputs import CatalogueChoice, no_terminal
 from crmadvisor.workflow.printout import Printout, drawn
 
@@ -31,7 +32,7 @@ def loyalty(request: LoyaltyRequest) -> Printout:
     from crmadvisor.present.loyalty import loyalty_view
     from crmadvisor.present.terminal_loyalty import render_loyalty
 
-    catalog = loyalty_catalog(request.criteria)
+    catalog = loyalty_catalog(request.criteria, request.lang)
     answers = _answers(request, catalog)
     assert catalog.loyalty is not None
     result = loyalty_from(answers.loyalty or {}, catalog.loyalty)
@@ -40,18 +41,18 @@ def loyalty(request: LoyaltyRequest) -> Printout:
     return Printout(drawn(lambda console: render_loyalty(console, view), request.width))
 
 
-def loyalty_catalog(criteria_dir: Path | None) -> Catalog:
+def loyalty_catalog(criteria_dir: Path | None, lang: str | None = None) -> Catalog:
     loaded = load_criteria(criteria_dir)
     if loaded.loyalty is None:
-        raise UsageError(f"{criteria_dir}: no loyalty questionnaire (a `kind: loyalty` file) in this criteria folder")
+        raise UsageError(words(lang)("workflow.no_loyalty_file", folder=criteria_dir))
     return loaded
 
 
 def _answers(request: LoyaltyRequest, catalog: Catalog) -> Answers:
     if request.answers is not None:
-        return complete_loyalty_answers(request.answers, catalog)
+        return complete_loyalty_answers(request.answers, catalog, request.lang)
     if not request.terminal:
-        raise no_terminal("an answers file with a complete `loyalty:` section")
+        raise no_terminal("loyalty", request.lang)
     from crmadvisor.ask import loyalty  # questionary: only for the interactive questionnaire
     from crmadvisor.ask.engine import Interview
 
@@ -61,12 +62,12 @@ def _answers(request: LoyaltyRequest, catalog: Catalog) -> Answers:
     return loyalty.interview(catalog, asked)
 
 
-def complete_loyalty_answers(path: Path, catalog: Catalog) -> Answers:
+def complete_loyalty_answers(path: Path, catalog: Catalog, lang: str | None = None) -> Answers:
     """An answers file whose `loyalty:` section answers every loyalty question (other sections may be missing)."""
     from crmadvisor.load.loyalty import missing_loyalty_problems
 
     if not path.is_file():
-        raise UsageError(f"{path}: no such answers file")
+        raise UsageError(words(lang)("workflow.no_answers_file", path=path))
     answers, loaded = read_answers(path, catalog)
     assert catalog.loyalty is not None
     problems = missing_loyalty_problems(loaded.src, answers.loyalty, catalog.loyalty)

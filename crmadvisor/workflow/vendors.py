@@ -12,6 +12,7 @@ from crmadvisor.errors import UsageError
 from crmadvisor.files import atomic_write
 from crmadvisor.load.criteria import load_criteria
 from crmadvisor.model.schema import Catalog, Vendor
+from crmadvisor.words import words
 from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog
 from crmadvisor.workflow.printout import Printout, drawn
 
@@ -30,7 +31,7 @@ def vendor_list(request: VendorsRequest) -> Printout:
     from crmadvisor.present.vendors import render_list
 
     today = request.today or dt.date.today()
-    catalog = chosen_catalog(request.catalogue, today)
+    catalog = chosen_catalog(request.catalogue, today, request.lang)
     return Printout(drawn(lambda c: render_list(c, catalog.vendors, today, request.lang)))
 
 
@@ -38,16 +39,16 @@ def vendor_profile(request: VendorsRequest) -> Printout:
     from crmadvisor.present.vendors import render_vendor
 
     today = request.today or dt.date.today()
-    catalog = chosen_catalog(request.catalogue, today)
-    vendor = _vendor(catalog, request.ids[0])
+    catalog = chosen_catalog(request.catalogue, today, request.lang)
+    vendor = _vendor(catalog, request.ids[0], request.lang)
     return Printout(drawn(lambda c: render_vendor(c, vendor, catalog, today, request.lang)))
 
 
 def vendor_comparison(request: VendorsRequest) -> Printout:
     from crmadvisor.present.vendors import render_compare
 
-    catalog = chosen_catalog(request.catalogue, request.today or dt.date.today())
-    first, second = (_vendor(catalog, vendor_id) for vendor_id in request.ids)
+    catalog = chosen_catalog(request.catalogue, request.today or dt.date.today(), request.lang)
+    first, second = (_vendor(catalog, vendor_id, request.lang) for vendor_id in request.ids)
     return Printout(drawn(lambda c: render_compare(c, first, second, catalog, request.lang)))
 
 
@@ -62,21 +63,23 @@ def new_vendor(vendor_id: str, folder: Path, criteria_dir: Path | None, today: d
     """A new profile with every capability listed, to be filled in; never over an existing file."""
     from crmadvisor.present.vendors import scaffold
 
+    w = words("en")  # `vendors new` writes an English template
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", vendor_id):
-        raise UsageError(f"`{vendor_id}` is not a valid vendor id: use lowercase letters, digits and '-'")
+        raise UsageError(w("workflow.bad_vendor_id", id=vendor_id))
     target = folder / f"{vendor_id}.yaml"
     if target.exists():
-        raise UsageError(f"{target} already exists: not overwritten")
+        raise UsageError(w("workflow.not_overwritten", path=target))
     atomic_write(target, scaffold(vendor_id, load_criteria(criteria_dir), today or dt.date.today()))
-    text = f"wrote {target}: fill in every `null`, then run `crmadvisor validate {target}`\n"
+    text = w("workflow.scaffolded", path=target) + "\n"
     return Printout(text, (target,))
 
 
-def _vendor(catalog: Catalog, vendor_id: str) -> Vendor:
+def _vendor(catalog: Catalog, vendor_id: str, lang: str) -> Vendor:
     found = next((v for v in catalog.vendors if v.id == vendor_id), None)
     if found is None:
+        w = words(lang)
         known = [v.id for v in catalog.vendors]
         close = difflib.get_close_matches(vendor_id, known, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else "see `crmadvisor vendors list`"
-        raise UsageError(f"no vendor `{vendor_id}` in the catalogue: {hint}")
+        hint = w("workflow.did_you_mean", id=close[0]) if close else w["workflow.see_list"]
+        raise UsageError(w("workflow.no_vendor", id=vendor_id, hint=hint))
     return found
