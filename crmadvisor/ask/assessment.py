@@ -35,11 +35,12 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
     dont_know = Option(DONT_KNOW, w["common.dont_know"])
     declared = catalog.traits.declared_model
     steps = [
-        Step("company", w["ask.company"], Text()),
+        Step("company", w["ask.company"], Text(), title=w["answers.company"]),
         Step(
             "declared_model",
             declared.question(lang),
             OneOf((*(Option(o.id, o.label(lang)) for o in declared.options), dont_know)),
+            title=w["answers.declared_model"],
             help=(declared.question(lang), declared.help(lang)),
         ),
     ]

@@ -139,7 +139,7 @@ def review(steps: Sequence[Step], answers: Answers, session: Session) -> Answers
     while True:
         banner(w["ask.summary"])
         for step in steps:
-            line = f"{step.label}: {shown(step, answers)}"
+            line = w("ask.summary_line", question=step.label, answer=shown(step, answers))
             questionary.print(textwrap.fill(line, width=width(), initial_indent="  ", subsequent_indent="    "))
         choices = [Choice(w["ask.confirm"], value=CONFIRM)]
         choices += [Choice(w("ask.edit", question=s.label), value=str(i)) for i, s in enumerate(steps)]

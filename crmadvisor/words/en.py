@@ -396,6 +396,7 @@ WORDS: dict[str, str] = {
         "Type a positive number, optionally followed by EUR, USD or GBP; leave empty for no budget, or '<' to go back"
     ),
     "ask.summary": "Summary of the answers",
+    "ask.summary_line": "{question}: {answer}",
     "ask.confirm": "Confirm and rank the vendors",
     "ask.edit": "Edit: {question}",
     "ask.what_next": "Confirm these answers, or choose one to change:",

@@ -439,6 +439,7 @@ WORDS: dict[str, str] = {
         "budget, ou '<' pour revenir"
     ),
     "ask.summary": "Récapitulatif des réponses",
+    "ask.summary_line": "{question} : {answer}",
     "ask.confirm": "Valider et classer les éditeurs",
     "ask.edit": "Modifier : {question}",
     "ask.what_next": "Validez ces réponses, ou choisissez-en une à modifier :",
