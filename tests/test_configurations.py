@@ -160,3 +160,71 @@ def test_robustness_draws_keep_a_vendor_whose_must_have_an_add_on_provides(catal
     sp, _ = recommend(needs, catalog.vendors, None, catalog.rates)
     (odds,) = draw_odds(sp, ["acme-crm"], draws=50, seed=1)
     assert odds.first_share == 1.0
+
+
+@st.composite
+def vendors_with_overlapping_add_ons(draw: st.DrawFn) -> tuple[Vendor, list[Need]]:
+    caps = ["sales_forecasting", "lead_scoring", "quotes", "loyalty_programme"]
+    editions = ["a", "b", "c"]
+    ratings = {
+        c: {"by_edition": {e: draw(st.integers(0, 5)) for e in editions}, "evidence": "x", "unverified": True}
+        for c in caps
+    }
+    add_ons = [
+        {
+            "id": f"x{i}",
+            "name": f"X{i}",
+            "price": {"amount": draw(st.sampled_from([0, 5, 50])), "currency": "EUR"},
+            "price_note": "test",
+            "requires": draw(st.sampled_from([[], ["b", "c"]])),
+            "raises": draw(st.dictionaries(st.sampled_from(caps), st.integers(1, 5), min_size=1, max_size=3)),
+        }
+        for i in range(3)
+    ]
+    vendor = Vendor.model_validate(
+        {
+            "kind": "vendor",
+            "format": 2,
+            "id": "v",
+            "name": "V",
+            "publisher": "P",
+            "website": "https://example.com",
+            "summary": "S",
+            "orientation": "b2b",
+            "company_sizes": ["small"],
+            "languages": ["en"],
+            "editions": [
+                {"id": e, "name": e, "price": {"amount": 10 * (i + 1), "currency": "EUR"}}
+                for i, e in enumerate(editions)
+            ],
+            "add_ons": add_ons,
+            "review_date": "2026-11-01",
+            "reviewer": "t",
+            "ratings": ratings,
+        }
+    )
+    needs = [need(c, draw(st.integers(0, 5)), draw(st.booleans())) for c in caps]
+    return vendor, [n for n in needs if n.level or not n.must_have]
+
+
+@settings(max_examples=60, deadline=None)
+@given(vendors_with_overlapping_add_ons())
+def test_every_configuration_scores_as_fit_scores_the_vendor_it_makes(case: tuple[Vendor, list[Need]]) -> None:
+    """The vectorised choice against fit(), one configuration at a time, overlapping add-ons included."""
+    from crmadvisor.model.configurations import Configuration, configured_vendor
+    from crmadvisor.model.fit import fit
+    from crmadvisor.model.money import Cost
+
+    vendor, needs = case
+    sp, _ = recommend(needs, [vendor], None, None)
+    n_s = sp.bits.shape[0]
+    for e, s in zip(*np.nonzero(sp.valid[0]), strict=True):
+        only = np.zeros_like(sp.valid)
+        only[0, e, s] = True
+        picked, score, block = choose(sp, sp.editions[None], sp.raises[None], (sp.level**2)[None], only)
+        assert int(picked[0, 0]) == e * n_s + s
+        add_ons = tuple(a for i, a in enumerate(sp.slots[0]) if sp.bits[s, i])
+        config = Configuration("v", vendor.editions[e], add_ons, Cost(0.0, "EUR", 1, (), ()))
+        expected = fit(needs, configured_vendor(vendor, config))
+        assert float(score[0, 0]) == pytest.approx(expected.score)
+        assert int(block[0, 0]) == expected.count("blocking")

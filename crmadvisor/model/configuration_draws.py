@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from crmadvisor.model.configurations import Space, choose
 from crmadvisor.model.robustness import RATING_SLIP, WEIGHT_SPREAD, VendorOdds
@@ -35,21 +36,19 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
         valid=sp.valid[rows],
         cost=sp.cost[rows],
         pool=sp.pool[rows],
+        cost_rank=sp.cost_rank[rows],
     )
-    editions, raises, pool = sp.editions, sp.raises, sp.pool
+    editions, raises, pool = sp.editions.astype(np.float32), sp.raises.astype(np.float32), sp.pool
     exists = editions >= 0
     rng = np.random.default_rng(seed)
-    probabilities = [RATING_SLIP, 1 - 2 * RATING_SLIP, RATING_SLIP]
-    steps = np.array([-1.0, 0.0, 1.0])
     ranks = np.empty((draws, n), dtype=np.int64)
     for start in range(0, draws, CHUNK):
         d = min(CHUNK, draws - start)
-        weights = sp.level**2 * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(d, sp.level.size))
-        slip = rng.choice(steps, size=(d, *editions.shape), p=probabilities)
-        drawn = np.where(exists, np.clip(editions + slip, 0, 5), -1.0)
-        lift = rng.choice(steps, size=(d, *raises.shape), p=probabilities)
-        drawn_raises = np.where(raises > 0, np.clip(raises + lift, 0, 5), 0.0)
-        _, score, block = choose(sp, drawn, drawn_raises, weights, pool)
+        spread = rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(d, sp.level.size))
+        weights = (sp.level**2 * spread).astype(np.float32)
+        drawn = np.where(exists, np.clip(editions + _slips(rng, (d, *editions.shape)), 0, 5), np.float32(-1))
+        drawn_raises = np.where(raises > 0, np.clip(raises + _slips(rng, (d, *raises.shape)), 0, 5), np.float32(0))
+        _, score, block = choose(sp, drawn, drawn_raises, weights, pool, exact=False)
         # fewer blocking gaps first, then higher fit; exact ties go either way at random (robustness.py)
         key = block * 10.0 + (1.0 - np.round(score, 9)) + rng.random(score.shape) * 1e-12
         order = np.argsort(key, axis=1, kind="stable")
@@ -60,3 +59,10 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
     low = np.percentile(ranks, 5, axis=0, method="lower") + 1
     high = np.percentile(ranks, 95, axis=0, method="higher") + 1
     return tuple(VendorOdds(r, float(first[i]), int(low[i]), int(high[i])) for i, r in enumerate(race))
+
+
+def _slips(rng: np.random.Generator, shape: tuple[int, ...]) -> npt.NDArray[np.float32]:
+    """-1, 0 or +1 levels, down and up each with probability RATING_SLIP."""
+    u = rng.random(shape, dtype=np.float32)
+    result: npt.NDArray[np.float32] = (u > 1 - RATING_SLIP).astype(np.float32) - (u < RATING_SLIP)
+    return result

@@ -14,6 +14,7 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +28,7 @@ MAX_ADD_ONS = 6  # add-ons considered per vendor (those raising the most needed 
 DEFAULT_CURRENCY = "EUR"
 
 Floats = npt.NDArray[np.float64]
+Reals = npt.NDArray[np.floating[Any]]  # float64, or float32 in the draws
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 
@@ -82,6 +84,7 @@ class Space:
     valid: Bools  # V x E x S: an existing edition with add-ons it may take and that raise something
     cost: Floats  # V x E x S yearly cost in `currency` (inf: on quote)
     pool: Bools  # V x E x S: configurations the choice may make (within the budget where it can)
+    cost_rank: Floats  # V x E x S: the cost's dense rank within the vendor (0 = cheapest; on quote last)
     currency: str
     users: int
 
@@ -134,7 +137,22 @@ def space(
     pool = valid & _within_budget(cost, constraints, users)
     level = np.array([n.level for n in active], dtype=float)
     floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in active], dtype=float)
-    return Space(tuple(vendors), caps, level, floor, editions, raises, slots, bits, valid, cost, pool, currency, users)
+    return Space(
+        tuple(vendors),
+        caps,
+        level,
+        floor,
+        editions,
+        raises,
+        slots,
+        bits,
+        valid,
+        cost,
+        pool,
+        _cost_rank(cost),
+        currency,
+        users,
+    )
 
 
 def _slots(vendor: Vendor, needed: set[str]) -> tuple[AddOn, ...]:
@@ -159,46 +177,69 @@ def _within_budget(cost: Floats, constraints: Constraints | None, users: int) ->
     return cost <= limit * (1 + 1e-9)
 
 
-def choose(sp: Space, editions: Floats, raises: Floats, weights: Floats, pool: Bools) -> tuple[Ints, Floats, Ints]:
+def choose(
+    sp: Space, editions: Reals, raises: Reals, weights: Reals, pool: Bools, *, exact: bool = True
+) -> tuple[Ints, Reals, Ints]:
     """Per draw and vendor: the configuration chosen (flat index e * S + s), its fit and blocking gaps.
 
     `editions` D x V x E x C and `raises` D x V x A x C are the (perturbed) ratings, `weights` D x C.
     A capability's rating in a configuration is the highest of its edition's and its add-ons'.
+    `exact` rounds the fits before comparing them, as rank() does (the draws, with random weights, skip it).
     """
     n_d, n_v = editions.shape[:2]
-    n_s, n_a = sp.bits.shape
-    level = sp.level
+    n_s = sp.bits.shape[0]
+    kind = editions.dtype  # float32 in the draws: half the memory traffic
+    level, floors, cost_rank = sp.level.astype(kind), sp.floor.astype(kind), sp.cost_rank.astype(kind)
     total = weights.sum(axis=1)[:, None, None]  # D x 1 x 1
     unit = weights / np.where(level > 0, level, 1.0)  # D x C: weight of one level of coverage
-    capped = np.minimum(editions, level)
     must = sp.floor >= 0
-    base_score = (capped * unit[:, None, None, :]).sum(axis=3)  # D x V x E
-    base_block = ((editions < sp.floor) & must).sum(axis=3)  # D x V x E
-    score = np.repeat(base_score[..., None], n_s, axis=3)  # D x V x E x S
-    block = np.repeat(base_block[..., None], n_s, axis=3).astype(np.int64)
-    raised = np.flatnonzero((sp.raises > 0).any(axis=(0, 1)))  # capabilities some add-on raises
-    if n_a and raised.size:
-        # the highest add-on rating per raised capability for every add-on set (sets are bit masks)
-        best = np.zeros((n_d, n_v, n_s, raised.size))
-        lifted = raises[..., raised]  # D x V x A x R
-        for a in range(n_a):
-            held = sp.bits[:, a][None, None, :, None]  # sets holding add-on a
-            best = np.where(held, np.maximum(best, lifted[:, :, a][:, :, None, :]), best)
-        ed = editions[..., raised][:, :, :, None, :]  # D x V x E x 1 x R
-        with_add_ons = np.maximum(ed, best[:, :, None, :, :])
-        lift = np.minimum(with_add_ons, level[raised]) - np.minimum(ed, level[raised])
-        score += (lift * unit[:, None, None, None, raised]).sum(axis=4)
-        fixed = (ed < sp.floor[raised]) & (with_add_ons >= sp.floor[raised]) & must[raised]
-        block -= fixed.sum(axis=4)
-    score = np.divide(score, total[..., None], out=np.ones_like(score), where=total[..., None] > 0)
-    ok = np.broadcast_to(pool[None], score.shape)  # D x V x E x S
-    meets = ok & (block == 0)
-    rank = _cost_rank(sp.cost)  # V x E x S
-    fit_part = 1.0 - np.round(score, 9)
-    key_meets = np.where(meets, rank * 2.0 + fit_part, math.inf)
-    key_best = np.where(ok, block * 4.0 + 2.0 * fit_part + rank * 1e-7, math.inf)
-    any_meets = meets.reshape(n_d, n_v, -1).any(axis=2)
-    key = np.where(any_meets[:, :, None], key_meets.reshape(n_d, n_v, -1), key_best.reshape(n_d, n_v, -1))
+    base_score = np.einsum("dvec,dc->dve", np.minimum(editions, level), unit)
+    base_block = ((editions < floors) & must).sum(axis=3)  # D x V x E
+    score = np.broadcast_to(base_score[..., None], (*base_score.shape, n_s)).copy()  # D x V x E x S
+    block = np.broadcast_to(base_block[..., None], score.shape).astype(np.int64)
+    single, single_ok, multi, multi_ok = _raised_columns(sp.raises)
+    ed_t = editions.transpose(1, 3, 0, 2)  # V x C x D x E
+    unit_t = unit.T  # C x D
+    if single.size:
+        # a capability one add-on alone raises: its lift adds up, set by set (a product with the sets' bits)
+        vi, ai = np.arange(n_v)[:, None, None], np.arange(single.shape[1])[None, :, None]
+        base = ed_t[vi, single]  # V x A x K x D x E
+        lifted = raises.transpose(1, 2, 3, 0)[vi, ai, single][..., None]  # V x A x K x D x 1
+        cap, floor = level[single][..., None, None], floors[single][..., None, None]
+        ok = single_ok[..., None, None]
+        gain = ok * unit_t[single][..., None] * (np.minimum(np.maximum(base, lifted), cap) - np.minimum(base, cap))
+        fixes = ok & must[single][..., None, None] & (base < floor) & (lifted >= floor)
+        bits = sp.bits.T.astype(kind)  # A x S
+        score += gain.sum(axis=2).transpose(2, 0, 3, 1) @ bits  # D x V x E x A @ A x S
+        block -= (fixes.sum(axis=2).transpose(2, 0, 3, 1) @ bits).astype(np.int64)
+    some = np.flatnonzero(multi_ok.any(axis=1))  # the vendors with such capabilities
+    if some.size:
+        # a capability several add-ons raise: the highest of those in the set
+        multi, multi_ok, vm = multi[some], multi_ok[some], some[:, None]
+        base = ed_t[vm, multi][..., None]  # V' x M x D x E x 1
+        lifted = raises.transpose(1, 3, 0, 2)[vm, multi]  # V' x M x D x A
+        best = np.zeros((*lifted.shape[:3], n_s), dtype=kind)
+        for a in range(lifted.shape[3]):
+            best = np.where(sp.bits[:, a], np.maximum(best, lifted[..., a, None]), best)
+        with_add_ons = np.maximum(base, best[:, :, :, None, :])  # V x M x D x E x S
+        cap, floor = level[multi][..., None, None, None], floors[multi][..., None, None, None]
+        ok = multi_ok[..., None, None, None]
+        lift = ok * (np.minimum(with_add_ons, cap) - np.minimum(base, cap)) * unit_t[multi][..., None, None]
+        fixes = ok & must[multi][..., None, None, None] & (base < floor) & (with_add_ons >= floor)
+        score[:, some] += lift.sum(axis=1).transpose(1, 0, 2, 3)
+        block[:, some] -= fixes.sum(axis=1).transpose(1, 0, 2, 3)
+    score /= np.where(total > 0, total, 1)[..., None]
+    if (total <= 0).any():  # nothing needed: every configuration fits fully
+        score[(total <= 0)[:, 0, 0]] = 1.0
+    # One key, lowest chosen: with no blocking gap, the cheapest (cost rank, 2 apart) then the better fit;
+    # else the fewest blocking gaps, then the better fit, then the cheaper. Outside the pool: never.
+    barred = np.where(pool, 0.0, math.inf).astype(kind)  # V x E x S
+    fit = np.round(score, 9) if exact else score
+    key = np.where(
+        block == 0,
+        (cost_rank * 2 + 1 + barred) - fit,
+        block.astype(kind) * 1e4 + (2 + cost_rank * kind.type(1e-7) + barred) - 2 * fit,
+    ).reshape(n_d, n_v, -1)
     chosen = key.argmin(axis=2)  # D x V
     at = chosen[..., None]
     return (
@@ -206,6 +247,22 @@ def choose(sp: Space, editions: Floats, raises: Floats, weights: Floats, pool: B
         np.take_along_axis(score.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
         np.take_along_axis(block.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
     )
+
+
+def _raised_columns(raises: Floats) -> tuple[Ints, Bools, Ints, Bools]:
+    """Which capabilities each vendor's add-ons raise: per add-on those it alone raises (V x A x K),
+    and per vendor those several raise (V x M), each padded with a mask of the real entries."""
+    raisers = (raises > 0).sum(axis=1)  # V x C
+    alone = (raises > 0) & (raisers[:, None, :] == 1)  # V x A x C
+    multi_mask = raisers > 1  # V x C
+    n_k = int(alone.sum(axis=2).max(initial=0))
+    n_m = int(multi_mask.sum(axis=1).max(initial=0))
+    # stable argsort puts the True columns first, in capability order
+    single = np.argsort(~alone, axis=2, kind="stable")[..., :n_k]
+    single_ok = np.take_along_axis(alone, single, axis=2)
+    multi = np.argsort(~multi_mask, axis=1, kind="stable")[:, :n_m]
+    multi_ok = np.take_along_axis(multi_mask, multi, axis=1)
+    return single, single_ok, multi, multi_ok
 
 
 def _cost_rank(cost: Floats) -> Floats:
