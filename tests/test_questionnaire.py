@@ -486,6 +486,8 @@ def test_budget_from_reads_what_a_consultant_types() -> None:
     assert budget_from("40") == (40.0, "EUR")
     assert budget_from(" 25,5 gbp ") == (25.5, "GBP")
     assert budget_from("99USD") == (99.0, "USD")
+    assert budget_from("35 €") == budget_from("€35") == (35.0, "EUR")
+    assert budget_from("$35") == (35.0, "USD") and budget_from("35 £") == (35.0, "GBP")
     assert budget_from("") is None
     for bad in ("abc", "0", "-3", "inf", "40 CHF"):
         with pytest.raises(ValueError):

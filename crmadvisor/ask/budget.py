@@ -5,16 +5,21 @@ from __future__ import annotations
 import math
 
 CURRENCIES = ("EUR", "USD", "GBP")
+SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}  # typed before or after the amount: "35 €", "$35"
 
 
 def budget_from(text: str) -> tuple[float, str] | None:
-    """ "40", "40,5", "40 usd", "40USD" -> (amount, currency; EUR when none is typed); "" -> None.
+    """ "40", "40,5", "40 usd", "40USD", "40 €", "$40" -> (amount, currency; EUR when none is typed); "" -> None.
 
     Raises ValueError for anything else, or an amount that is not positive.
     """
     value = text.strip().upper().replace(",", ".")
     if not value:
         return None
+    for symbol, code in SYMBOLS.items():
+        if value.startswith(symbol) or value.endswith(symbol):
+            value = value.strip(symbol).strip() + code
+            break
     currency = next((c for c in CURRENCIES if value.endswith(c)), "EUR")
     amount = float(value.removesuffix(currency).strip())
     if not (amount > 0 and math.isfinite(amount)):

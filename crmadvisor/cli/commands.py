@@ -173,6 +173,15 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    rates: Annotated[
+        Path | None,
+        typer.Option(
+            "--rates",
+            metavar="FILE",
+            help="Exchange rates to convert prices and the budget (default: the shipped ECB reference rates).",
+            show_default=False,
+        ),
+    ] = None,
     today: TodayOption = None,
 ) -> None:
     """Profile the company, derive its needs, rank the vendors, flag every gap; optionally write a report.
@@ -195,7 +204,7 @@ def assess(
         draws=draws,
         seed=seed,
         width=width,
-        catalogue=catalogue_choice(criteria, vendors, no_shipped_vendors),
+        catalogue=catalogue_choice(criteria, vendors, no_shipped_vendors, rates),
         report=report if written else None,
         date=day(report_date),
         today=day(today),

@@ -102,10 +102,12 @@ def day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
-def catalogue_choice(criteria: Path | None, vendors: list[Path] | None, no_shipped: bool) -> CatalogueChoice:
+def catalogue_choice(
+    criteria: Path | None, vendors: list[Path] | None, no_shipped: bool, rates: Path | None = None
+) -> CatalogueChoice:
     from crmadvisor.workflow.inputs import CatalogueChoice
 
-    return CatalogueChoice(criteria, tuple(vendors or ()), shipped_vendors=not no_shipped)
+    return CatalogueChoice(criteria, tuple(vendors or ()), shipped_vendors=not no_shipped, rates=rates)
 
 
 def show(printout: Printout) -> None:

@@ -76,7 +76,7 @@ def answers_problems(src: Sourced, catalog: Catalog) -> list[Problem]:
         problems += _must_have_problems(src, data["must_haves"], _text_pairs(data.get("importance")), catalog)
     if isinstance(data.get("loyalty"), dict):
         problems += loyalty_answers_problems(src, _loyalty_pairs(data["loyalty"]), catalog.loyalty)
-    return problems
+    return problems + _budget_currency_problems(src, catalog)
 
 
 def _must_have_problems(src: Sourced, named: list[Any], importance: dict[str, str], catalog: Catalog) -> list[Problem]:
@@ -163,3 +163,9 @@ def dump_answers(answers: Answers, comment: str | None = None) -> str:
 
 def write_answers(path: Path, answers: Answers, comment: str | None = None) -> None:
     atomic_write(path, dump_answers(answers, comment))
+
+
+def _budget_currency_problems(src: Sourced, catalog: Catalog) -> list[Problem]:
+    from crmadvisor.load.rates import budget_currency_problems
+
+    return budget_currency_problems(src, catalog.rates)

@@ -27,6 +27,7 @@ from crmadvisor.load.discover import (
     Loaded,
     check_files,
     collector_paused,
+    load_file,
     load_keeping_source,
     shipped_dir,
     yaml_files,
@@ -143,8 +144,12 @@ def load_catalog(
     *,
     shipped_vendors: bool = True,
     today: dt.date,
+    rates_file: Path | None = None,
 ) -> Catalog:
-    """Criteria plus vendors: the shipped ones, then each `--vendors` folder, a later id replacing an earlier one."""
+    """Criteria plus vendors: the shipped ones, then each `--vendors` folder, a later id replacing an earlier one;
+    the shipped exchange rates, or `rates_file`'s."""
+    from crmadvisor.load.rates import rates_problems, shipped_rates
+
     catalog = load_criteria(criteria_dir)
     folders = ([shipped_dir("vendors")] if shipped_vendors else []) + list(vendor_dirs)
     by_id: dict[str, Vendor] = {}
@@ -163,21 +168,25 @@ def load_catalog(
         for item in loaded:
             assert isinstance(item.model, Vendor)
             by_id[item.model.id] = one_edition(item.model)
+    vendors = tuple(sorted(by_id.values(), key=lambda v: v.id))
+    rates = shipped_rates()
+    if rates_file is not None:
+        try:
+            given = load_file(rates_file, "rates")
+        except InputError as err:
+            problems += err.problems
+        else:
+            assert isinstance(given.model, RatesFile)
+            rates = given.model
+            problems += rates_problems(given, vendors)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise InputError(errors)
-    vendors = tuple(sorted(by_id.values(), key=lambda v: v.id))
     return Catalog.model_construct(
         traits=catalog.traits,
         feature_areas=catalog.feature_areas,
         rubric=catalog.rubric,
         vendors=vendors,
         loyalty=catalog.loyalty,
-        rates=_rates(),
+        rates=rates,
     )
-
-
-def _rates() -> RatesFile:
-    from crmadvisor.load.rates import shipped_rates
-
-    return shipped_rates()

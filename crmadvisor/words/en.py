@@ -422,6 +422,7 @@ WORDS: dict[str, str] = {
     ),
     # workflow: what the commands say when they cannot go on, or what they wrote (crmadvisor/workflow/)
     "workflow.no_vendors_folder": "{folder}: no such vendors folder",
+    "workflow.no_rates_file": "{path}: no such rates file",
     "workflow.no_vendors": "no vendor profiles to rank: pass --vendors DIR",
     "workflow.no_answers_file": "{path}: no such answers file",
     "workflow.no_terminal.assess": (

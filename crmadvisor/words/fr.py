@@ -466,6 +466,7 @@ WORDS: dict[str, str] = {
     ),
     # workflow: what the commands say when they cannot go on, or what they wrote (crmadvisor/workflow/)
     "workflow.no_vendors_folder": "{folder} : aucun dossier d'éditeurs à ce chemin",
+    "workflow.no_rates_file": "{path} : aucun fichier de taux à ce chemin",
     "workflow.no_vendors": "aucun profil d'éditeur à classer : indiquez --vendors DOSSIER",
     "workflow.no_answers_file": "{path} : aucun fichier de réponses à ce chemin",
     "workflow.no_terminal.assess": (

@@ -22,11 +22,13 @@ class CatalogueChoice:
     criteria: Path | None = None
     vendors: tuple[Path, ...] = ()
     shipped_vendors: bool = True
+    rates: Path | None = None  # `--rates FILE`: exchange rates instead of the shipped ECB table
 
     def options(self) -> tuple[str, ...]:
         """The options that chose this catalogue, so that a resumed questionnaire ranks the same vendors."""
         options = ["--criteria", str(self.criteria)] if self.criteria is not None else []
         options += [arg for folder in self.vendors for arg in ("--vendors", str(folder))]
+        options += ["--rates", str(self.rates)] if self.rates is not None else []
         return tuple(options if self.shipped_vendors else [*options, "--no-shipped-vendors"])
 
 
@@ -37,19 +39,29 @@ def catalog(
     shipped_vendors: bool,
     today: dt.date,
     lang: str | None = None,
+    rates: Path | None = None,
 ) -> Catalog:
     w = words(lang)
     for folder in vendor_dirs:
         if not folder.is_dir():
             raise UsageError(w("workflow.no_vendors_folder", folder=folder))
-    loaded = load_catalog(criteria_dir, vendor_dirs, shipped_vendors=shipped_vendors, today=today)
+    if rates is not None and not rates.is_file():
+        raise UsageError(w("workflow.no_rates_file", path=rates))
+    loaded = load_catalog(criteria_dir, vendor_dirs, shipped_vendors=shipped_vendors, today=today, rates_file=rates)
     if not loaded.vendors:
         raise UsageError(w["workflow.no_vendors"])
     return loaded
 
 
 def chosen_catalog(chosen: CatalogueChoice, today: dt.date, lang: str | None = None) -> Catalog:
-    return catalog(chosen.criteria, chosen.vendors, shipped_vendors=chosen.shipped_vendors, today=today, lang=lang)
+    return catalog(
+        chosen.criteria,
+        chosen.vendors,
+        shipped_vendors=chosen.shipped_vendors,
+        today=today,
+        lang=lang,
+        rates=chosen.rates,
+    )
 
 
 def complete_answers(path: Path, catalog: Catalog, lang: str | None = None) -> Answers:
