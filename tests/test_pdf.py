@@ -86,7 +86,7 @@ def test_html_report_loads_in_chromium_with_no_console_message_and_no_request(tm
     dom, console, requested = load_in_browser(page, tmp_path)
     assert console == []
     assert requested == []
-    assert dom.count("<svg") == 2 and "<h2" in dom and "</html>" in dom
+    assert dom.count("<svg") == 3 and "<h2" in dom and "</html>" in dom  # radar, fit, fit against cost
 
 
 @needs_browser

@@ -157,7 +157,7 @@ def test_markdown_report_parses_with_full_tables_and_links_valid_svg_charts(name
         assert any(line.startswith("## ") and line.endswith(w[key]) for line in headings), key
     assert sum(line.startswith("### ") for line in headings) >= 9 + 3  # feature areas, shortlisted vendors
     links = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", text)
-    assert links == ["report_files/radar.svg", "report_files/fit.svg"]
+    assert links == ["report_files/radar.svg", "report_files/fit.svg", "report_files/value.svg"]
     for link in links:
         check_svg((path.parent / link).read_text(encoding="utf-8"))
 
@@ -167,7 +167,7 @@ def test_html_report_is_one_self_contained_file_without_script(name: str, report
     path = example_reports(name, reports_dir)["html"]
     text = path.read_text(encoding="utf-8")
     page = check_html(text)
-    assert [t for t, _ in page.tags].count("svg") == 2
+    assert [t for t, _ in page.tags].count("svg") == 3  # radar, fit, fit against cost
     assert not (path.parent / "report_files").exists() or not list((path.parent / "report_files").glob("*.html"))
     data = json.loads(example_reports(name, reports_dir)["json"].read_text(encoding="utf-8"))
     visible = " ".join(page.text)
@@ -189,6 +189,12 @@ def test_json_report_validates_against_its_schema_and_holds_every_figure(name: s
     assert data["robustness"]["draws"] == 300
     assert len(data["shortlist"]) == 3
     assert "charts" in data and data["charts"] == []  # JSON carries the figures themselves, not pictures
+    # each vendor in the race is ranked as a configuration, priced at list price (or said to be on quote)
+    assert all(r["configuration"]["name"] and r["configuration"]["currency"] for r in ranked)
+    for row in ranked:
+        cost = row["configuration"]["cost"]
+        assert ("list price" in cost or "prix catalogue" in cost) or row["configuration"]["yearly_cost"] is None
+    assert all(v["configuration"]["edition"] for v in data["shortlist"])
 
 
 def test_the_schema_rejects_a_report_missing_a_figure(reports_dir: str) -> None:

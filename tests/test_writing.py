@@ -148,7 +148,7 @@ def test_charts_go_beside_the_link_and_a_linked_chart_folder_is_written_through(
     code, _, stderr = report(tmp_path / "r.md")
     assert code == 0, stderr
     assert (tmp_path / "r_files").is_symlink()
-    assert sorted(p.name for p in elsewhere.iterdir()) == ["fit.svg", "notes.txt", "radar.svg"]
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["fit.svg", "notes.txt", "radar.svg", "value.svg"]
 
 
 def test_a_file_where_the_chart_folder_goes_is_refused(tmp_path: Path) -> None:
@@ -340,9 +340,10 @@ def test_a_new_report_replaces_the_charts_and_keeps_the_consultants_own_files(tm
     code, stdout, stderr = report(tmp_path / "r.md")
     assert code == 0, stderr
     charts = tmp_path / "r_files"
-    assert stdout == "".join(f"wrote {p}\n" for p in (charts / "radar.svg", charts / "fit.svg", tmp_path / "r.md"))
+    written = (charts / "radar.svg", charts / "fit.svg", charts / "value.svg", tmp_path / "r.md")
+    assert stdout == "".join(f"wrote {p}\n" for p in written)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md", "r_files"]
-    assert sorted(p.name for p in charts.iterdir()) == ["fit.svg", "notes.txt", "radar.svg"]
+    assert sorted(p.name for p in charts.iterdir()) == ["fit.svg", "notes.txt", "radar.svg", "value.svg"]
     assert (charts / "radar.svg").read_text(encoding="utf-8").startswith("<?xml")
     assert (charts / "notes.txt").read_text(encoding="utf-8") == "old notes.txt\n"
     assert stat.S_IMODE(charts.stat().st_mode) == 0o750

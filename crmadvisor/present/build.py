@@ -6,7 +6,7 @@ Every ordering, symbol, range and flag the outputs show is decided here, once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from crmadvisor.model.assessment import Assessment
@@ -17,6 +17,7 @@ from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
 from crmadvisor.present.advice import recommendation_view
 from crmadvisor.present.appendix import answer_rows
 from crmadvisor.present.confidence import robustness_view, topsis_view
+from crmadvisor.present.configurations import configuration_views, rates_source
 from crmadvisor.present.labels import Labels, gauge, need_reason, unchecked_constraints
 from crmadvisor.present.loyalty import loyalty_hint, loyalty_section
 from crmadvisor.present.reasons import reason_text
@@ -24,6 +25,7 @@ from crmadvisor.present.view import (
     AreaHeading,
     AreaNeeds,
     BlockingGap,
+    ConfigurationView,
     DriverView,
     MatrixCell,
     MatrixRow,
@@ -62,7 +64,7 @@ def rank_range(low: int, high: int) -> str:
     return str(low) if low == high else f"{low}-{high}"
 
 
-def _rank_rows(result: Assessment, labels: Labels) -> tuple[RankRow, ...]:
+def _rank_rows(result: Assessment, labels: Labels, configs: Mapping[str, ConfigurationView]) -> tuple[RankRow, ...]:
     rows = []
     position = 0
     for f in result.fits:
@@ -89,6 +91,7 @@ def _rank_rows(result: Assessment, labels: Labels) -> tuple[RankRow, ...]:
                 rank_range=span,
                 exclusions=tuple(reason_text(r, labels.lang, labels.capability) for r in f.exclusions),
                 notes=tuple(reason_text(r, labels.lang) for r in f.notes),
+                configuration=configs.get(f.vendor),
             )
         )
     return tuple(rows)
@@ -151,7 +154,9 @@ def _point(need: Need, vendor: Vendor, labels: Labels, severity: Severity | None
     )
 
 
-def _shortlist(result: Assessment, labels: Labels, date: dt.date) -> tuple[VendorSection, ...]:
+def _shortlist(
+    result: Assessment, labels: Labels, date: dt.date, configs: Mapping[str, ConfigurationView]
+) -> tuple[VendorSection, ...]:
     needs = {n.capability: n for n in result.needs}
     sections = []
     for rank, f in enumerate([f for f in result.fits if not f.excluded][:SHORTLIST], start=1):
@@ -180,6 +185,7 @@ def _shortlist(result: Assessment, labels: Labels, date: dt.date) -> tuple[Vendo
                 gaps=tuple(_point(needs[g.capability], vendor, labels, g.severity) for g in gaps),
                 notes=tuple(reason_text(r, labels.lang) for r in f.notes),
                 sources=vendor.sources,
+                configuration=configs.get(f.vendor),
             )
         )
     return tuple(sections)
@@ -258,15 +264,20 @@ def report_from(
     `date` is the report's (staleness is judged on it); `answers_file`, where the answers are, for the
     terminal's hint at the loyalty questionnaire.
     """
+    if result.configurations:  # each vendor as its recommended configuration: its ratings and evidence
+        catalog = catalog.model_copy(update={"vendors": tuple(r.configured for r in result.configurations)})
     labels = Labels(catalog, lang)
     w = labels.w
+    source = rates_source(catalog.rates.source) if catalog.rates is not None else ""
+    users_given = result.answers.constraints is not None and result.answers.constraints.users is not None
+    configs = configuration_views(result.configurations, labels, source, users_given=users_given)
     profile = result.profile
     declared = labels.declared[profile.declared].label(lang) if profile.declared is not None else None
     note = None
     if declared is not None and not profile.consistent:
         traits = ", ".join(labels.trait(t) for t in profile.disagreeing_traits)
         note = w["inconsistent"].format(declared=declared, percent=profile.b2c_percent, traits=traits)
-    ranking = _rank_rows(result, labels)
+    ranking = _rank_rows(result, labels, configs)
     robustness = robustness_view(result, labels)
     company = result.answers.company or "?"
     return Report(
@@ -309,7 +320,7 @@ def report_from(
             AreaHeading(area=a, number=i, heading=labels.area(a)) for i, a in enumerate(labels.areas, start=1)
         ),
         matrix=_matrix(result.fits, labels),
-        shortlist=_shortlist(result, labels, date),
+        shortlist=_shortlist(result, labels, date, configs),
         robustness=robustness,
         topsis=topsis_view(result, labels),
         radar=_radar(result, labels),

@@ -114,6 +114,43 @@ def fit_figure(report: Report) -> Figure:
     return figure
 
 
+def _priced(report: Report) -> list[tuple[str, float, float, bool]]:
+    """The vendors in the race whose configuration has a list price: name, yearly cost, fit %, must-haves met."""
+    return [
+        (r.name, r.configuration.yearly_cost, r.fit * 100, r.configuration.meets_must_haves)
+        for r in report.ranking
+        if r.rank is not None and r.configuration is not None and r.configuration.yearly_cost is not None
+    ][:FIT_CHART_ROWS]
+
+
+def value_figure(report: Report) -> Figure:
+    """Fit against the yearly list-price cost of each vendor's recommended configuration."""
+    from matplotlib.figure import Figure
+
+    w = template_words(report.lang)
+    points = _priced(report)
+    currency = next(r.configuration.currency for r in report.ranking if r.configuration is not None)
+    figure = Figure(figsize=(7.5, 4.8))
+    axes = figure.add_subplot()
+    for meets, marker, colour, label in (
+        (True, "o", COLOURS[0], w["chart.value.meets"]),
+        (False, "X", BLOCKED_COLOUR, w["chart.value.misses"]),
+    ):
+        chosen = [p for p in points if p[3] is meets]
+        if chosen:
+            axes.scatter([p[1] for p in chosen], [p[2] for p in chosen], marker=marker, color=colour, label=label)
+    for name, cost, fit, _ in points:
+        axes.annotate(_name(name, 22), (cost, fit), textcoords="offset points", xytext=(5, 4), fontsize=7)
+    right = max(p[1] for p in points) * 1.25 or 1.0
+    axes.set_xlim(left=-right * 0.03, right=right)
+    axes.set_ylim(0, 105)
+    axes.set_xlabel(w["chart.value.cost"].format(currency=currency), fontsize=8)
+    axes.set_ylabel(f"{w['fit']} (%)", fontsize=8)
+    axes.legend(loc="lower right", frameon=False, fontsize=8)
+    figure.subplots_adjust(left=0.1, right=0.97, top=0.96, bottom=0.12)
+    return figure
+
+
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
@@ -127,15 +164,17 @@ def _png(figure: Figure) -> bytes:
 
 
 def chart_images(report: Report, *, png: bool = False) -> tuple[ChartImage, ...]:
-    """The radar of needs against the top three vendors, and the fit chart with confidence."""
+    """The radar of needs against the top three vendors, the fit chart with confidence, and fit against cost."""
     from matplotlib import rc_context
 
     images = []
     with rc_context(cast(Any, RC)):  # matplotlib types rc keys as a Literal of every name
-        for chart_id, make in (("radar", radar_figure), ("fit", fit_figure)):
+        for chart_id, make in (("radar", radar_figure), ("fit", fit_figure), ("value", value_figure)):
             if chart_id == "radar" and not report.radar.vendors:
                 continue
             if chart_id == "fit" and not any(r.rank is not None for r in report.ranking):
+                continue
+            if chart_id == "value" and len(_priced(report)) < 2:
                 continue
             figure = make(report)
             images.append(ChartImage(chart_id, _svg(figure), _png(figure) if png else None))

@@ -102,6 +102,8 @@ def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
             name.append_text(plain("\n" + w["blocked"], "red"))
         if row.rank is not None and row.lopsided:
             name.append_text(plain("\n" + w["lopsided"], "yellow"))
+        if row.rank is not None and row.configuration is not None:
+            name.append_text(plain(f"\n{row.configuration.name} · {row.configuration.yearly}", "cyan"))
         cells = [plain("-" if row.rank is None else row.rank), name, plain(percent(row.fit))]
         cells.append(plain(f"{row.blocking}/{row.major}/{row.minor}"))
         if odds:
@@ -148,6 +150,13 @@ def render_vendor(console: Console, section: VendorSection, w: dict[str, str]) -
         lines.append_text(plain(f"  {w['none']}\n"))
     if section.notes:
         lines.append_text(plain(w["notes"].format(notes="; ".join(section.notes)) + "\n", "dim"))
+    config = section.configuration
+    if config is not None:
+        lines.append_text(plain(w["configuration.line"].format(name=config.name, cost=config.cost) + "\n", "cyan"))
+        if config.rates:
+            lines.append_text(plain(w["configuration.rates"].format(rates=config.rates) + "\n", "dim"))
+        for upgrade in config.upgrades:
+            lines.append_text(plain(f"  → {upgrade}\n", "dim"))
     console.print(Panel(lines, title=plain(section.name), title_align="left"))
 
 

@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
-REPORT_SCHEMA_VERSION: Literal[2] = 2  # 2: the recommendation
+REPORT_SCHEMA_VERSION: Literal[2] = 2  # 2: the recommendation; configurations (edition, add-ons, yearly cost)
 T = TypeVar("T")
 
 
@@ -95,6 +95,32 @@ class AreaNeeds:
 
 
 @view
+class ConfigurationView:
+    """The configuration a vendor is ranked in: its cheapest edition and add-ons that meet every must-have,
+    else its best fit; within the budget when there is one (docs/methodology.md, "Configurations")."""
+
+    edition: str
+    add_ons: tuple[str, ...]
+    name: str
+    """The edition and add-ons by name: "Pro + Insights"."""
+    yearly_cost: float | None
+    """Yearly list-price licence cost in `currency` for `users` users; null when a part is sold on quote."""
+    currency: str
+    users: int
+    yearly: str
+    """The yearly cost as the reports show it ("18,000 EUR"), or that it is on quote."""
+    cost: str
+    """The cost in words, labelled as a list price for licences only."""
+    rates: str
+    """The exchange rates the cost was converted at, and their date; empty when nothing was converted."""
+    meets_must_haves: bool
+    considered: int
+    """How many configurations of the vendor were compared."""
+    upgrades: tuple[str, ...]
+    """What the next edition up, or one more add-on, would close, at what extra yearly cost."""
+
+
+@view
 class RankRow:
     rank: int | None
     """1-based rank among the vendors in the race; null when excluded."""
@@ -114,6 +140,7 @@ class RankRow:
     rank_range: str | None
     exclusions: tuple[str, ...]
     notes: tuple[str, ...]
+    configuration: ConfigurationView | None = None
 
 
 @view
@@ -170,6 +197,7 @@ class VendorSection:
     gaps: tuple[Point, ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    configuration: ConfigurationView | None = None
 
 
 @view

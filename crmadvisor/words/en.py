@@ -33,6 +33,24 @@ WORDS: dict[str, str] = {
     "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",
     "reason.no_price": "no public per-user price to compare with the budget",
     "reason.currency": "price in {price}, budget in {budget}: not compared",
+    # editions: a vendor's recommended configuration (crmadvisor/present/configurations.py)
+    "configuration.cost": (
+        "{amount} {currency} a year at list price, licences only, for {users} users "
+        "({monthly} {currency} per user per month)"
+    ),
+    "configuration.cost.one": "{amount} {currency} a year at list price, licences only, for 1 user",
+    "configuration.on_quote": "price on quote for {parts}: no list price to add up",
+    "configuration.on_quote.all": "price on quote",
+    "configuration.cost.no_users": (
+        "{monthly} {currency} per user per month at list price, licences only (the number of users is not "
+        "in the answers: constraints.users)"
+    ),
+    "configuration.per_user": "{monthly} {currency}/user/month",
+    "configuration.rates": "{rates} ({source}, {date})",
+    "configuration.upgrade.edition": "{name} would close {closes} ({extra})",
+    "configuration.upgrade.add_on": "the {name} add-on would close {closes} ({extra})",
+    "configuration.upgrade.extra": "+{amount} {currency} a year",
+    "configuration.upgrade.on_quote": "price on quote",
     # editions: a budget no configuration meeting the must-haves fits (crmadvisor/model/configurations.py)
     "reason.over_budget": "{configuration}{needed} costs {amount} {per}, over the budget of {budget}",
     "reason.over_budget.needed": ", needed for {capabilities},",
@@ -281,6 +299,19 @@ WORDS: dict[str, str] = {
     ),
     "report.chart.fit": "Fit of the vendors in the race, with their share of first places",
     "report.chart.fit.alt": "Bar chart: each vendor's fit, and the share of perturbed draws in which it ranks first",
+    "report.chart.value": "Fit against yearly list-price cost of the recommended configurations",
+    "report.chart.value.alt": (
+        "Scatter chart: each vendor in the race at its configuration's yearly licence cost and its fit; "
+        "circles meet every must-have, crosses miss one"
+    ),
+    "report.chart.value.cost": "Yearly licence cost, list price ({currency})",
+    "report.chart.value.meets": "meets every must-have",
+    "report.chart.value.misses": "misses a must-have",
+    "report.configuration": "Configuration",
+    "report.yearly_cost": "Licences (list price)",
+    "report.configuration.line": "Recommended configuration: {name}; {cost}",
+    "report.configuration.rates": "Converted at {rates}",
+    "report.configuration.upgrades": "More would close",
     "report.chart.need": "Need",
     "report.chart.red_blocked": "red: blocked by a must-have gap",
     "report.loyalty": "B2B loyalty programme",

@@ -35,6 +35,24 @@ WORDS: dict[str, str] = {
     ),
     "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
     "reason.currency": "prix en {price}, budget en {budget} : non comparés",
+    # éditions : la configuration recommandée d'un éditeur (crmadvisor/present/configurations.py)
+    "configuration.cost": (
+        "{amount} {currency} par an au prix catalogue, licences seules, pour {users} utilisateurs "
+        "({monthly} {currency} par utilisateur et par mois)"
+    ),
+    "configuration.cost.one": "{amount} {currency} par an au prix catalogue, licences seules, pour 1 utilisateur",
+    "configuration.on_quote": "prix sur devis pour {parts} : pas de prix catalogue à additionner",
+    "configuration.on_quote.all": "prix sur devis",
+    "configuration.cost.no_users": (
+        "{monthly} {currency} par utilisateur et par mois au prix catalogue, licences seules (le nombre "
+        "d'utilisateurs n'est pas dans les réponses : constraints.users)"
+    ),
+    "configuration.per_user": "{monthly} {currency}/utilisateur/mois",
+    "configuration.rates": "{rates} ({source}, {date})",
+    "configuration.upgrade.edition": "{name} comblerait {closes} ({extra})",
+    "configuration.upgrade.add_on": "le module {name} comblerait {closes} ({extra})",
+    "configuration.upgrade.extra": "+{amount} {currency} par an",
+    "configuration.upgrade.on_quote": "prix sur devis",
     # éditions : aucun budget ne permet une configuration qui couvre les indispensables
     "reason.over_budget": "{configuration}{needed} coûte {amount} {per}, au-delà du budget de {budget}",
     "reason.over_budget.needed": ", nécessaire pour {capabilities},",
@@ -306,6 +324,19 @@ WORDS: dict[str, str] = {
     "report.chart.fit.alt": (
         "Diagramme en barres : l'adéquation de chaque éditeur et la part des tirages perturbés où il arrive en tête"
     ),
+    "report.chart.value": "Adéquation et coût annuel au prix catalogue des configurations recommandées",
+    "report.chart.value.alt": (
+        "Nuage de points : chaque éditeur en lice au coût annuel des licences de sa configuration et à son "
+        "adéquation ; les cercles couvrent tous les indispensables, les croix en manquent un"
+    ),
+    "report.chart.value.cost": "Coût annuel des licences, prix catalogue ({currency})",
+    "report.chart.value.meets": "couvre tous les indispensables",
+    "report.chart.value.misses": "manque un indispensable",
+    "report.configuration": "Configuration",
+    "report.yearly_cost": "Licences (prix catalogue)",
+    "report.configuration.line": "Configuration recommandée : {name} ; {cost}",
+    "report.configuration.rates": "Converti au taux {rates}",
+    "report.configuration.upgrades": "Pour aller plus loin",
     "report.chart.need": "Besoin",
     "report.chart.red_blocked": "rouge : bloqué par un écart sur un indispensable",
     "report.loyalty": "Programme de fidélité B2B",
