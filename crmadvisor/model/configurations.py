@@ -1,6 +1,6 @@
 """Each vendor's configurations (an edition plus the add-ons that raise a needed capability) and the
 one recommended: the cheapest that meets every must-have, else the best fit; within the budget when
-there is one. Rules: docs/methodology.md, "Configurations".
+there is one. Rules: docs/vendor-format.md, "How the advisor uses editions".
 
 The choice is computed by one vectorised function over draws x vendors x editions x add-on sets
 (`choose`), so that the ranking (one draw, ratings as written) and the robustness draws (ratings

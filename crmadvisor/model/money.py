@@ -1,7 +1,7 @@
 """List prices to yearly licence costs, converted at a dated reference rate.
 
 Costs are list prices for licences only: no discount, implementation, storage or usage charges.
-Formulas: docs/methodology.md, "Cost".
+Formulas: docs/vendor-format.md, "How the advisor uses editions: configurations and cost".
 """
 
 from __future__ import annotations

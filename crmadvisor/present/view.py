@@ -97,7 +97,7 @@ class AreaNeeds:
 @view
 class ConfigurationView:
     """The configuration a vendor is ranked in: its cheapest edition and add-ons that meet every must-have,
-    else its best fit; within the budget when there is one (docs/methodology.md, "Configurations")."""
+    else its best fit; within the budget when there is one (docs/vendor-format.md, "How the advisor uses editions")."""
 
     edition: str
     add_ons: tuple[str, ...]
