@@ -142,3 +142,11 @@ def test_the_shipped_catalogue_audit_adds_up() -> None:
     for vendor in doc["vendors"]:
         assert vendor["sourced"] + len(vendor["unverified"]) == vendor["ratings"] == 23
     assert doc["unverified"] == sum(len(v["unverified"]) for v in doc["vendors"])
+
+
+def test_the_text_speaks_french_on_request(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"quotes": {"source": None, "unverified": True}})
+    code, out, _ = run("--vendors", str(folder), "--lang", "fr", "--max-unverified", "0.1")
+    assert code == 0
+    assert "pipedrive : non vérifiées : quotes" in out
+    assert "23 notes : 1 non vérifiées (4.3 %) ; dans la limite de 10.0 %" in out

@@ -125,6 +125,7 @@ def vendors_audit(
         ),
     ] = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", help="Output format.")] = ProblemFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text and annotations.")] = Lang.en,
     criteria: CriteriaOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -135,7 +136,7 @@ def vendors_audit(
     """
     from crmadvisor.workflow.audit import AuditRequest, audit
 
-    show(audit(AuditRequest(vendors, criteria, max_unverified, fmt.value, day(today))))
+    show(audit(AuditRequest(vendors, criteria, max_unverified, fmt.value, day(today), lang.value)))
 
 
 @vendors_app.command("rubric")

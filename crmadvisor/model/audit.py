@@ -50,7 +50,7 @@ class Finding:
 
     key: Key
     code: str  # "unverified", "unmarked", "disallowed-source", "stale", "undated-price"
-    message: str
+    detail: str = ""  # the URL, the price or the date the finding is about
     severity: Literal["error", "warning"] = "warning"
 
 
@@ -162,7 +162,7 @@ def audit_vendor(vendor: Vendor, today: dt.date) -> VendorAudit:
         if url not in by_kind[kind.value]:
             by_kind[kind.value].append(url)
         if kind is SourceKind.disallowed:
-            findings.append(Finding(key, "disallowed-source", f"not a citable source: {url}", "error"))
+            findings.append(Finding(key, "disallowed-source", url, "error"))
     unverified: list[str] = []
     for capability, rating in vendor.ratings.items():
         allowed = rating.source is not None and source_kind(rating.source, own) is not SourceKind.disallowed
@@ -170,17 +170,14 @@ def audit_vendor(vendor: Vendor, today: dt.date) -> VendorAudit:
             continue
         unverified.append(capability)
         if rating.unverified:
-            findings.append(Finding(("ratings", capability), "unverified", "rating marked unverified: no source"))
+            findings.append(Finding(("ratings", capability), "unverified"))
         elif rating.source is None:
-            msg = "rating has no source and is not marked `unverified: true`"
-            findings.append(Finding(("ratings", capability), "unmarked", msg))
+            findings.append(Finding(("ratings", capability), "unmarked"))
     old = stale(vendor.review_date, today)
     if old:
-        findings.append(Finding(("review_date",), "stale", f"reviewed {vendor.review_date}: older than 12 months"))
+        findings.append(Finding(("review_date",), "stale", str(vendor.review_date)))
     undated = _undated_prices(vendor)
-    findings += [
-        Finding(key, "undated-price", f"{label}: a price without the date it was read") for key, label in undated
-    ]
+    findings += [Finding(key, "undated-price", label) for key, label in undated]
     return VendorAudit(
         vendor_id=vendor.id,
         name=vendor.name,

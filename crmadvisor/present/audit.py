@@ -3,53 +3,71 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from crmadvisor.errors import Problem
-from crmadvisor.model.audit import CatalogAudit, SourceKind, VendorAudit
+from crmadvisor.model.audit import CatalogAudit, Key, SourceKind, VendorAudit
 from crmadvisor.present.problems import as_github as problems_as_github
+from crmadvisor.words import Words
+
+Locate = Callable[[str, Key], tuple[str, int, int]]  # vendor id, key -> file, line, column
 
 
 def _percent(share: float) -> str:
     return f"{share * 100:.1f} %"
 
 
-def summary(audit: CatalogAudit) -> str:
-    noun = "profile" if len(audit.vendors) == 1 else "profiles"
-    line = (
-        f"{len(audit.vendors)} vendor {noun}, {audit.ratings} ratings: {audit.unverified} unverified"
-        f" ({_percent(audit.share_unverified)})"
+def summary(audit: CatalogAudit, w: Words) -> str:
+    line = w(
+        "audit.summary",
+        count=len(audit.vendors),
+        ratings=audit.ratings,
+        unverified=audit.unverified,
+        share=_percent(audit.share_unverified),
     )
     if audit.max_unverified is not None:
-        verdict = "within" if audit.passed else "ABOVE"
-        line += f"; {verdict} the limit of {_percent(audit.max_unverified)}"
+        line += w("audit.within" if audit.passed else "audit.above", limit=_percent(audit.max_unverified))
     return line + "\n"
 
 
-def _row(v: VendorAudit) -> str:
+def problems(audit: CatalogAudit, locate: Locate, w: Words) -> list[Problem]:
+    """Every finding as a located problem, worded in the user's language."""
+    found: list[Problem] = []
+    for vendor in audit.vendors:
+        for finding in vendor.findings:
+            path, line, col = locate(vendor.vendor_id, finding.key)
+            field = ".".join(str(part) for part in finding.key)
+            message = w("audit.finding." + finding.code.replace("-", "_"), detail=finding.detail)
+            found.append(Problem(path, line, col, field, message, finding.code, finding.severity))
+    return found
+
+
+def _row(v: VendorAudit, w: Words) -> str:
     kinds = "/".join(str(len(v.sources[k.value])) for k in SourceKind)
-    stale = " (stale)" if v.stale else ""
+    stale = w["audit.stale"] if v.stale else ""
     return (
-        f"{v.vendor_id:<28} {v.sourced:>3}/{v.ratings:<3} {_percent(v.share_sourced):>8}"
-        f" {len(v.unverified):>10}  {kinds:>14}  {v.review_date}{stale}  {len(v.undated_prices):>6}\n"
+        f"{v.vendor_id:<32} {v.sourced:>3}/{v.ratings:<3} {_percent(v.share_sourced):>8}"
+        f" {len(v.unverified):>10}  {kinds:>18}  {v.review_date}{stale}  {len(v.undated_prices):>9}\n"
     )
 
 
-def as_text(audit: CatalogAudit, problems: Sequence[Problem]) -> str:
+def as_text(audit: CatalogAudit, locate: Locate, w: Words) -> str:
+    t = w.section("audit.col")
     header = (
-        f"{'vendor':<28} {'sourced':>7} {'share':>8} {'unverified':>10}  {'own/3rd/banned':>14}  review      undated\n"
+        f"{t['vendor']:<32} {t['sourced']:>7} {t['share']:>8} {t['unverified']:>10}  {t['kinds']:>18}"
+        f"  {t['review']:<10}  {t['undated']:>9}\n"
     )
-    lines = [header, *(_row(v) for v in audit.vendors), "\n"]
+    lines = [header, *(_row(v, w) for v in audit.vendors), "\n"]
+    details: list[str] = []
     for v in audit.vendors:
         if v.unverified:
-            lines.append(f"{v.vendor_id}: unverified: {', '.join(v.unverified)}\n")
-        for url in v.sources[SourceKind.disallowed.value]:
-            lines.append(f"{v.vendor_id}: not a citable source: {url}\n")
+            details.append(w("audit.list.unverified", vendor=v.vendor_id, capabilities=", ".join(v.unverified)))
+        details += [w("audit.list.disallowed", vendor=v.vendor_id, url=u) for u in v.sources[SourceKind.disallowed]]
         if v.undated_prices:
-            lines.append(f"{v.vendor_id}: prices without a date: {', '.join(v.undated_prices)}\n")
-    if any(v.unverified or v.undated_prices or v.sources[SourceKind.disallowed.value] for v in audit.vendors):
-        lines.append("\n")
-    lines.append(summary(audit))
+            details.append(w("audit.list.undated", vendor=v.vendor_id, prices=", ".join(v.undated_prices)))
+    if details:
+        lines += [d + "\n" for d in details] + ["\n"]
+    lines.append(summary(audit, w))
     return "".join(lines)
 
 
@@ -68,7 +86,7 @@ def _vendor_doc(v: VendorAudit) -> dict[str, object]:
     }
 
 
-def as_json(audit: CatalogAudit, problems: Sequence[Problem]) -> str:
+def as_json(audit: CatalogAudit, locate: Locate, w: Words) -> str:
     doc = {
         "version": 1,
         "vendors": [_vendor_doc(v) for v in audit.vendors],
@@ -81,16 +99,16 @@ def as_json(audit: CatalogAudit, problems: Sequence[Problem]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def as_github(audit: CatalogAudit, problems: Sequence[Problem]) -> str:
+def as_github(audit: CatalogAudit, locate: Locate, w: Words) -> str:
     """One annotation per finding, at its line; the share, and an error above the limit."""
-    text = problems_as_github(problems, len(audit.vendors)).splitlines(keepends=True)
+    text = problems_as_github(problems(audit, locate, w), len(audit.vendors)).splitlines(keepends=True)
     annotations = [line for line in text if line.startswith("::")]
     if not audit.passed:
-        annotations.append(f"::error title=unverified share::{summary(audit).strip()}\n")
-    return "".join(annotations) + summary(audit)
+        annotations.append(f"::error title={w['audit.share_title']}::{summary(audit, w).strip()}\n")
+    return "".join(annotations) + summary(audit, w)
 
 
-FORMATS: dict[str, Callable[[CatalogAudit, Sequence[Problem]], str]] = {
+FORMATS: dict[str, Callable[[CatalogAudit, Locate, Words], str]] = {
     "text": as_text,
     "json": as_json,
     "github": as_github,

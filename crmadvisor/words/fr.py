@@ -437,6 +437,27 @@ WORDS: dict[str, str] = {
     "vendors.price.month": "par mois",
     "vendors.price.contacts_month": "par mois (selon le nombre de contacts)",
     "vendors.compare.title": "{first} vs {second}",
+    # `crmadvisor vendors audit`: how well each profile is sourced
+    "audit.col.vendor": "éditeur",
+    "audit.col.sourced": "sourcées",
+    "audit.col.share": "part",
+    "audit.col.unverified": "non vérif.",
+    "audit.col.kinds": "propre/tiers/exclu",
+    "audit.col.review": "revue",
+    "audit.col.undated": "sans date",
+    "audit.stale": " (ancienne)",
+    "audit.list.unverified": "{vendor} : non vérifiées : {capabilities}",
+    "audit.list.disallowed": "{vendor} : source non citable : {url}",
+    "audit.list.undated": "{vendor} : prix sans date : {prices}",
+    "audit.summary": "{count} profils d'éditeurs, {ratings} notes : {unverified} non vérifiées ({share})",
+    "audit.within": " ; dans la limite de {limit}",
+    "audit.above": " ; AU-DESSUS de la limite de {limit}",
+    "audit.share_title": "part non vérifiée",
+    "audit.finding.unverified": "note marquée non vérifiée : pas de source",
+    "audit.finding.unmarked": "note sans source et sans `unverified: true`",
+    "audit.finding.disallowed_source": "source non citable : {detail}",
+    "audit.finding.stale": "revue le {detail} : plus de 12 mois",
+    "audit.finding.undated_price": "{detail} : un prix sans la date de sa lecture",
     # `crmadvisor questions`: the constraint questions
     "questions.languages": (
         "Langues d'interface nécessaires aux utilisateurs du client (les éditeurs sans l'une d'elles sont exclus)"

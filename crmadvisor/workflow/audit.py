@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmadvisor.errors import ExitCode, InputError, Problem, UsageError
+from crmadvisor.errors import ExitCode, InputError, UsageError
 from crmadvisor.model.schema import Vendor
 from crmadvisor.words import words
 from crmadvisor.workflow.printout import Printout
@@ -19,6 +19,7 @@ class AuditRequest:
     max_unverified: float | None = None
     fmt: str = "text"
     today: dt.date | None = None
+    lang: str = "en"
 
 
 def audit(request: AuditRequest) -> Printout:
@@ -26,8 +27,9 @@ def audit(request: AuditRequest) -> Printout:
     from crmadvisor.load.criteria import load_criteria
     from crmadvisor.load.discover import check_files, shipped_dir, yaml_files
     from crmadvisor.load.vendors import vendor_set_problems
-    from crmadvisor.model.audit import audit_catalog
+    from crmadvisor.model.audit import Key, audit_catalog
     from crmadvisor.present.audit import FORMATS
+    from crmadvisor.words import words
 
     today = request.today or dt.date.today()
     target = request.folder if request.folder is not None else shipped_dir("vendors")
@@ -44,11 +46,10 @@ def audit(request: AuditRequest) -> Printout:
     result = audit_catalog(
         (item.model for item in loaded.values() if isinstance(item.model, Vendor)), today, request.max_unverified
     )
-    problems: list[Problem] = []
-    for vendor in result.vendors:
-        src = loaded[vendor.vendor_id].src
-        for finding in vendor.findings:
-            line, col = src.mark(finding.key)
-            field = ".".join(str(part) for part in finding.key)
-            problems.append(Problem(src.path, line, col, field, finding.message, finding.code, finding.severity))
-    return Printout(FORMATS[request.fmt](result, problems), exit_code=0 if result.passed else ExitCode.INVALID)
+
+    def locate(vendor_id: str, key: Key) -> tuple[str, int, int]:
+        src = loaded[vendor_id].src
+        return (src.path, *src.mark(key))
+
+    text = FORMATS[request.fmt](result, locate, words(request.lang))
+    return Printout(text, exit_code=0 if result.passed else ExitCode.INVALID)
