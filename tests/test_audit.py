@@ -14,6 +14,7 @@ from crmadvisor.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-12-02"
 ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+OWN = "https://support.pipedrive.com/en/article/pipelines"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -24,12 +25,15 @@ def run(*args: str) -> tuple[int, str, str]:
 def _folder(tmp_path: Path, edit: dict[str, dict[str, object]], extra: dict[str, object] | None = None) -> Path:
     """A one-vendor folder: Pipedrive with every rating sourced from its own site, then `edit` applied."""
     data = yaml.safe_load((ROOT / "vendors" / "pipedrive.yaml").read_text(encoding="utf-8"))
-    own = "https://support.pipedrive.com/en/article/pipelines"
+    own = OWN
     data["sources"] = [own]
     data["vendor_domains"] = []
-    data.pop("price_from", None)
+    data["editions"] = [{"id": "lite", "name": "Lite", "price_note": "On quote."}]
+    data.pop("add_ons", None)
     for rating in data["ratings"].values():
         rating.pop("unverified", None)
+        if "by_edition" in rating:  # one edition here: one rating
+            rating["rating"] = max(rating.pop("by_edition").values())
         rating["source"] = own
     for capability, change in edit.items():
         data["ratings"][capability].update(change)
@@ -113,13 +117,13 @@ def test_a_docs_domain_the_vendor_declares_counts_as_its_own(tmp_path: Path) -> 
 
 
 def test_a_stale_review_and_an_undated_price_are_reported(tmp_path: Path) -> None:
-    price = {"amount": 14, "currency": "USD", "per": "user_month", "source": "https://www.pipedrive.com/en/pricing"}
-    folder = _folder(tmp_path, {}, {"review_date": "2025-11-01", "price_from": price})
+    edition = {"id": "lite", "name": "Lite", "price": {"amount": 14, "currency": "USD"}, "source": OWN}
+    folder = _folder(tmp_path, {}, {"review_date": "2025-11-01", "editions": [edition]})
     code, out, _ = run("--vendors", str(folder), "--format", "json")
     assert code == 0
     vendor = json.loads(out)["vendors"][0]
     assert vendor["stale"] is True
-    assert vendor["undated_prices"] == ["price_from"]  # format 1 prices carry no date
+    assert vendor["undated_prices"] == ["edition lite"]  # a price without `as_of`
     _, out, _ = run("--vendors", str(folder))
     assert "2025-11-01 (stale)" in out
 

@@ -86,13 +86,14 @@ def test_the_shipped_folders_are_found_from_the_package() -> None:
     assert len(list(shipped_dir("vendors").glob("*.yaml"))) == len(CATALOG.vendors)
 
 
-def test_every_vendor_with_a_price_has_a_source_for_it() -> None:
-    priced = [v for v in CATALOG.vendors if v.price_from is not None]
-    assert len(priced) >= 10
-    for vendor in priced:
-        assert vendor.price_from is not None
-        assert vendor.price_from.source, f"{vendor.id}: price {vendor.price_from.amount} has no source"
-        assert vendor.price_from.source in vendor.sources, f"{vendor.id}: price source missing from sources"
+def test_every_price_has_a_source_listed_in_the_profile() -> None:
+    """A list price, of a format 1 `price_from` or of a format 2 edition or add-on, says where it was read."""
+    prices = [(v, v.price_from.source) for v in CATALOG.vendors if v.price_from is not None]
+    prices += [(v, part.source) for v in CATALOG.vendors for part in (*v.editions, *v.add_ons) if part.price]
+    assert len({v.id for v, _ in prices}) >= 10
+    for vendor, source in prices:
+        assert source, f"{vendor.id}: a price has no source"
+        assert source in vendor.sources, f"{vendor.id}: price source missing from sources"
 
 
 def test_every_rating_source_is_listed_in_the_profile_sources() -> None:
