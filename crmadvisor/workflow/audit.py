@@ -29,12 +29,11 @@ def audit(request: AuditRequest) -> Printout:
     from crmadvisor.load.vendors import vendor_set_problems
     from crmadvisor.model.audit import Key, audit_catalog
     from crmadvisor.present.audit import FORMATS
-    from crmadvisor.words import words
 
     today = request.today or dt.date.today()
     target = request.folder if request.folder is not None else shipped_dir("vendors")
     if not target.is_dir():
-        raise UsageError(words("en")("workflow.no_vendors_folder", folder=target))
+        raise UsageError(words(request.lang)("workflow.no_vendors_folder", folder=target))
     files, missing = yaml_files([target])
     checked = check_files(files)
     vendors = [item for item in checked.loaded if isinstance(item.model, Vendor)]
