@@ -32,6 +32,7 @@ from crmadvisor.cli.options import (
     reports_errors,
     show,
 )
+from crmadvisor.cli.rfp import rfp_app
 from crmadvisor.cli.vendors import vendors_app
 from crmadvisor.errors import ExitCode
 
@@ -44,6 +45,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(vendors_app, name="vendors")
+app.add_typer(rfp_app, name="rfp")
 
 
 def _version(value: bool) -> None:

@@ -189,4 +189,5 @@ def load_catalog(
         vendors=vendors,
         loyalty=catalog.loyalty,
         rates=rates,
+        rfp=catalog.rfp,
     )

@@ -15,13 +15,14 @@ from crmadvisor.model.schema import (
     Catalog,
     FeatureAreasFile,
     LoyaltyFile,
+    RfpFile,
     RubricFile,
     TraitsFile,
     Vendor,
 )
 
 CRITERIA_KINDS = ("traits", "feature_areas", "rubric")
-OPTIONAL_CRITERIA_KINDS = ("loyalty",)  # a criteria folder without them still works
+OPTIONAL_CRITERIA_KINDS = ("loyalty", "rfp")  # a criteria folder without them still works
 ALL_CRITERIA_KINDS = CRITERIA_KINDS + OPTIONAL_CRITERIA_KINDS
 
 
@@ -50,10 +51,11 @@ def catalog_from(criteria: Sequence[Loaded], vendors: Sequence[Vendor]) -> Catal
     by_kind = {item.kind: item.model for item in criteria}
     traits, areas, rubric = by_kind["traits"], by_kind["feature_areas"], by_kind["rubric"]
     assert isinstance(traits, TraitsFile) and isinstance(areas, FeatureAreasFile) and isinstance(rubric, RubricFile)
-    loyalty = by_kind.get("loyalty")
+    loyalty, rfp = by_kind.get("loyalty"), by_kind.get("rfp")
     assert loyalty is None or isinstance(loyalty, LoyaltyFile)
+    assert rfp is None or isinstance(rfp, RfpFile)
     return Catalog.model_construct(
-        traits=traits, feature_areas=areas, rubric=rubric, vendors=tuple(vendors), loyalty=loyalty
+        traits=traits, feature_areas=areas, rubric=rubric, vendors=tuple(vendors), loyalty=loyalty, rfp=rfp
     )
 
 
@@ -81,6 +83,14 @@ def criteria_set_problems(criteria: list[Loaded]) -> list[Problem]:
         assert isinstance(loyalty.model, LoyaltyFile)
         areas_model = areas.model if areas is not None and isinstance(areas.model, FeatureAreasFile) else None
         problems += loyalty_file_problems(loyalty.src, loyalty.model, areas_model)
+    rfp = seen.get("rfp")
+    if rfp is not None and areas is not None:
+        assert isinstance(rfp.model, RfpFile) and isinstance(areas.model, FeatureAreasFile)
+        known = [c.id for a in areas.model.areas for c in a.capabilities]
+        for cap in rfp.model.capabilities:
+            if cap not in known:
+                msg = f"no capability `{cap}` in {areas.src.path}{did_you_mean(cap, known)}"
+                problems.append(problem_at(rfp.src, ("capabilities", cap), msg, "unknown-id", of_value=False))
     return problems
 
 

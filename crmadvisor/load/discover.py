@@ -28,6 +28,7 @@ from crmadvisor.model.schema import (
     FeatureAreasFile,
     LoyaltyFile,
     RatesFile,
+    RfpFile,
     RubricFile,
     TraitsFile,
     Vendor,
@@ -41,6 +42,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "rubric": RubricFile,
     "loyalty": LoyaltyFile,
     "rates": RatesFile,
+    "rfp": RfpFile,
 }
 YAML_SUFFIXES = (".yaml", ".yml")
 

@@ -169,6 +169,21 @@ class RubricFile(Strict):
         return self
 
 
+class RfpCapability(Strict):
+    """How one capability is asked of a vendor (`requirement`) and shown in a demo (`scenario`, `look_for`)."""
+
+    requirement: Text
+    scenario: Text
+    look_for: Text
+    source: SourceRef
+
+
+class RfpFile(Strict):
+    kind: Literal["rfp"]
+    version: Literal[1] = 1
+    capabilities: dict[Identifier, RfpCapability] = Field(min_length=1)
+
+
 # ----------------------------------------------------------------- loyalty
 
 
@@ -285,6 +300,17 @@ class LoyaltyFile(Strict):
 # ----------------------------------------------------------------- vendors
 
 
+class Provenance(Strict):
+    """Where a rating other than the catalogue's desk research comes from: the vendor's answer to an RFP,
+    or what the consultant observed in a demo (docs/vendor-format.md, "Provenance")."""
+
+    kind: Literal["vendor_declared", "demo"]
+    date: dt.date
+    by: NonEmpty | None = None  # who observed the demo
+    workbook: NonEmpty  # the returned workbook's file name
+    desk_rating: Rating | None = None  # the catalogue's rating it replaces (None: not rated)
+
+
 class CapabilityRating(Strict):
     """A judgement of one capability: one rating for every edition, or one per edition."""
 
@@ -293,6 +319,7 @@ class CapabilityRating(Strict):
     evidence: NonEmpty
     source: Url | None = None
     unverified: bool = False  # no source found: said in the data, not in a phrase of the evidence
+    provenance: Provenance | None = None  # None: the catalogue's desk research
 
     @model_validator(mode="after")
     def _one_rating(self) -> CapabilityRating:
@@ -490,6 +517,7 @@ class Catalog(Strict):
     vendors: tuple[Vendor, ...] = ()
     loyalty: LoyaltyFile | None = None  # optional: a criteria folder may have no loyalty file
     rates: RatesFile | None = None  # reference exchange rates (the shipped table, or --rates)
+    rfp: RfpFile | None = None  # how each capability is asked of vendors (optional, like loyalty)
 
     def capability_ids(self) -> tuple[str, ...]:
         return tuple(c.id for a in self.feature_areas.areas for c in a.capabilities)

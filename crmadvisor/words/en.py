@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crmadvisor.words.en_rfp import WORDS as RFP_WORDS
+
 WORDS: dict[str, str] = {
     # Small words used everywhere
     "common.dont_know": "don't know",
@@ -506,3 +508,4 @@ WORDS: dict[str, str] = {
     "workflow.did_you_mean": "did you mean `{id}`?",
     "workflow.see_list": "see `crmadvisor vendors list`",
 }
+WORDS.update(RFP_WORDS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crmadvisor.words.fr_rfp import WORDS as RFP_WORDS
+
 WORDS: dict[str, str] = {
     # Small words used everywhere
     "common.dont_know": "ne sait pas",
@@ -559,3 +561,4 @@ WORDS: dict[str, str] = {
     "workflow.did_you_mean": "vouliez-vous dire `{id}` ?",
     "workflow.see_list": "voir `crmadvisor vendors list`",
 }
+WORDS.update(RFP_WORDS)

@@ -1,0 +1,178 @@
+"""From the fit analysis to the proof: what to ask each shortlisted vendor, what to see in its demo, and
+how the vendor's answers and the demo scores become ratings with their provenance.
+
+Rules (docs/methodology.md, "RFP and demos"): a vendor's own answer can lower a rating to what it
+declares, but raise it no higher than "solid" (3): a self-declared strength is a claim, not evidence.
+A score observed in a demo replaces the rating, up or down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from crmadvisor.model.fit import MUST_HAVE_MET, SEVERITIES, Fit
+from crmadvisor.model.needs import Need
+from crmadvisor.model.schema import CapabilityRating, Provenance, Vendor
+
+ResponseKind = Literal["native", "configuration", "add_on", "partner", "roadmap", "not_available"]
+RESPONSES: tuple[ResponseKind, ...] = ("native", "configuration", "add_on", "partner", "roadmap", "not_available")
+PARTNER_RATING = 1  # the rubric: a third-party app never rates higher than 1
+SHORTLIST = 3  # vendors asked when none is named: the first in the race
+
+# the workbook's contract, shared by its writer (present/rfp_workbook.py) and reader (load/rfp_workbook.py)
+WORKBOOK_KIND = "crmadvisor-rfp"
+WORKBOOK_VERSION = 1
+META_SHEET = "crmadvisor"  # hidden: what the workbook holds, and the drop-down lists
+HEADER_ROW = 4
+FIRST_ROW = HEADER_ROW + 1
+ANSWERED_ON = "C2"  # a vendor sheet's date of the answers
+
+ScenarioWhy = Literal["must_have", "gap", "unverified"]
+
+
+def requirements(needs: Sequence[Need]) -> tuple[Need, ...]:
+    """The needed capabilities, must-haves first, then by need, else in catalogue order."""
+    order = {n.capability: i for i, n in enumerate(needs)}
+    return tuple(
+        sorted((n for n in needs if n.level > 0), key=lambda n: (not n.must_have, -n.level, order[n.capability]))
+    )
+
+
+def shortlist(fits: Sequence[Fit], size: int = SHORTLIST) -> tuple[str, ...]:
+    """The vendors to send the RFP to when none is named: the first `size` in the race."""
+    return tuple(f.vendor for f in fits if not f.excluded)[:size]
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One scenario of a vendor's demo: the capability to see, and why it is on the script."""
+
+    capability: str
+    why: ScenarioWhy
+    need: int
+    rating: int | None  # the catalogue's rating, None when the vendor is not rated on it
+
+
+def demo_script(needs: Sequence[Need], vendor: Vendor, fit: Fit | None) -> tuple[Scenario, ...]:
+    """What to see live, in order: the must-haves, then this vendor's open gaps (worst first), then the
+    needed capabilities whose rating no source backs."""
+    needed = requirements(needs)
+    by_cap = {n.capability: n for n in needed}
+    seen: set[str] = set()
+    script: list[Scenario] = []
+
+    def add(capability: str, why: ScenarioWhy) -> None:
+        if capability in seen or capability not in by_cap:
+            return
+        seen.add(capability)
+        held = vendor.ratings.get(capability)
+        script.append(Scenario(capability, why, by_cap[capability].level, held.at() if held else None))
+
+    for need in needed:
+        if need.must_have:
+            add(need.capability, "must_have")
+    gaps = sorted(fit.gaps, key=lambda g: (SEVERITIES.index(g.severity), -g.size)) if fit else []
+    for gap in gaps:
+        add(gap.capability, "gap")
+    for need in needed:
+        held = vendor.ratings.get(need.capability)
+        if held is None or held.unverified:
+            add(need.capability, "unverified")
+    return tuple(script)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What came back for one capability of one vendor: its answer to the RFP and/or the demo score."""
+
+    capability: str
+    response: ResponseKind | None = None
+    edition: str | None = None  # the edition the vendor says it comes in (an edition id)
+    demo_score: int | None = None  # 0-5, observed by the consultant
+    comment: str | None = None
+    link: str | None = None  # the vendor's evidence
+    demo_on: dt.date | None = None
+    demo_by: str | None = None  # who observed the demo
+
+
+@dataclass(frozen=True, slots=True)
+class Returned:
+    """A returned workbook's answers for one vendor, and whose they are."""
+
+    vendor: str
+    answers: tuple[Answer, ...]
+    workbook: str  # its file name
+    answered_on: dt.date  # when the vendor answered
+
+
+def declared_rating(response: ResponseKind, desk: int) -> int:
+    """The rating a vendor's own answer supports, given the catalogue's."""
+    if response in ("native", "configuration", "add_on"):
+        return max(desk, MUST_HAVE_MET)  # claimed: credited up to "solid", never past what was observed
+    if response == "partner":
+        return PARTNER_RATING
+    return 0  # roadmap, not available: not in the product today
+
+
+def with_answers(vendor: Vendor, returned: Returned) -> Vendor:
+    """The vendor with every answered capability re-rated, each new rating carrying its provenance."""
+    ratings = dict(vendor.ratings)
+    for answer in returned.answers:
+        held = ratings.get(answer.capability)
+        desk = held.at() if held is not None else 0
+        if answer.demo_score is not None:
+            rating = answer.demo_score
+            why = Provenance(
+                kind="demo",
+                date=answer.demo_on or returned.answered_on,
+                by=answer.demo_by,
+                workbook=returned.workbook,
+                desk_rating=held.at() if held else None,
+            )
+        elif answer.response is not None:
+            rating = declared_rating(answer.response, desk)
+            why = Provenance(
+                kind="vendor_declared",
+                date=returned.answered_on,
+                workbook=returned.workbook,
+                desk_rating=held.at() if held else None,
+            )
+        else:
+            continue
+        ratings[answer.capability] = _rerated(held, rating, answer, why, vendor)
+    return vendor.model_copy(update={"ratings": ratings})
+
+
+def _rerated(
+    held: CapabilityRating | None, rating: int, answer: Answer, why: Provenance, vendor: Vendor
+) -> CapabilityRating:
+    said = "; ".join(part for part in (answer.response, answer.comment) if part)
+    evidence = f"{said} ({why.workbook})" if said else why.workbook
+    by_edition: Mapping[str, int] | None = None
+    if answer.edition is not None and len(vendor.editions) > 1 and answer.demo_score is None:
+        # from the edition named upwards; the editions below keep the catalogue's rating
+        ids = [e.id for e in vendor.editions]
+        start = ids.index(answer.edition) if answer.edition in ids else 0
+        before = {e: (held.at(e) if held else 0) for e in ids[:start]}
+        by_edition = {**before, **{e: rating for e in ids[start:]}}
+    return CapabilityRating(
+        rating=None if by_edition else rating,
+        by_edition=dict(by_edition) if by_edition else None,
+        evidence=evidence,
+        source=answer.link,
+        provenance=why,
+    )
+
+
+def desk_research(vendor: Vendor) -> Vendor:
+    """The vendor as the catalogue rated it, before any RFP answer or demo (for what changed)."""
+    ratings = {}
+    for cap, held in vendor.ratings.items():
+        if held.provenance is None:
+            ratings[cap] = held
+        elif held.provenance.desk_rating is not None:
+            ratings[cap] = CapabilityRating(rating=held.provenance.desk_rating, evidence="desk research")
+    return vendor.model_copy(update={"ratings": ratings})

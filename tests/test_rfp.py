@@ -1,0 +1,202 @@
+"""`crmadvisor rfp` and `rfp import`: the workbook a vendor fills in, read back as evidence that re-ranks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import EXAMPLES, TODAY, run
+from openpyxl import load_workbook
+
+ANSWERS = EXAMPLES / "industrial-supplier.yaml"
+# two vendors in the race that both miss the must-have "account hierarchy" (rated 2 in the catalogue)
+NATIVE, ROADMAP = "pipedrive", "freshsales"
+MUST = "account_hierarchy"
+
+
+def export(tmp_path: Path, *vendors: str, name: str = "rfp.xlsx", lang: str = "en") -> Path:
+    out = tmp_path / name
+    flags = [a for v in vendors for a in ("--vendor", v)]
+    done = run("rfp", "--answers", ANSWERS, "-o", out, "--lang", lang, "--today", TODAY, *flags)
+    assert done.code == 0, done.stderr
+    return out
+
+
+def vendor_sheet_row(sheet: object, capability: str) -> int:
+    for row in sheet.iter_rows(min_row=5):  # type: ignore[attr-defined]
+        if row[0].value == capability:
+            return int(row[0].row)
+    raise AssertionError(f"no row for {capability}")
+
+
+def answer(book_path: Path, sheet: str, capability: str, response: str, out: Path | None = None) -> Path:
+    book = load_workbook(book_path)
+    ws = book[sheet]
+    row = vendor_sheet_row(ws, capability)
+    ws[f"I{row}"] = response
+    ws["C2"] = "2026-12-01"
+    target = out or book_path
+    book.save(target)
+    return target
+
+
+def ranks(tmp_path: Path, *extra: object) -> dict[str, int]:
+    report = tmp_path / "report.json"
+    done = run("assess", "--answers", ANSWERS, "--draws", "0", "-o", report, "--today", TODAY, *extra)
+    assert done.code == 0, done.stderr
+    rows = json.loads(report.read_text(encoding="utf-8"))["ranking"]
+    return {r["vendor"]: i for i, r in enumerate(rows)}
+
+
+def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answering_roadmap_does_not(
+    tmp_path: Path,
+) -> None:
+    before = ranks(tmp_path)
+    book = export(tmp_path, NATIVE, ROADMAP)
+    answer(book, "Pipedrive", MUST, "native")
+    answer(book, "Freshsales", MUST, "roadmap")
+    overlay = tmp_path / "overlay"
+    done = run("rfp", "import", book, "--out", overlay, "--today", TODAY)
+    assert done.code == 0, done.stderr
+    after = ranks(tmp_path, "--vendors", overlay)
+    assert after[NATIVE] < before[NATIVE]
+    assert after[ROADMAP] >= before[ROADMAP]
+    written = yaml.safe_load((overlay / f"{NATIVE}.yaml").read_text(encoding="utf-8"))
+    rating = written["ratings"][MUST]
+    assert rating["rating"] == 3  # a vendor's own "native" is credited as solid, no more
+    assert rating["provenance"] == {
+        "kind": "vendor_declared",
+        "date": "2026-12-01",
+        "workbook": "rfp.xlsx",
+        "desk_rating": 2,
+    }
+    assert run("validate", overlay, "--today", TODAY).code == 0
+
+
+def test_a_demo_score_replaces_the_rating_with_who_observed_it_and_when(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    wb = load_workbook(book)
+    ws = wb["Demo scripts"]
+    row = next(r[0].row for r in ws.iter_rows(min_row=5) if r[1].value == MUST)
+    ws[f"J{row}"], ws[f"K{row}"], ws[f"L{row}"] = 4, "2026-12-01", "C. Martin"
+    wb.save(book)
+    overlay = tmp_path / "overlay"
+    assert run("rfp", "import", book, "--out", overlay, "--today", TODAY).code == 0
+    rating = yaml.safe_load((overlay / f"{NATIVE}.yaml").read_text(encoding="utf-8"))["ratings"][MUST]
+    assert rating["rating"] == 4
+    assert rating["provenance"]["kind"] == "demo" and rating["provenance"]["by"] == "C. Martin"
+
+
+def test_the_workbook_lists_must_haves_first_with_drop_downs_and_frozen_headers(tmp_path: Path) -> None:
+    book = load_workbook(export(tmp_path, NATIVE))
+    ws = book["Pipedrive"]
+    assert ws.freeze_panes == "C5"
+    must = [r[3].value for r in ws.iter_rows(min_row=5) if r[0].value]
+    assert must == sorted(must, key=lambda v: v != "yes") and must[0] == "yes"
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert any("I5" in str(dv.sqref) for dv in lists)
+    assert book["crmadvisor"].sheet_state == "hidden"
+
+
+def test_french_workbook_and_demo_script(tmp_path: Path) -> None:
+    book = load_workbook(export(tmp_path, NATIVE, lang="fr"))
+    assert {"Exigences", "Scénarios de démo", "Contraintes", "Tarifs"} <= set(book.sheetnames)
+    md = tmp_path / "demo.md"
+    assert run("rfp", "--answers", ANSWERS, "-o", md, "--lang", "fr", "--vendor", NATIVE, "--today", TODAY).code == 0
+    text = md.read_text(encoding="utf-8")
+    assert "Scénario de démo : Pipedrive" in text and "Grille de notation (0-5)" in text
+
+
+def test_an_unknown_vendor_is_a_usage_error_naming_the_closest(tmp_path: Path) -> None:
+    done = run("rfp", "--answers", ANSWERS, "-o", tmp_path / "r.xlsx", "--vendor", "pipedrvie", "--today", TODAY)
+    assert done.code == 2 and "pipedrive" in done.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+# ------------------------------------------------------------------ hostile workbooks
+
+
+def import_fails(tmp_path: Path, book: Path) -> list[str]:
+    overlay = tmp_path / "never"
+    done = run("rfp", "import", book, "--out", overlay, "--today", TODAY)
+    assert done.code == 1, done.stdout + done.stderr
+    assert not overlay.exists(), "nothing is written when the workbook has a problem"
+    assert "Traceback" not in done.stderr
+    return done.stderr.splitlines()
+
+
+def test_every_problem_of_a_workbook_is_located_in_one_run(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    wb = load_workbook(book)
+    ws = wb["Pipedrive"]
+    row = vendor_sheet_row(ws, MUST)
+    ws[f"I{row}"] = "yes we can"  # outside the drop-down
+    ws[f"K{row}"] = "twelve euros"  # text in a number cell
+    ws[f"I{row + 1}"] = "=A1"  # a formula where a value is expected
+    ws.merge_cells(f"L{row + 2}:M{row + 2}")
+    wb.save(book)
+    lines = import_fails(tmp_path, book)
+    assert any(line.startswith(f"rfp.xlsx:Pipedrive!I{row}: error: `yes we can`") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:Pipedrive!K{row}: error: a number") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:Pipedrive!I{row + 1}: error: a formula") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:Pipedrive!L{row + 2}:M{row + 2}: error: merged") for line in lines)
+
+
+def test_a_renamed_vendor_sheet_is_located(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    wb = load_workbook(book)
+    wb["Pipedrive"].title = "Pipedrive answers"
+    wb.save(book)
+    assert any("rfp.xlsx:Pipedrive!A1: error: the sheet is missing" in line for line in import_fails(tmp_path, book))
+
+
+def test_a_workbook_not_written_by_crmadvisor_is_refused(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = tmp_path / "other.xlsx"
+    Workbook().save(book)
+    assert any("not an RFP workbook written by `crmadvisor rfp`" in line for line in import_fails(tmp_path, book))
+    text = tmp_path / "notes.xlsx"
+    text.write_text("hello", encoding="utf-8")
+    assert import_fails(tmp_path, text) == ["notes.xlsx: error: not an .xlsx workbook (not a zip file)"]
+
+
+def test_a_zip_bomb_and_an_oversized_file_are_refused_before_reading(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (120 * 1024 * 1024))  # 120 MB unpacked, ~120 KB packed
+    assert bomb.stat().st_size < 1024 * 1024
+    assert "refused before reading" in import_fails(tmp_path, bomb)[0]
+    many = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(many, "w") as archive:
+        for i in range(600):
+            archive.writestr(f"part{i}.xml", b"")
+    assert "600 parts" in import_fails(tmp_path, many)[0]
+    big = tmp_path / "big.xlsx"
+    with big.open("wb") as f:
+        f.truncate(21 * 1024 * 1024)
+    assert "over 20 MB" in import_fails(tmp_path, big)[0]
+
+
+# ------------------------------------------------------------------ a second reader
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
+)
+def test_libreoffice_reads_the_workbook(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"), str(book)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = (tmp_path / "csv" / "rfp.csv").read_text(encoding="utf-8")
+    assert "Requirements for a CRM" in text  # the first sheet, as LibreOffice read it
