@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -61,11 +62,15 @@ def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answeri
     answer(book, "Pipedrive", MUST, "native")
     answer(book, "Freshsales", MUST, "roadmap")
     overlay = tmp_path / "overlay"
-    done = run("rfp", "import", book, "--out", overlay, "--today", TODAY)
+    done = run("rfp", "import", book, "--out", overlay, "--answers", ANSWERS, "--today", TODAY)
     assert done.code == 0, done.stderr
     after = ranks(tmp_path, "--vendors", overlay)
     assert after[NATIVE] < before[NATIVE]
     assert after[ROADMAP] >= before[ROADMAP]
+    # the import says what changed against the desk research, and on whose word
+    moved = re.search(r"^Pipedrive: rank (\d+) -> (\d+)$", done.stdout, re.MULTILINE)
+    assert moved is not None and int(moved[2]) < int(moved[1]), done.stdout
+    assert "  Account hierarchy: 2 -> 3 (declared by the vendor, 2026-12-01)" in done.stdout
     written = yaml.safe_load((overlay / f"{NATIVE}.yaml").read_text(encoding="utf-8"))
     rating = written["ratings"][MUST]
     assert rating["rating"] == 3  # a vendor's own "native" is credited as solid, no more

@@ -88,6 +88,10 @@ def rfp_import(
             "--out", metavar="DIR", help="The vendors folder to write (default: FILE-vendors).", show_default=False
         ),
     ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Also say how the ranking changes against desk research.", show_default=False),
+    ] = None,
     criteria: CriteriaOption = None,
     vendors: VendorsOption = None,
     no_shipped_vendors: NoShippedOption = False,
@@ -102,4 +106,4 @@ def rfp_import(
     from crmadvisor.workflow.rfp import ImportRequest, rfp_import
 
     catalogue = catalogue_choice(criteria, vendors, no_shipped_vendors)
-    show(rfp_import(ImportRequest(workbook, out, catalogue, day(today))))
+    show(rfp_import(ImportRequest(workbook, out, answers, catalogue, day(today))))

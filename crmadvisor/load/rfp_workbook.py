@@ -172,7 +172,7 @@ def _response_labels(lang: str) -> dict[str, ResponseKind]:
 
 def _data_rows(sheet: Worksheet) -> list[tuple[Cell | MergedCell, ...]]:
     rows = []
-    last = FIRST_ROW + MAX_DATA_ROWS
+    last = min(sheet.max_row, FIRST_ROW + MAX_DATA_ROWS)  # rows past the last written one are not made
     for number, row in enumerate(sheet.iter_rows(min_row=FIRST_ROW, max_row=last, max_col=13), start=FIRST_ROW):
         if all(c.value is None for c in row):
             continue

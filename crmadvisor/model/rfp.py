@@ -58,7 +58,8 @@ class Scenario:
 
 def demo_script(needs: Sequence[Need], vendor: Vendor, fit: Fit | None) -> tuple[Scenario, ...]:
     """What to see live, in order: the must-haves, then this vendor's open gaps (worst first), then the
-    needed capabilities whose rating no source backs."""
+    needed capabilities whose rating no source backs; gaps and unverified ratings only where the need is
+    at least "solid" (3), so that a demo shows what decides, not everything."""
     needed = requirements(needs)
     by_cap = {n.capability: n for n in needed}
     seen: set[str] = set()
@@ -66,6 +67,8 @@ def demo_script(needs: Sequence[Need], vendor: Vendor, fit: Fit | None) -> tuple
 
     def add(capability: str, why: ScenarioWhy) -> None:
         if capability in seen or capability not in by_cap:
+            return
+        if why != "must_have" and by_cap[capability].level < MUST_HAVE_MET:
             return
         seen.add(capability)
         held = vendor.ratings.get(capability)
@@ -149,8 +152,12 @@ def with_answers(vendor: Vendor, returned: Returned) -> Vendor:
 def _rerated(
     held: CapabilityRating | None, rating: int, answer: Answer, why: Provenance, vendor: Vendor
 ) -> CapabilityRating:
-    said = "; ".join(part for part in (answer.response, answer.comment) if part)
-    evidence = f"{said} ({why.workbook})" if said else why.workbook
+    if why.kind == "demo":
+        said = f"Observed in a demo on {why.date.isoformat()} by {why.by or '?'}: scored {rating}/5"
+    else:
+        answered = (answer.response or "").replace("_", " ")
+        said = f"Declared by the vendor in its RFP answers of {why.date.isoformat()}: {answered}"
+    evidence = f"{said}; {answer.comment} ({why.workbook})" if answer.comment else f"{said} ({why.workbook})"
     by_edition: Mapping[str, int] | None = None
     if answer.edition is not None and len(vendor.editions) > 1 and answer.demo_score is None:
         # from the edition named upwards; the editions below keep the catalogue's rating
@@ -165,6 +172,36 @@ def _rerated(
         source=answer.link,
         provenance=why,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A vendor whose rank moved once its answers were read, and the ratings that moved it."""
+
+    vendor: str
+    before: int | None  # 1-based rank on desk research; None: out of the race
+    after: int | None
+    ratings: tuple[tuple[str, int | None, int, Provenance], ...]  # capability, desk rating, new rating, why
+
+
+def changes(desk: Sequence[Fit], now: Sequence[Fit], vendors: Sequence[Vendor]) -> tuple[Change, ...]:
+    """What the answers changed against the desk-research ranking, vendor by vendor, in the new order."""
+
+    def ranks(fits: Sequence[Fit]) -> dict[str, int | None]:
+        race = [f.vendor for f in fits if not f.excluded]
+        return {f.vendor: race.index(f.vendor) + 1 if f.vendor in race else None for f in fits}
+
+    before, after = ranks(desk), ranks(now)
+    out = []
+    for v in sorted(vendors, key=lambda v: (after.get(v.id) or 10**9, v.id)):
+        moved = tuple(
+            (cap, held.provenance.desk_rating, held.at(), held.provenance)
+            for cap, held in v.ratings.items()
+            if held.provenance is not None
+        )
+        if moved:
+            out.append(Change(v.id, before.get(v.id), after.get(v.id), moved))
+    return tuple(out)
 
 
 def desk_research(vendor: Vendor) -> Vendor:

@@ -6,7 +6,10 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crmadvisor.model.rfp import Change
+from crmadvisor.present.labels import Labels
 from crmadvisor.present.rfp import Rfp
+from crmadvisor.words import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +99,24 @@ def rfp_html(rfp: Rfp) -> str:
             out.append(f"<{b.kind}>{e(b.text)}</{b.kind}>")
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def changes_text(found: Sequence[Change], labels: Labels, company: str) -> str:
+    """Each re-rated vendor's rank on desk research and now, and the ratings that moved, with their provenance."""
+    w = words(labels.lang)
+    lines = [w("rfp.changed.title", company=company)]
+    for change in found:
+        before, after = (w["rfp.changed.out"] if r is None else str(r) for r in (change.before, change.after))
+        lines.append(w("rfp.changed.vendor", vendor=labels.vendor(change.vendor), before=before, after=after))
+        for cap, desk, rating, why in change.ratings:
+            date = why.date.isoformat()
+            said = (
+                w("rfp.changed.demo", date=date, by=why.by or "?")
+                if why.kind == "demo"
+                else w("rfp.changed.declared", date=date)
+            )
+            shown = w["rfp.not_rated"] if desk is None else str(desk)
+            lines.append(
+                w("rfp.changed.rating", capability=labels.capability(cap), desk=shown, rating=rating, why=said)
+            )
+    return "\n".join(lines) + "\n"

@@ -34,19 +34,19 @@ if TYPE_CHECKING:
 
 # a vendor sheet's columns: (word key, width, filled in by the vendor)
 VENDOR_COLUMNS = (
-    ("id", 22, False),
-    ("capability", 26, False),
-    ("requirement", 60, False),
-    ("must_have", 11, False),
-    ("need", 9, False),
-    ("rating", 11, False),
-    ("evidence", 50, False),
-    ("source", 28, False),
-    ("response", 17, True),
-    ("edition", 18, True),
-    ("extra_cost", 15, True),
-    ("comment", 40, True),
-    ("link", 30, True),
+    ("id", 18, False),
+    ("capability", 20, False),
+    ("requirement", 48, False),
+    ("must_have", 10, False),
+    ("need", 8, False),
+    ("rating", 10, False),
+    ("evidence", 48, False),
+    ("source", 18, False),
+    ("response", 16, True),
+    ("edition", 15, True),
+    ("extra_cost", 13, True),
+    ("comment", 30, True),
+    ("link", 22, True),
 )
 DEMO_COLUMNS = (
     ("vendor", 20, False),
@@ -94,6 +94,8 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _DATE = "yyyy-mm-dd"
 CellValue = str | int | float | dt.date | None
+LINE_HEIGHT = 13  # points per line of wrapped text
+WIDE = 160  # sheets wider than this (in characters) print on A3
 
 
 def workbook_bytes(rfp: Rfp) -> bytes:
@@ -126,8 +128,8 @@ def workbook_bytes(rfp: Rfp) -> bytes:
     for v, part in enumerate(rfp.vendors):
         sheet = book.create_sheet(part.sheet)
         _headers(sheet, rfp, VENDOR_COLUMNS, w("rfp.vendor_sheet", vendor=part.name))
-        sheet["B2"] = w["rfp.answered_on"]
-        sheet["B2"].font = Font(bold=True)
+        sheet["A2"] = w["rfp.answered_on"]
+        sheet["A2"].font = Font(bold=True)
         sheet[ANSWERED_ON].number_format = _DATE
         sheet[ANSWERED_ON].border = _BOX
         for i, vr in enumerate(part.rows):
@@ -244,6 +246,7 @@ def _readme(sheet: Worksheet, rfp: Rfp) -> None:
         sheet.cell(i, 1, level).alignment = _WRAP
         sheet.cell(i, 2, label).alignment = _WRAP
         sheet.cell(i, 3, meaning).alignment = _WRAP
+        sheet.row_dimensions[i].height = LINE_HEIGHT * _lines(meaning, 90)
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 16
     sheet.column_dimensions["C"].width = 90
@@ -280,7 +283,7 @@ def _headers(sheet: Worksheet, rfp: Rfp, columns: Sequence[tuple[str, int, bool]
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = _BOX
         sheet.column_dimensions[get_column_letter(j)].width = width
-    sheet.row_dimensions[HEADER_ROW].height = 32
+    sheet.row_dimensions[HEADER_ROW].height = 42
 
 
 def _row(
@@ -290,8 +293,10 @@ def _row(
     columns: Sequence[tuple[str, int, bool]],
     must: bool = False,
 ) -> None:
-    for j, (_, _, filled) in enumerate(columns, start=1):
+    lines = 1
+    for j, (_, width, filled) in enumerate(columns, start=1):
         value = values[j - 1] if j <= len(values) else None
+        lines = max(lines, _lines(value, width))
         cell = sheet.cell(row, j, value)
         cell.alignment = _WRAP
         cell.border = _BOX
@@ -299,6 +304,15 @@ def _row(
             cell.fill = _MUST if must else _GIVEN
         if hasattr(value, "isoformat"):
             cell.number_format = _DATE
+    sheet.row_dimensions[row].height = LINE_HEIGHT * lines
+
+
+def _lines(value: CellValue, width: int) -> int:
+    """How many lines a wrapped text takes in a column `width` characters wide (spreadsheets do not
+    grow a row to its text when they open a file: the writer sets the height)."""
+    if not isinstance(value, str):
+        return 1
+    return max(1, -(-len(value) * 11 // (10 * max(width - 2, 1))))
 
 
 def _validate(
@@ -328,12 +342,12 @@ def _finish(sheet: Worksheet, columns: Sequence[tuple[str, int, bool]], last: in
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.print_area = f"A1:{end}{max(last, HEADER_ROW)}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{end}{max(last, HEADER_ROW)}"
-    _landscape(sheet)
+    _landscape(sheet, wide=sum(width for _, width, _ in columns) > WIDE)
 
 
-def _landscape(sheet: Worksheet) -> None:
+def _landscape(sheet: Worksheet, *, wide: bool = False) -> None:
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if wide else sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     setup = sheet.sheet_properties.pageSetUpPr

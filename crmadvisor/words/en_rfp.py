@@ -86,4 +86,10 @@ WORDS: dict[str, str] = {
     "rfp.md.none": "Nothing to script for this vendor.",
     "rfp.wrote": "wrote {path}",
     "rfp.import.wrote": "wrote {path} ({count} vendor files, {ratings} ratings from {workbook})",
+    "rfp.changed.title": "What the answers change against the desk research ({company}):",
+    "rfp.changed.vendor": "{vendor}: rank {before} -> {after}",
+    "rfp.changed.out": "out of the race",
+    "rfp.changed.rating": "  {capability}: {desk} -> {rating} ({why})",
+    "rfp.changed.declared": "declared by the vendor, {date}",
+    "rfp.changed.demo": "observed in a demo, {date}, by {by}",
 }

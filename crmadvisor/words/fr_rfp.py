@@ -88,4 +88,10 @@ WORDS: dict[str, str] = {
     "rfp.md.none": "Rien à mettre au scénario pour cet éditeur.",
     "rfp.wrote": "{path} écrit",
     "rfp.import.wrote": "{path} écrit ({count} fichiers éditeur, {ratings} notes tirées de {workbook})",
+    "rfp.changed.title": "Ce que les réponses changent par rapport à la recherche documentaire ({company}) :",
+    "rfp.changed.vendor": "{vendor} : rang {before} -> {after}",
+    "rfp.changed.out": "hors course",
+    "rfp.changed.rating": "  {capability} : {desk} -> {rating} ({why})",
+    "rfp.changed.declared": "déclaré par l'éditeur, {date}",
+    "rfp.changed.demo": "observé en démo, {date}, par {by}",
 }

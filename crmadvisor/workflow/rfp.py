@@ -11,7 +11,7 @@ from crmadvisor.errors import UsageError
 from crmadvisor.files import atomic_write_bytes, writable_file
 from crmadvisor.load.located import did_you_mean
 from crmadvisor.model.assessment import assess as assess_model
-from crmadvisor.model.rfp import shortlist, with_answers
+from crmadvisor.model.rfp import changes, shortlist, with_answers
 from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog, complete_answers
 from crmadvisor.workflow.printout import Printout
 
@@ -67,6 +67,7 @@ def rfp(request: RfpRequest) -> Printout:
 class ImportRequest:
     workbook: Path
     out: Path | None = None  # None: `<workbook stem>-vendors` beside it
+    answers: Path | None = None  # given: also say how the ranking changed against desk research
     catalogue: CatalogueChoice = field(default_factory=CatalogueChoice)
     today: dt.date | None = None
 
@@ -83,11 +84,14 @@ def rfp_import(request: ImportRequest) -> Printout:
     out = request.out or request.workbook.with_name(f"{request.workbook.stem}-vendors")
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: a file is there, not a folder: nothing was written")
+    answers = complete_answers(request.answers, catalog) if request.answers is not None else None
     vendors = {v.id: v for v in catalog.vendors}
     files: dict[Path, bytes] = {}
     ratings = 0
+    rerated = []
     for answered in returned:
         vendor = with_answers(vendors[answered.vendor], answered)
+        rerated.append(vendor)
         ratings += len(answered.answers)
         dumped = {"kind": "vendor", **vendor.model_dump(mode="json", exclude_defaults=True)}
         if vendor.format == 1:
@@ -100,4 +104,13 @@ def rfp_import(request: ImportRequest) -> Printout:
     for path, data in files.items():
         atomic_write_bytes(path, data)
     lines = f"wrote {out} ({len(files)} vendor files, {ratings} ratings from {request.workbook.name})\n"
+    if answers is not None:
+        from crmadvisor.present.labels import Labels
+        from crmadvisor.present.rfp_text import changes_text
+
+        by_id = {**vendors, **{v.id: v for v in rerated}}
+        now = catalog.model_copy(update={"vendors": tuple(by_id[v.id] for v in catalog.vendors)})
+        desk = assess_model(catalog, answers, draws=0).fits
+        found = changes(desk, assess_model(now, answers, draws=0).fits, rerated)
+        lines += changes_text(found, Labels(now, answers.lang), answers.company or "?")
     return Printout(lines, tuple(files))
