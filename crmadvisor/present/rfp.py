@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.rfp import Scenario, demo_script, requirements
-from crmadvisor.model.schema import Catalog, Constraints, Edition, ListPrice, Vendor, one_edition
+from crmadvisor.model.schema import AddOn, Catalog, Constraints, Edition, Vendor, one_edition
 from crmadvisor.present.labels import Labels, need_reason
 from crmadvisor.words import Words, words
 
@@ -186,7 +186,8 @@ def _demo_row(order: int, s: Scenario, labels: Labels, catalog: Catalog, w: Word
     )
 
 
-def _price_row(part: Edition, name: str, price: ListPrice | None, w: Words) -> PriceRow:
+def _price_row(part: Edition | AddOn, name: str, w: Words) -> PriceRow:
+    price = part.price
     return PriceRow(
         id=part.id,
         name=name,
@@ -201,23 +202,8 @@ def _price_row(part: Edition, name: str, price: ListPrice | None, w: Words) -> P
 
 
 def _prices(vendor: Vendor, w: Words) -> tuple[PriceRow, ...]:
-    editions = one_edition(vendor).editions
-    rows = [_price_row(e, e.name, e.price, w) for e in editions]
-    for a in vendor.add_ons:
-        rows.append(
-            PriceRow(
-                id=a.id,
-                name=w("rfp.add_on", name=a.name),
-                amount=a.price.amount if a.price is not None else None,
-                currency=a.price.currency if a.price is not None else "",
-                per=w[f"rfp.per.{a.price.per}"] if a.price is not None else w["rfp.on_quote"],
-                billing=a.price.billing if a.price is not None else "",
-                note=a.price_note or "",
-                source=a.source or "",
-                as_of=a.as_of,
-            )
-        )
-    return tuple(rows)
+    editions = [_price_row(e, e.name, w) for e in one_edition(vendor).editions]
+    return (*editions, *(_price_row(a, w("rfp.add_on", name=a.name), w) for a in vendor.add_ons))
 
 
 def _wanted(constraints: Constraints | None, labels: Labels, w: Words) -> tuple[tuple[str, str], ...]:
