@@ -11,13 +11,32 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, TODAY, run
+from conftest import EXAMPLES, TODAY, run, shipped_catalog
 from openpyxl import load_workbook
 
+from crmadvisor.load.answers import read_answers
+from crmadvisor.model.assessment import assess
+
 ANSWERS = EXAMPLES / "industrial-supplier.yaml"
-# two vendors in the race that both miss the must-have "account hierarchy" (rated 2 in the catalogue)
-NATIVE, ROADMAP = "pipedrive", "freshsales"
-MUST = "account_hierarchy"
+
+
+def two_vendors_missing_one_must_have() -> tuple[str, str, str]:
+    """A must-have, and two vendors in the race whose only blocking gap it is (chosen from the catalogue
+    as it is today, so that a re-rated vendor file does not void the test)."""
+    catalog = shipped_catalog()
+    answers, _ = read_answers(ANSWERS, catalog)
+    missing: dict[str, list[str]] = {}
+    for fit in assess(catalog, answers, draws=0).fits:
+        blocking = [g.capability for g in fit.gaps if g.severity == "blocking"]
+        if not fit.excluded and len(blocking) == 1:
+            missing.setdefault(blocking[0], []).append(fit.vendor)
+    must, vendors = next((cap, found) for cap, found in missing.items() if len(found) >= 2)
+    return must, vendors[0], vendors[1]
+
+
+MUST, NATIVE, ROADMAP = two_vendors_missing_one_must_have()
+NAMES = {v.id: v.name for v in shipped_catalog().vendors}
+DESK = shipped_catalog().vendors[[v.id for v in shipped_catalog().vendors].index(NATIVE)].ratings[MUST].at()
 
 
 def export(tmp_path: Path, *vendors: str, name: str = "rfp.xlsx", lang: str = "en") -> Path:
@@ -59,8 +78,8 @@ def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answeri
 ) -> None:
     before = ranks(tmp_path)
     book = export(tmp_path, NATIVE, ROADMAP)
-    answer(book, "Pipedrive", MUST, "native")
-    answer(book, "Freshsales", MUST, "roadmap")
+    answer(book, NAMES[NATIVE], MUST, "native")
+    answer(book, NAMES[ROADMAP], MUST, "roadmap")
     overlay = tmp_path / "overlay"
     done = run("rfp", "import", book, "--out", overlay, "--answers", ANSWERS, "--today", TODAY)
     assert done.code == 0, done.stderr
@@ -68,9 +87,9 @@ def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answeri
     assert after[NATIVE] < before[NATIVE]
     assert after[ROADMAP] >= before[ROADMAP]
     # the import says what changed against the desk research, and on whose word
-    moved = re.search(r"^Pipedrive: rank (\d+) -> (\d+)$", done.stdout, re.MULTILINE)
+    moved = re.search(rf"^{re.escape(NAMES[NATIVE])}: rank (\d+) -> (\d+)$", done.stdout, re.MULTILINE)
     assert moved is not None and int(moved[2]) < int(moved[1]), done.stdout
-    assert "  Account hierarchy: 2 -> 3 (declared by the vendor, 2026-12-01)" in done.stdout
+    assert f": {DESK} -> 3 (declared by the vendor, 2026-12-01)" in done.stdout
     written = yaml.safe_load((overlay / f"{NATIVE}.yaml").read_text(encoding="utf-8"))
     rating = written["ratings"][MUST]
     assert rating["rating"] == 3  # a vendor's own "native" is credited as solid, no more
@@ -78,7 +97,7 @@ def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answeri
         "kind": "vendor_declared",
         "date": "2026-12-01",
         "workbook": "rfp.xlsx",
-        "desk_rating": 2,
+        "desk_rating": DESK,
     }
     assert run("validate", overlay, "--today", TODAY).code == 0
 
@@ -99,7 +118,7 @@ def test_a_demo_score_replaces_the_rating_with_who_observed_it_and_when(tmp_path
 
 def test_the_workbook_lists_must_haves_first_with_drop_downs_and_frozen_headers(tmp_path: Path) -> None:
     book = load_workbook(export(tmp_path, NATIVE))
-    ws = book["Pipedrive"]
+    ws = book[NAMES[NATIVE]]
     assert ws.freeze_panes == "C5"
     must = [r[3].value for r in ws.iter_rows(min_row=5) if r[0].value]
     assert must == sorted(must, key=lambda v: v != "yes") and must[0] == "yes"
@@ -114,7 +133,7 @@ def test_french_workbook_and_demo_script(tmp_path: Path) -> None:
     md = tmp_path / "demo.md"
     assert run("rfp", "--answers", ANSWERS, "-o", md, "--lang", "fr", "--vendor", NATIVE, "--today", TODAY).code == 0
     text = md.read_text(encoding="utf-8")
-    assert "Scénario de démo : Pipedrive" in text and "Grille de notation (0-5)" in text
+    assert f"Scénario de démo : {NAMES[NATIVE]}" in text and "Grille de notation (0-5)" in text
 
 
 def test_an_unknown_vendor_is_a_usage_error_naming_the_closest(tmp_path: Path) -> None:
@@ -138,7 +157,8 @@ def import_fails(tmp_path: Path, book: Path) -> list[str]:
 def test_every_problem_of_a_workbook_is_located_in_one_run(tmp_path: Path) -> None:
     book = export(tmp_path, NATIVE)
     wb = load_workbook(book)
-    ws = wb["Pipedrive"]
+    ws = wb[NAMES[NATIVE]]
+    sheet = NAMES[NATIVE]
     row = vendor_sheet_row(ws, MUST)
     ws[f"I{row}"] = "yes we can"  # outside the drop-down
     ws[f"K{row}"] = "twelve euros"  # text in a number cell
@@ -146,18 +166,19 @@ def test_every_problem_of_a_workbook_is_located_in_one_run(tmp_path: Path) -> No
     ws.merge_cells(f"L{row + 2}:M{row + 2}")
     wb.save(book)
     lines = import_fails(tmp_path, book)
-    assert any(line.startswith(f"rfp.xlsx:Pipedrive!I{row}: error: `yes we can`") for line in lines)
-    assert any(line.startswith(f"rfp.xlsx:Pipedrive!K{row}: error: a number") for line in lines)
-    assert any(line.startswith(f"rfp.xlsx:Pipedrive!I{row + 1}: error: a formula") for line in lines)
-    assert any(line.startswith(f"rfp.xlsx:Pipedrive!L{row + 2}:M{row + 2}: error: merged") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:{sheet}!I{row}: error: `yes we can`") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:{sheet}!K{row}: error: a number") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:{sheet}!I{row + 1}: error: a formula") for line in lines)
+    assert any(line.startswith(f"rfp.xlsx:{sheet}!L{row + 2}:M{row + 2}: error: merged") for line in lines)
 
 
 def test_a_renamed_vendor_sheet_is_located(tmp_path: Path) -> None:
     book = export(tmp_path, NATIVE)
     wb = load_workbook(book)
-    wb["Pipedrive"].title = "Pipedrive answers"
+    wb[NAMES[NATIVE]].title = "answers"
     wb.save(book)
-    assert any("rfp.xlsx:Pipedrive!A1: error: the sheet is missing" in line for line in import_fails(tmp_path, book))
+    missing = f"rfp.xlsx:{NAMES[NATIVE]}!A1: error: the sheet is missing"
+    assert any(missing in line for line in import_fails(tmp_path, book))
 
 
 def test_a_workbook_not_written_by_crmadvisor_is_refused(tmp_path: Path) -> None:

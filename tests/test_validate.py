@@ -378,7 +378,9 @@ def test_json_format_when_valid() -> None:
     result = validate(REPO / "criteria", "--format", "json")
     assert result.code == 0
     doc = json.loads(result.stdout)
-    assert doc["problems"] == [] and doc["errors"] == 0 and doc["files"] == 4  # traits, feature areas, rubric, loyalty
+    assert (
+        doc["problems"] == [] and doc["errors"] == 0 and doc["files"] == 5
+    )  # traits, feature areas, rubric, loyalty, rfp
 
 
 def test_github_format_escapes_paths(vendor: Doc, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crmadvisor.model.assessment import Assessment
+from crmadvisor.model.configurations import Recommendation
 from crmadvisor.model.rfp import Scenario, demo_script, requirements
 from crmadvisor.model.schema import AddOn, Catalog, Constraints, Edition, Vendor, one_edition
 from crmadvisor.present.labels import Labels, need_reason
@@ -70,6 +71,7 @@ class VendorPart:
     demo: tuple[DemoRow, ...]
     prices: tuple[PriceRow, ...]
     editions: tuple[tuple[str, str], ...]  # id, name: the edition drop-down
+    configuration: str  # the configuration the ranking priced for the client, in words
     constraints: tuple[str, ...]  # what the catalogue says, one per constraint row
 
 
@@ -113,6 +115,7 @@ def rfp_from(
         for n in requirements(result.needs)
     )
     fits = {f.vendor: f for f in result.fits}
+    configured = {r.vendor: r for r in result.configurations}
     chosen = [labels.vendors[v] for v in vendor_ids]
     sheets = _sheet_names([v.name for v in chosen], reserved=[w[f"rfp.sheet.{s}"] for s in _SHEETS])
     parts = []
@@ -128,6 +131,7 @@ def rfp_from(
                 prices=_prices(vendor, w),
                 editions=tuple((e.id, e.name) for e in one_edition(vendor).editions),
                 constraints=_vendor_constraints(vendor, labels, w),
+                configuration=_configuration(configured.get(vendor.id), w),
             )
         )
     answers = result.answers
@@ -161,6 +165,19 @@ def _sheet_names(names: Sequence[str], reserved: Sequence[str]) -> list[str]:
         taken.add(candidate.casefold())
         out.append(candidate)
     return out
+
+
+def _configuration(chosen: Recommendation | None, w: Words) -> str:
+    if chosen is None:
+        return ""
+    config = chosen.configuration
+    parts = " + ".join(p.name for p in config.parts)
+    cost = config.cost
+    if cost.yearly is None:
+        price = w["rfp.on_quote"]
+    else:
+        price = w("rfp.yearly", amount=f"{cost.yearly:,.0f}", currency=cost.currency, users=cost.users)
+    return w("rfp.configuration", parts=parts, price=price)
 
 
 def _vendor_row(row: RequirementRow, vendor: Vendor, w: Words) -> VendorRow:

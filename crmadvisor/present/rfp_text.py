@@ -38,6 +38,8 @@ def _blocks(rfp: Rfp) -> list[_Block]:
     blocks.append(_Block("table", head=(col["constraint"], col["wanted"]), rows=tuple(rfp.constraints)))
     for part in rfp.vendors:
         blocks += [_Block("h2", w("rfp.md.demo", vendor=part.name)), _Block("p", w["rfp.md.demo_intro"])]
+        if part.configuration:
+            blocks.append(_Block("p", part.configuration))
         if not part.demo:
             blocks.append(_Block("p", w["rfp.md.none"]))
             continue

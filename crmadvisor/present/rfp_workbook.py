@@ -132,6 +132,7 @@ def workbook_bytes(rfp: Rfp) -> bytes:
         sheet["A2"].font = Font(bold=True)
         sheet[ANSWERED_ON].number_format = _DATE
         sheet[ANSWERED_ON].border = _BOX
+        sheet["E2"] = part.configuration
         for i, vr in enumerate(part.rows):
             r = vr.requirement
             rating = vr.rating if vr.rating is not None else w["rfp.not_rated"]

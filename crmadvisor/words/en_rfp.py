@@ -92,4 +92,6 @@ WORDS: dict[str, str] = {
     "rfp.changed.rating": "  {capability}: {desk} -> {rating} ({why})",
     "rfp.changed.declared": "declared by the vendor, {date}",
     "rfp.changed.demo": "observed in a demo, {date}, by {by}",
+    "rfp.configuration": "The configuration we ranked: {parts}, {price} at list price",
+    "rfp.yearly": "{amount} {currency} a year for {users} users",
 }

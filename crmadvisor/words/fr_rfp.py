@@ -94,4 +94,6 @@ WORDS: dict[str, str] = {
     "rfp.changed.rating": "  {capability} : {desk} -> {rating} ({why})",
     "rfp.changed.declared": "déclaré par l'éditeur, {date}",
     "rfp.changed.demo": "observé en démo, {date}, par {by}",
+    "rfp.configuration": "La configuration classée : {parts}, {price} au prix catalogue",
+    "rfp.yearly": "{amount} {currency} par an pour {users} utilisateurs",
 }
