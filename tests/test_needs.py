@@ -166,7 +166,11 @@ def test_by_default_one_must_have_per_critical_area_at_need_5(
 
 
 @PROPS
-@given(traits=traits_st, importance=importance_st, named=st.lists(st.sampled_from(CAPS), max_size=4, unique=True))
+@given(
+    traits=traits_st,
+    importance=importance_st,
+    named=st.lists(st.sampled_from(CAPS), min_size=1, max_size=4, unique=True),
+)
 def test_named_must_haves_replace_the_default_and_count_as_much_as_their_area(
     traits: dict[str, str], importance: dict[str, str], named: list[str]
 ) -> None:

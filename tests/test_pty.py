@@ -100,6 +100,8 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
         answer(trait.heading("en"), DOWN * down + ENTER)
     for area, down in zip(areas, [3, 1, 1, 3, 2, 1, 2, 0, 3], strict=True):
         answer(area.heading("en"), DOWN * down + ENTER)
+    # the must-haves: the capabilities of the critical and important areas; Account hierarchy is the first
+    answer("Which of these capabilities are deal-breakers", SPACE + ENTER)
     languages = sorted({code for v in catalog().vendors for code in v.languages})
     answer("interface languages", DOWN * languages.index("fr") + SPACE + ENTER)
     assert plain(child.before).splitlines()[-1].strip() == "←", "in a multiple choice, back is no item to tick"
@@ -120,6 +122,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     saved = yaml.safe_load(answers.read_text(encoding="utf-8"))
     assert saved["confirmed"] is True
     assert saved["importance"]["pipeline"] == "critical"
+    assert saved["must_haves"] == ["account_hierarchy"]
     # the ranking the terminal showed is the one the saved file gives
     env = dict.fromkeys(("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES"))
     report = CliRunner().invoke(

@@ -27,7 +27,9 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from typer.testing import CliRunner
 
 from crmadvisor import workflow
+from crmadvisor.ask.assessment import must_haves_step
 from crmadvisor.ask.budget import budget_from
+from crmadvisor.ask.steps import SomeOf
 from crmadvisor.cli import app
 from crmadvisor.load import answers as answers_module
 from crmadvisor.model.schema import Catalog, CompanySize, HostingRegion
@@ -77,6 +79,7 @@ class Interview:
     hosting: tuple[str, ...] = ("eu",)
     size: str | None = "medium"
     budget: str = ""
+    must_haves: tuple[int, ...] = ()  # ticked in the must-haves step (none: the default must-haves)
 
     def steps(self) -> list[str]:
         """The keys of each question, in questionnaire order (the summary not included)."""
@@ -87,6 +90,7 @@ class Interview:
             pick(self.declared),
             *(pick(i) for i in self.traits),
             *(pick(i) for i in self.importance),
+            tick(*self.must_haves),
             tick(*(languages().index(code) for code in self.languages)),
             tick(*(regions.index(code) for code in self.hosting)),
             pick(sizes.index(self.size)),
@@ -243,31 +247,59 @@ def test_dont_know_is_offered_on_every_trait_question(consultant: Consultant, tm
     assert saved(file)["traits"] == dict.fromkeys((t.id for t in traits), "dont_know")
 
 
-def test_back_from_the_first_constraint_returns_to_the_last_importance_question(
+def must_have_options(interview: Interview) -> int:
+    """How many capabilities the must-haves step lists: those of the areas answered critical or important."""
+    levels = [lvl.id for lvl in catalog().feature_areas.importance_levels]
+    areas = catalog().feature_areas.areas
+    chosen = [a for a, i in zip(areas, interview.importance, strict=True) if levels[i] in ("critical", "important")]
+    return sum(len(a.capabilities) for a in chosen)
+
+
+def test_back_from_the_first_constraint_returns_to_the_must_haves_then_the_last_importance_question(
     consultant: Consultant, tmp_path: Path
 ) -> None:
     file = tmp_path / "client.yaml"
-    steps = Interview().steps()
+    interview = Interview()
+    steps = interview.steps()
     back_from_languages = tick(len(languages()))  # tick "back", the item after the languages
+    back_from_must_haves = tick(must_have_options(interview))
     useful = UP * 2 + ENTER  # the pointer starts on the current answer, critical
-    assert (
-        consultant.types(
-            "".join(steps[:20]) + back_from_languages + useful + "".join(steps[20:]) + ENTER, "--save", str(file)
-        )[0]
-        == 0
-    )
+    keys = "".join(steps[:21]) + back_from_languages + back_from_must_haves + useful + "".join(steps[20:]) + ENTER
+    assert consultant.types(keys, "--save", str(file))[0] == 0
     last_area = catalog().feature_areas.areas[-1].id
     assert saved(file)["importance"][last_area] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
+
+
+def test_the_must_haves_step_lists_the_critical_and_important_areas_and_saves_the_ticked_ones(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    interview = Interview(must_haves=(0, 4))  # contacts' first capability, and pipeline's second
+    screen = io.StringIO()
+    code, out, _ = consultant.types("".join(interview.steps()) + ENTER, "--save", str(file), screen=screen)
+    assert code == 0
+    areas = {a.id: a for a in catalog().feature_areas.areas}
+    assert saved(file)["must_haves"] == [areas["contacts"].capabilities[0].id, areas["pipeline"].capabilities[1].id]
+    assert "Must-haves (deal-breakers): Contact management: Account hierarchy" in " ".join(screen.getvalue().split())
+    # the list follows the importance answers: critical and important areas only
+    listed = must_haves_step(catalog(), "en").kind_for(workflow.complete_answers(file, catalog()))
+    assert isinstance(listed, SomeOf)
+    high = {"contacts", "pipeline", "integration", "invoicing"}  # critical, critical, important, critical
+    assert [o.value for o in listed.options] == [c.id for a in areas.values() if a.id in high for c in a.capabilities]
+    assert "Must-haves named by the consultant" in out
+    assert assess("--answers", str(file))[1] == out  # the saved file re-runs to the same report
 
 
 def test_back_in_a_multiple_choice_is_a_choice_apart_that_space_cannot_tick(
     consultant: Consultant, tmp_path: Path
 ) -> None:
     file = tmp_path / "client.yaml"
-    steps = Interview().steps()
+    interview = Interview()
+    steps = interview.steps()
     on_back = DOWN * len(languages())  # the choice after the languages
-    keys = "".join(steps[:20]) + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
+    keys = "".join(steps[:21]) + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
+    keys += tick(must_have_options(interview))  # and back again, from the must-haves
     useful = UP * 2 + ENTER
     code, _, _ = consultant.types(keys + useful + "".join(steps[20:]) + ENTER, "--save", str(file))
     assert code == 0
@@ -367,7 +399,7 @@ def test_resuming_a_hand_edited_file_keeps_the_edits_and_asks_only_what_is_missi
     file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
     steps = interview.steps()
-    size_already_set = "".join(steps[14:22]) + steps[23] + ENTER
+    size_already_set = "".join(steps[14:23]) + steps[24] + ENTER
     code, out, _ = consultant.types(size_already_set, "--resume", str(file))
     assert code == 0 and words("en")["assessment.ranking"] in out
     final = saved(file)
@@ -401,8 +433,8 @@ def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its
     rub_out = "\x7f" * 8  # Backspace
     budget = "abc" + ENTER + rub_out + "<" + ENTER  # refused, then "<": back to the company size
     budget += ENTER + "25,5" + ENTER  # size kept as it was (medium), then a budget with a decimal comma
-    edit_budget = pick(24) + rub_out + "<" + ENTER  # in the summary, "<" cancels the edit
-    keys = "".join(steps[:23]) + budget + edit_budget + ENTER
+    edit_budget = pick(25) + rub_out + "<" + ENTER  # in the summary, "<" cancels the edit
+    keys = "".join(steps[:24]) + budget + edit_budget + ENTER
     assert consultant.types(keys, "--save", str(file))[0] == 0
     constraints = saved(file)["constraints"]
     assert constraints["budget_per_user_month"] == 25.5

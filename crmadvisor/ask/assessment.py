@@ -17,6 +17,7 @@ from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, Ho
 from crmadvisor.words import words
 
 DEFAULT_FILE = Path("crmadvisor-answers.yaml")
+HIGH_FROM = 4  # the must-haves step lists the capabilities of areas at this level (important) or a must-have one
 
 
 def interview(catalog: Catalog, asked: Interview) -> Answers:
@@ -69,7 +70,29 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
                 help=(area.heading(lang), f"{area.help(lang)}\n→ {capabilities}"),
             )
         )
-    return steps + constraint_steps(catalog, lang)
+    return [*steps, must_haves_step(catalog, lang), *constraint_steps(catalog, lang)]
+
+
+def must_haves_step(catalog: Catalog, lang: str) -> Step:
+    """After the importances: which capabilities of the areas answered critical or important are deal-breakers.
+
+    Its options follow the importance answers (an area answered useful or less is not listed, unless
+    none is critical or important); none ticked keeps the default must-haves (docs/methodology.md).
+    """
+    w = words(lang)
+    levels = catalog.feature_areas.importance_levels
+    high = {lvl.id for lvl in levels if lvl.must_have or lvl.ceiling >= HIGH_FROM}
+    needed = {lvl.id for lvl in levels if lvl.ceiling > 0} | {DONT_KNOW}
+
+    def kind(answers: Answers) -> SomeOf:
+        areas = catalog.feature_areas.areas
+        listed = [a for a in areas if answers.importance.get(a.id) in high]
+        listed = listed or [a for a in areas if answers.importance.get(a.id, DONT_KNOW) in needed] or list(areas)
+        options = tuple(Option(c.id, f"{a.heading(lang)}: {c.name(lang)}") for a in listed for c in a.capabilities)
+        return SomeOf(options, none=w["ask.must_haves.none"])
+
+    title = w["ask.must_haves.title"]
+    return Step("must_haves", w["ask.must_haves"], kind, title=title, help=(title, w["ask.must_haves.help"]))
 
 
 def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:

@@ -118,12 +118,12 @@ def needs_from(profile: CompanyProfile, answers: Answers, areas: FeatureAreasFil
     """One need per capability of the catalogue, in catalogue order.
 
     Must-haves: the consultant's named ones (`answers.must_haves`), each at its area's level;
-    when none are named, one per area answered with a must-have level (critical): of its
+    when none are named (absent or an empty list), one per area answered with a must-have level (critical): of its
     capabilities at the area's level and within MUST_HAVE_TIE of its top relevance, the first in
     catalogue order (the area's core form).
     """
     levels = {lvl.id: lvl for lvl in areas.importance_levels}
-    named = set(answers.must_haves) if answers.must_haves is not None else None
+    named = set(answers.must_haves) if answers.must_haves else None  # none named: the default
     needs: list[Need] = []
     for area in areas.areas:
         scored = _score(profile, area)

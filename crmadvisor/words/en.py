@@ -94,7 +94,7 @@ WORDS: dict[str, str] = {
     "assessment.raised_by": "raised by {items}",
     "assessment.lowered_by": "lowered by {items}",
     "assessment.no_driver_answer": "no driving trait answered: neutral",
-    "assessment.must_legend": "! = must-have: in an area rated critical, a need of 4 or more (or the area's highest)",
+    "assessment.must_legend": "! = must-have: named by the consultant, else the core of each area rated critical",
     "assessment.ranking": "Ranking",
     "assessment.ranking.order": (
         "Order: fewest blocking gaps (unmet must-haves) first, then highest fit; B/M/m = blocking / major / minor gaps."
@@ -239,9 +239,10 @@ WORDS: dict[str, str] = {
     ),
     "report.position.value": "B2C share",
     "report.needs.intro": (
-        "Each capability's need on a 0-5 scale, derived from the traits and capped by the importance "
-        "given to its feature area. In an area rated critical, a need of 4 or more (or the area's "
-        "highest) is a must-have; a vendor below a must-have has a blocking gap."
+        "Each capability's need on a 0-5 scale: the importance given to its feature area sets the level of "
+        "the area's most relevant capability, and the traits lower the others. Must-haves are the ones the "
+        "consultant named, else the core capability of each area rated critical; a vendor below a must-have "
+        "that another vendor meets has a blocking gap."
     ),
     "report.level": "Need (0-5)",
     "report.must_have": "Must-have",
@@ -464,6 +465,16 @@ WORDS: dict[str, str] = {
     "ask.resume_saves": "--resume saves the answers in {path} itself: leave out --save",
     "ask.section.traits": "Part 1 of 3: the customer relationship (9 questions)",
     "ask.section.importance": "Part 2 of 3: how important is each CRM feature area (9 questions)",
+    "ask.must_haves.title": "Must-haves (deal-breakers)",
+    "ask.must_haves": (
+        "Which of these capabilities are deal-breakers: a vendor without a solid native offer is out? "
+        "(none ticked: the core capability of each area answered critical)"
+    ),
+    "ask.must_haves.help": (
+        "Must-haves should be few: a vendor rated below 3 on one ranks after every vendor that meets them all. "
+        "Listed: the capabilities of the areas answered critical or important."
+    ),
+    "ask.must_haves.none": "none named: the core capability of each area answered critical",
     "ask.section.constraints": "Part 3 of 3: constraints (optional: Enter for none)",
     "ask.loyalty.part.fundamentals": "Part 1 of 4: the fundamentals to check first",
     "ask.loyalty.part.specifics": "Part 2 of 4: the B2B specifics of your customers",

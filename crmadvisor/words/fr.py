@@ -99,7 +99,7 @@ WORDS: dict[str, str] = {
     "assessment.lowered_by": "diminué par {items}",
     "assessment.no_driver_answer": "aucun critère déterminant renseigné : neutre",
     "assessment.must_legend": (
-        "! = indispensable : dans un domaine jugé critique, un besoin de 4 ou plus (ou le plus élevé du domaine)"
+        "! = indispensable : nommé par le consultant, sinon la fonctionnalité centrale de chaque domaine critique"
     ),
     "assessment.ranking": "Classement",
     "assessment.ranking.order": (
@@ -259,10 +259,10 @@ WORDS: dict[str, str] = {
     ),
     "report.position.value": "Part B2C",
     "report.needs.intro": (
-        "Le besoin de chaque fonctionnalité sur une échelle de 0 à 5, déduit des critères et plafonné par "
-        "l'importance donnée à son domaine. Dans un domaine jugé critique, un besoin de 4 ou plus (ou le "
-        "plus élevé du domaine) est indispensable ; un éditeur en dessous d'un indispensable a un écart "
-        "bloquant."
+        "Le besoin de chaque fonctionnalité sur une échelle de 0 à 5 : l'importance donnée à son domaine fixe "
+        "le niveau de la fonctionnalité la plus pertinente du domaine, et les critères abaissent les autres. "
+        "Les indispensables sont ceux que le consultant a nommés, sinon la fonctionnalité centrale de chaque "
+        "domaine jugé critique ; un éditeur en dessous d'un indispensable qu'un autre couvre a un écart bloquant."
     ),
     "report.level": "Besoin (0-5)",
     "report.must_have": "Indispensable",
@@ -507,6 +507,16 @@ WORDS: dict[str, str] = {
     "ask.resume_saves": "--resume enregistre les réponses dans {path} même : retirez --save",
     "ask.section.traits": "Partie 1 sur 3 : la relation client (9 questions)",
     "ask.section.importance": "Partie 2 sur 3 : importance de chaque domaine fonctionnel du CRM (9 questions)",
+    "ask.must_haves.title": "Indispensables (critères éliminatoires)",
+    "ask.must_haves": (
+        "Lesquelles de ces fonctionnalités sont éliminatoires : un éditeur sans offre native solide est écarté ? "
+        "(aucune cochée : la fonctionnalité centrale de chaque domaine jugé critique)"
+    ),
+    "ask.must_haves.help": (
+        "Les indispensables doivent rester peu nombreux : un éditeur noté sous 3 sur l’un d’eux passe après tous "
+        "ceux qui les couvrent tous. Sont listées les fonctionnalités des domaines jugés critiques ou importants."
+    ),
+    "ask.must_haves.none": "aucun nommé : la fonctionnalité centrale de chaque domaine jugé critique",
     "ask.section.constraints": "Partie 3 sur 3 : contraintes (facultatives : Entrée pour aucune)",
     "ask.loyalty.part.fundamentals": "Partie 1 sur 4 : les fondamentaux à vérifier d'abord",
     "ask.loyalty.part.specifics": "Partie 2 sur 4 : les spécificités B2B de vos clients",
