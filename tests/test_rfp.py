@@ -99,7 +99,8 @@ def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answeri
         "workbook": "rfp.xlsx",
         "desk_rating": DESK,
     }
-    assert run("validate", overlay, "--today", TODAY).code == 0
+    checked = run("validate", overlay, "--today", TODAY)
+    assert checked.code == 0 and f"ratings.{MUST}: no `source`" not in checked.stdout  # it cites its workbook
 
 
 def test_a_demo_score_replaces_the_rating_with_who_observed_it_and_when(tmp_path: Path) -> None:

@@ -107,7 +107,8 @@ def _format_2_problems(
             if unrated:
                 msg = f"no rating for edition {', '.join(unrated)}: rate every edition"
                 problems.append(_problem(src, ("ratings", cap, "by_edition"), msg, "missing-edition", of_value=False))
-        if not rating.get("source") and rating.get("unverified") is not True:
+        # a rating read back from an RFP cites its workbook in `provenance` (docs/vendor-format.md)
+        if not rating.get("source") and rating.get("unverified") is not True and not rating.get("provenance"):
             msg = "no `source`: cite the vendor's own page, or say `unverified: true`"
             problems.append(_problem(src, ("ratings", cap), msg, "no-source", of_value=False, warn=True))
     return problems

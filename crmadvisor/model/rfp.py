@@ -195,13 +195,18 @@ def changes(desk: Sequence[Fit], now: Sequence[Fit], vendors: Sequence[Vendor]) 
     out = []
     for v in sorted(vendors, key=lambda v: (after.get(v.id) or 10**9, v.id)):
         moved = tuple(
-            (cap, held.provenance.desk_rating, held.at(), held.provenance)
+            (cap, held.provenance.desk_rating, _best(held), held.provenance)
             for cap, held in v.ratings.items()
             if held.provenance is not None
         )
         if moved:
             out.append(Change(v.id, before.get(v.id), after.get(v.id), moved))
     return tuple(out)
+
+
+def _best(held: CapabilityRating) -> int:
+    """The rating in the best edition: what an answer naming an edition raised."""
+    return max(held.by_edition.values()) if held.by_edition else held.at()
 
 
 def desk_research(vendor: Vendor) -> Vendor:
