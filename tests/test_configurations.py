@@ -63,13 +63,24 @@ def test_an_add_on_is_taken_when_it_is_cheaper_than_the_edition_up(catalog: Cata
     assert scoring.rating == 4 and scoring.evidence.startswith("Insights")
 
 
-def test_without_must_haves_the_cheapest_configuration_and_what_more_would_close(catalog: Catalog) -> None:
-    found = chosen(catalog, [need("sales_forecasting", 4), need("quotes", 3)], Constraints(users=10))
+def test_without_must_haves_or_important_needs_the_cheapest_configuration_and_what_more_would_close(
+    catalog: Catalog,
+) -> None:
+    found = chosen(catalog, [need("sales_forecasting", 3), need("quotes", 3)], Constraints(users=10))
     assert names(found) == ["starter"]
     (up,) = [u for u in found.upgrades if u.kind == "edition"]
     assert up.id == "pro" and set(up.closes) == {"sales_forecasting", "quotes"}
     assert catalog.rates is not None and up.currency == "EUR"  # the budget's currency, EUR by default
     assert up.extra_yearly == pytest.approx((100 - 25) * 10 * 12 / catalog.rates.rates["USD"])
+
+
+@pytest.mark.parametrize("level", [4, 5])
+def test_an_important_need_pays_for_the_edition_that_covers_it_within_the_budget(catalog: Catalog, level: int) -> None:
+    # forecasts rated 0 / 2 / 4 in Starter / Pro / Enterprise; not a must-have, but important or critical
+    needs = [need("sales_forecasting", level), need("quotes", 3)]
+    assert names(chosen(catalog, needs, Constraints(users=10))) == ["enterprise"]
+    within = chosen(catalog, needs, Constraints(users=10, budget_per_user_month=120, budget_currency="USD"))
+    assert names(within) == ["pro"] and within.exclusion is None  # the best cover of it the budget allows
 
 
 def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catalog) -> None:
@@ -138,21 +149,31 @@ def test_the_draws_choose_by_the_rule_of_the_ranking(catalog: Catalog, levels, m
     picked, _, _ = choose(sp, sp.editions[None], sp.raises[None], (sp.level**2)[None], sp.pool)
     e = int(picked[0, 0]) // sp.bits.shape[0]
     assert found.configuration.edition.id == catalog.vendors[0].editions[e].id
-    # a cheaper configuration of the pool meeting every must-have would have been chosen instead
+
+    # a cheaper configuration of the pool meeting every must-have and covering the important needs
+    # (4 or 5) as well would have been chosen instead
+    def ratings_of(parts: list) -> dict[str, int]:  # type: ignore[type-arg]
+        return {
+            c: max(
+                [
+                    catalog.vendors[0].ratings[c].at(parts[0].id),
+                    *(getattr(p, "raises", {}).get(c, 0) for p in parts[1:]),
+                ]
+            )
+            for c in caps
+        }
+
+    def important_cover(ratings: dict[str, int]) -> int:
+        return sum(min(ratings[n.capability], n.level) * n.level for n in needs if n.level >= 4)
+
     if found.meets_must_haves and found.configuration.cost.yearly is not None:
+        chosen_cover = important_cover(ratings_of(list(found.configuration.parts)))
         meets_cheaper = sp.pool[0] & (sp.cost[0] < found.configuration.cost.yearly - 1e-6)
         for ee, ss in zip(*np.nonzero(meets_cheaper), strict=True):
             parts = [catalog.vendors[0].editions[ee], *(a for i, a in enumerate(sp.slots[0]) if sp.bits[ss, i])]
-            ratings = {
-                c: max(
-                    [
-                        catalog.vendors[0].ratings[c].at(parts[0].id),
-                        *(getattr(p, "raises", {}).get(c, 0) for p in parts[1:]),
-                    ]
-                )
-                for c in caps
-            }
-            assert any(n.must_have and ratings[n.capability] < min(n.level, 3) for n in needs)
+            ratings = ratings_of(parts)
+            misses = any(n.must_have and ratings[n.capability] < min(n.level, 3) for n in needs)
+            assert misses or important_cover(ratings) < chosen_cover
 
 
 def test_robustness_draws_keep_a_vendor_whose_must_have_an_add_on_provides(catalog: Catalog) -> None:

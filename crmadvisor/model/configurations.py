@@ -24,6 +24,7 @@ from crmadvisor.model.money import Cost, convert, cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import AddOn, CapabilityRating, Constraints, Edition, RatesFile, Vendor, one_edition
 
+IMPORTANT = 4  # a need of 4 or 5 (an area answered important or critical) justifies its cost; the tool's own threshold
 MAX_ADD_ONS = 6  # add-ons considered per vendor (those raising the most needed capabilities); 2**6 sets
 DEFAULT_CURRENCY = "EUR"
 
@@ -82,7 +83,8 @@ class Space:
     slots: tuple[tuple[AddOn, ...], ...]  # per vendor, the add-ons in its slots
     bits: Bools  # S x A: which add-ons each set holds (S = 2**A)
     valid: Bools  # V x E x S: an existing edition with add-ons it may take and that raise something
-    cost: Floats  # V x E x S yearly cost in `currency` (inf: on quote)
+    cost: Floats  # V x E x S yearly cost in `currency` of the priced parts (a floor when a part is on quote)
+    quoted: Bools  # V x E x S: a part is sold on quote (or priced in a currency the rates lack)
     pool: Bools  # V x E x S: configurations the choice may make (within the budget where it can)
     cost_rank: Floats  # V x E x S: the cost's dense rank within the vendor (0 = cheapest; on quote last)
     currency: str
@@ -120,6 +122,7 @@ def space(
     raises = np.zeros((len(vendors), n_a, len(caps)))
     valid = np.zeros((len(vendors), n_e, n_s), dtype=bool)
     cost = np.full((len(vendors), n_e, n_s), math.inf)
+    quoted = np.zeros((len(vendors), n_e, n_s), dtype=bool)
     for v, vendor in enumerate(vendors):
         for a, add_on in enumerate(slots[v]):
             raises[v, a] = [add_on.raises.get(c, 0) for c in caps]
@@ -132,8 +135,9 @@ def space(
                     continue
                 valid[v, e, s] = True
                 parts: list[Edition | AddOn] = [edition, *(slots[v][a] for a in held)]
-                found = cost_of(parts, users, currency, rates).yearly
-                cost[v, e, s] = math.inf if found is None else found
+                found = cost_of(parts, users, currency, rates)
+                cost[v, e, s] = found.known
+                quoted[v, e, s] = bool(found.unpriced)
     pool = valid & _within_budget(cost, constraints, users)
     level = np.array([n.level for n in active], dtype=float)
     floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in active], dtype=float)
@@ -148,8 +152,9 @@ def space(
         bits,
         valid,
         cost,
+        quoted,
         pool,
-        _cost_rank(cost),
+        _cost_rank(cost, quoted),
         currency,
         users,
     )
@@ -185,11 +190,46 @@ def choose(
     `editions` D x V x E x C and `raises` D x V x A x C are the (perturbed) ratings, `weights` D x C.
     A capability's rating in a configuration is the highest of its edition's and its add-ons'.
     `exact` rounds the fits before comparing them, as rank() does (the draws, with random weights, skip it).
+
+    The rule: among the configurations in the pool that meet every must-have, those that cover the
+    important needs (need IMPORTANT or more) best, and of these the cheapest, then the better fit;
+    when none meets every must-have, the fewest blocking gaps, then the better fit, then the cheaper.
     """
     n_d, n_v = editions.shape[:2]
+    score, block = _coverage(sp, editions, raises, weights)
+    kind = editions.dtype
+    cost_rank = sp.cost_rank.astype(kind)
+    # The important needs decide before the cost: paying for an edition or add-on that serves a
+    # need of 4 or 5 is part of the recommendation, not an upgrade left to the reader.
+    barred = np.where(pool, 0.0, math.inf).astype(kind)  # V x E x S
+    high = sp.level >= IMPORTANT
+    if high.any():
+        important = score if high.all() else _coverage(sp, editions, raises, np.where(high, weights, 0).astype(kind))[0]
+        met = pool & (block == 0)
+        best = np.where(met, np.round(important, 6), -1.0).max(axis=(2, 3), keepdims=True)
+        barred = np.where(met & (np.round(important, 6) < best), math.inf, barred).astype(kind)
+    fit = np.round(score, 9) if exact else score
+    key = np.where(
+        block == 0,
+        (cost_rank * 2 + 1 + barred) - fit,
+        block.astype(kind) * 1e4 + (2 + cost_rank * kind.type(1e-7) + barred) - 2 * fit,
+    ).reshape(n_d, n_v, -1)
+    chosen = key.argmin(axis=2)  # D x V
+    at = chosen[..., None]
+    return (
+        chosen,
+        np.take_along_axis(score.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
+        np.take_along_axis(block.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
+    )
+
+
+def _coverage(sp: Space, editions: Reals, raises: Reals, weights: Reals) -> tuple[Reals, Ints]:
+    """Per draw, vendor, edition and add-on set (D x V x E x S): the weighted coverage of the needs
+    (0..1, capped at each need) and the number of must-haves below their floor."""
+    n_v = editions.shape[1]
     n_s = sp.bits.shape[0]
     kind = editions.dtype  # float32 in the draws: half the memory traffic
-    level, floors, cost_rank = sp.level.astype(kind), sp.floor.astype(kind), sp.cost_rank.astype(kind)
+    level, floors = sp.level.astype(kind), sp.floor.astype(kind)
     total = weights.sum(axis=1)[:, None, None]  # D x 1 x 1
     unit = weights / np.where(level > 0, level, 1.0)  # D x C: weight of one level of coverage
     must = sp.floor >= 0
@@ -231,22 +271,7 @@ def choose(
     score /= np.where(total > 0, total, 1)[..., None]
     if (total <= 0).any():  # nothing needed: every configuration fits fully
         score[(total <= 0)[:, 0, 0]] = 1.0
-    # One key, lowest chosen: with no blocking gap, the cheapest (cost rank, 2 apart) then the better fit;
-    # else the fewest blocking gaps, then the better fit, then the cheaper. Outside the pool: never.
-    barred = np.where(pool, 0.0, math.inf).astype(kind)  # V x E x S
-    fit = np.round(score, 9) if exact else score
-    key = np.where(
-        block == 0,
-        (cost_rank * 2 + 1 + barred) - fit,
-        block.astype(kind) * 1e4 + (2 + cost_rank * kind.type(1e-7) + barred) - 2 * fit,
-    ).reshape(n_d, n_v, -1)
-    chosen = key.argmin(axis=2)  # D x V
-    at = chosen[..., None]
-    return (
-        chosen,
-        np.take_along_axis(score.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
-        np.take_along_axis(block.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
-    )
+    return score, block
 
 
 def _raised_columns(raises: Floats) -> tuple[Ints, Bools, Ints, Bools]:
@@ -265,13 +290,15 @@ def _raised_columns(raises: Floats) -> tuple[Ints, Bools, Ints, Bools]:
     return single, single_ok, multi, multi_ok
 
 
-def _cost_rank(cost: Floats) -> Floats:
-    """Each configuration's cost as a dense rank within its vendor (0 = cheapest; on quote last)."""
-    flat = cost.reshape(cost.shape[0], -1)
+def _cost_rank(cost: Floats, quoted: Bools) -> Floats:
+    """Each configuration's cost as a dense rank within its vendor (0 = cheapest): a configuration with
+    a part on quote comes after every fully priced one, and among those by the cost of its priced parts."""
+    flat = np.where(quoted, cost + np.nanmax(np.where(np.isfinite(cost), cost, 0), initial=0) + 1, cost)
+    flat = flat.reshape(cost.shape[0], -1)
     ranks = np.empty_like(flat)
     for v in range(flat.shape[0]):
         _, inverse = np.unique(flat[v], return_inverse=True)
-        ranks[v] = inverse
+        ranks[v] = inverse.reshape(-1)
     result: Floats = ranks.reshape(cost.shape)
     return result
 
@@ -293,15 +320,10 @@ def recommend(
     pool: Bools = np.where(in_pool[:, None, None], sp.pool, sp.valid)
     _, _, pool_block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
     over = [False] * len(vendors)
-    quote = [False] * len(vendors)
     for v in range(len(vendors) if budget else 0):
-        on_quote: Bools = sp.valid[v] & np.isinf(sp.cost[v])
         if in_pool[v] and pool_block[0, v] == 0:
             continue  # the must-haves are met within the budget
-        if on_quote.any():  # a price on quote cannot be compared: keep it in the choice, and say so
-            pool[v] = (sp.pool[v] | on_quote) if in_pool[v] else on_quote
-            quote[v] = True
-        elif not in_pool[v] or free_block[0, v] == 0:
+        if not in_pool[v] or free_block[0, v] == 0:
             # over the budget in every configuration, or in every one that meets the must-haves
             over[v] = True
             pool[v] = sp.valid[v]
@@ -313,7 +335,7 @@ def recommend(
         e, s = divmod(int(chosen[0, v]), n_s)
         config = _configuration(sp, v, e, s, rates)
         exclusion = _over_budget(sp, v, config, constraints, rates) if over[v] else None
-        note = Reason("no_price") if quote[v] else None
+        note = _quote_note(config) if budget and config.cost.unpriced and not over[v] else None
         considered = int(sp.valid[v].sum())
         upgrades = _upgrades(sp, v, e, s, config, rates)
         configured = configured_vendor(vendor, config)
@@ -321,6 +343,13 @@ def recommend(
             Recommendation(vendor.id, config, int(block[0, v]) == 0, considered, upgrades, exclusion, note, configured)
         )
     return sp, tuple(result)
+
+
+def _quote_note(config: Configuration) -> Reason:
+    """The budget could be checked only on the priced parts, or not at all."""
+    if len(config.cost.unpriced) == len(config.parts):
+        return Reason("no_price")
+    return Reason("part_on_quote", (("parts", ", ".join(config.cost.unpriced)),))
 
 
 def _configuration(sp: Space, v: int, e: int, s: int, rates: RatesFile | None) -> Configuration:

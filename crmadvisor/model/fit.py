@@ -37,7 +37,15 @@ class Gap(NamedTuple):
 
 
 ReasonCode = Literal[
-    "language", "hosting", "size", "budget", "over_budget", "hosting_unpublished", "no_price", "currency"
+    "language",
+    "hosting",
+    "size",
+    "budget",
+    "over_budget",
+    "hosting_unpublished",
+    "no_price",
+    "part_on_quote",
+    "currency",
 ]
 
 

@@ -59,13 +59,18 @@ def yearly(price: ListPrice, part: Edition | AddOn, users: int) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Cost:
-    """A configuration's yearly list-price licence cost, in one currency; None when a part is on quote."""
+    """A configuration's yearly list-price licence cost, in one currency; None when a part is on quote.
+
+    `known` is the sum of the priced parts: the whole cost when nothing is on quote, else a floor
+    (the budget is checked against it: a configuration whose priced parts alone exceed the budget is over it).
+    """
 
     yearly: float | None
     currency: str
     users: int
     conversions: tuple[Conversion, ...]  # the rates used, one per currency converted
     unpriced: tuple[str, ...]  # names of the parts sold on quote (no list price)
+    known: float = 0.0
 
     def per_user_month(self) -> float | None:
         return None if self.yearly is None else self.yearly / self.users / MONTHS
@@ -88,4 +93,4 @@ def cost_of(parts: Sequence[Edition | AddOn], users: int, currency: str, rates: 
         total += amount
         if used is not None:
             conversions[used.source] = used
-    return Cost(None if unpriced else total, currency, users, tuple(conversions.values()), tuple(unpriced))
+    return Cost(None if unpriced else total, currency, users, tuple(conversions.values()), tuple(unpriced), total)

@@ -27,9 +27,14 @@ def cost_text(cost: Cost, w: Words, parts: int = 1, *, users_given: bool = True)
     """ "18,000 EUR a year at list price, licences only, for 15 users" or that it is on quote (and which of
     its `parts` are); without a number of users, the price of one user's licences."""
     if cost.yearly is None:
-        if parts == 1:
+        if parts == 1 or len(cost.unpriced) == parts:
             return w("configuration.on_quote.all")
-        return w("configuration.on_quote", parts=", ".join(cost.unpriced))
+        return w(
+            "configuration.on_quote",
+            parts=", ".join(cost.unpriced),
+            amount=amount_text(cost.known, w.lang),
+            currency=cost.currency,
+        )
     monthly = amount_text(cost.yearly / cost.users / 12, w.lang, decimals=2)
     if not users_given:
         return w("configuration.cost.no_users", monthly=monthly, currency=cost.currency)

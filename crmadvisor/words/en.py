@@ -34,6 +34,7 @@ WORDS: dict[str, str] = {
     "reason.budget": "starts at {price} {currency} per user per month, over the budget of {budget}",
     "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",
     "reason.no_price": "no public per-user price to compare with the budget",
+    "reason.part_on_quote": "{parts} sold on quote: the budget is checked on the priced parts only",
     "reason.currency": "price in {price}, budget in {budget}: not compared",
     # editions: a vendor's recommended configuration (crmadvisor/present/configurations.py)
     "configuration.cost": (
@@ -41,7 +42,7 @@ WORDS: dict[str, str] = {
         "({monthly} {currency} per user per month)"
     ),
     "configuration.cost.one": "{amount} {currency} a year at list price, licences only, for 1 user",
-    "configuration.on_quote": "price on quote for {parts}: no list price to add up",
+    "configuration.on_quote": "{amount} {currency} a year at list price for the priced parts; {parts} on quote",
     "configuration.on_quote.all": "price on quote",
     "configuration.cost.no_users": (
         "{monthly} {currency} per user per month at list price, licences only (the number of users is not "

@@ -36,6 +36,7 @@ WORDS: dict[str, str] = {
         "régions d'hébergement non publiées : vérifier la localisation des données auprès de l'éditeur"
     ),
     "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
+    "reason.part_on_quote": "{parts} sur devis : le budget n'est vérifié que sur les parties au prix catalogue",
     "reason.currency": "prix en {price}, budget en {budget} : non comparés",
     # éditions : la configuration recommandée d'un éditeur (crmadvisor/present/configurations.py)
     "configuration.cost": (
@@ -43,7 +44,9 @@ WORDS: dict[str, str] = {
         "({monthly} {currency} par utilisateur et par mois)"
     ),
     "configuration.cost.one": "{amount} {currency} par an au prix catalogue, licences seules, pour 1 utilisateur",
-    "configuration.on_quote": "prix sur devis pour {parts} : pas de prix catalogue à additionner",
+    "configuration.on_quote": (
+        "{amount} {currency} par an au prix catalogue pour les parties tarifées ; {parts} sur devis"
+    ),
     "configuration.on_quote.all": "prix sur devis",
     "configuration.cost.no_users": (
         "{monthly} {currency} par utilisateur et par mois au prix catalogue, licences seules (le nombre "
