@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crmadvisor.load.catalog import load_catalog
+from crmadvisor.model.choice import choose
 from crmadvisor.model.configuration_draws import draw_odds
-from crmadvisor.model.configurations import choose, recommend
+from crmadvisor.model.configurations import recommend
 from crmadvisor.model.money import cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import Catalog, Constraints, Vendor

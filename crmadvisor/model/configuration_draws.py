@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from crmadvisor.model.configurations import Space, choose
+from crmadvisor.model.choice import Space, choose
 from crmadvisor.model.robustness import RATING_SLIP, WEIGHT_SPREAD, VendorOdds
 
 CHUNK = 250  # draws computed at once: bounds memory at about 50 MB for 50 vendors x 5 editions x 4 add-ons
@@ -39,15 +39,21 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
         cost_rank=sp.cost_rank[rows],
     )
     editions, raises, pool = sp.editions.astype(np.float32), sp.raises.astype(np.float32), sp.pool
-    exists = editions >= 0
+    # only the real cells are perturbed: the editions a vendor has, the capabilities an add-on raises
+    real_v, real_e = np.nonzero(editions[..., 0] >= 0)
+    real_editions = editions[real_v, real_e]  # R x C
+    lift_v, lift_a, lift_c = np.nonzero(raises > 0)
+    lifts = raises[lift_v, lift_a, lift_c]  # Q
     rng = np.random.default_rng(seed)
     ranks = np.empty((draws, n), dtype=np.int64)
     for start in range(0, draws, CHUNK):
         d = min(CHUNK, draws - start)
         spread = rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(d, sp.level.size))
         weights = (sp.level**2 * spread).astype(np.float32)
-        drawn = np.where(exists, np.clip(editions + _slips(rng, (d, *editions.shape)), 0, 5), np.float32(-1))
-        drawn_raises = np.where(raises > 0, np.clip(raises + _slips(rng, (d, *raises.shape)), 0, 5), np.float32(0))
+        drawn = np.full((d, *editions.shape), -1, dtype=np.float32)
+        drawn[:, real_v, real_e] = np.clip(real_editions + _slips(rng, (d, *real_editions.shape)), 0, 5)
+        drawn_raises = np.zeros((d, *raises.shape), dtype=np.float32)
+        drawn_raises[:, lift_v, lift_a, lift_c] = np.clip(lifts + _slips(rng, (d, lifts.size)), 0, 5)
         _, score, block = choose(sp, drawn, drawn_raises, weights, pool, exact=False)
         # fewer blocking gaps first, then higher fit; exact ties go either way at random (robustness.py)
         key = block * 10.0 + (1.0 - np.round(score, 9)) + rng.random(score.shape) * 1e-12

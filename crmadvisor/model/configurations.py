@@ -1,11 +1,8 @@
-"""Each vendor's configurations (an edition plus the add-ons that raise a needed capability) and the
-one recommended: the cheapest that meets every must-have, else the best fit; within the budget when
-there is one. Rules: docs/vendor-format.md, "How the advisor uses editions".
-
-The choice is computed by one vectorised function over draws x vendors x editions x add-on sets
-(`choose`), so that the ranking (one draw, ratings as written) and the robustness draws (ratings
-perturbed per edition and per add-on) choose by the same rule. numpy is imported only here and in
-robustness: only by the commands that rank.
+"""Each vendor's configurations (an edition plus the add-ons that raise a needed capability), their
+yearly cost, and the one recommended, with what more would close. The rule that chooses is
+`crmadvisor.model.choice.choose` (docs/vendor-format.md, "How the advisor uses editions"): the
+important needs covered best, then the cheapest, among the configurations within the budget that
+meet every must-have; else the best fit. numpy is imported only by the modules that rank.
 """
 
 from __future__ import annotations
@@ -14,24 +11,17 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
+from crmadvisor.model.choice import Bools, Floats, Space, choose
 from crmadvisor.model.fit import MUST_HAVE_MET, Fit, Reason
 from crmadvisor.model.money import Cost, convert, cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import AddOn, CapabilityRating, Constraints, Edition, RatesFile, Vendor, one_edition
 
-IMPORTANT = 4  # a need of 4 or 5 (an area answered important or critical) justifies its cost; the tool's own threshold
 MAX_ADD_ONS = 6  # add-ons considered per vendor (those raising the most needed capabilities); 2**6 sets
 DEFAULT_CURRENCY = "EUR"
-
-Floats = npt.NDArray[np.float64]
-Reals = npt.NDArray[np.floating[Any]]  # float64, or float32 in the draws
-Ints = npt.NDArray[np.int64]
-Bools = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,27 +58,6 @@ class Recommendation:
     exclusion: Reason | None  # over the budget in every configuration
     note: Reason | None  # the budget could not be compared (price on quote)
     configured: Vendor  # the vendor with the ratings of this configuration, as fit() reads them
-
-
-@dataclass(frozen=True, slots=True)
-class Space:
-    """Every vendor's configurations as arrays: V vendors, E editions, A add-on slots, C needed capabilities."""
-
-    vendors: tuple[Vendor, ...]
-    capabilities: tuple[str, ...]
-    level: Floats  # C
-    floor: Floats  # C; -1 where not a must-have
-    editions: Floats  # V x E x C ratings; -1 rows for missing editions
-    raises: Floats  # V x A x C ratings with the add-on (0: does not raise)
-    slots: tuple[tuple[AddOn, ...], ...]  # per vendor, the add-ons in its slots
-    bits: Bools  # S x A: which add-ons each set holds (S = 2**A)
-    valid: Bools  # V x E x S: an existing edition with add-ons it may take and that raise something
-    cost: Floats  # V x E x S yearly cost in `currency` of the priced parts (a floor when a part is on quote)
-    quoted: Bools  # V x E x S: a part is sold on quote (or priced in a currency the rates lack)
-    pool: Bools  # V x E x S: configurations the choice may make (within the budget where it can)
-    cost_rank: Floats  # V x E x S: the cost's dense rank within the vendor (0 = cheapest; on quote last)
-    currency: str
-    users: int
 
 
 def _useful(add_on: AddOn, edition: Edition, vendor: Vendor, needed: set[str]) -> bool:
@@ -180,114 +149,6 @@ def _within_budget(cost: Floats, constraints: Constraints | None, users: int) ->
     if limit == math.inf:
         return np.ones(cost.shape, dtype=bool)
     return cost <= limit * (1 + 1e-9)
-
-
-def choose(
-    sp: Space, editions: Reals, raises: Reals, weights: Reals, pool: Bools, *, exact: bool = True
-) -> tuple[Ints, Reals, Ints]:
-    """Per draw and vendor: the configuration chosen (flat index e * S + s), its fit and blocking gaps.
-
-    `editions` D x V x E x C and `raises` D x V x A x C are the (perturbed) ratings, `weights` D x C.
-    A capability's rating in a configuration is the highest of its edition's and its add-ons'.
-    `exact` rounds the fits before comparing them, as rank() does (the draws, with random weights, skip it).
-
-    The rule: among the configurations in the pool that meet every must-have, those that cover the
-    important needs (need IMPORTANT or more) best, and of these the cheapest, then the better fit;
-    when none meets every must-have, the fewest blocking gaps, then the better fit, then the cheaper.
-    """
-    n_d, n_v = editions.shape[:2]
-    score, block = _coverage(sp, editions, raises, weights)
-    kind = editions.dtype
-    cost_rank = sp.cost_rank.astype(kind)
-    # The important needs decide before the cost: paying for an edition or add-on that serves a
-    # need of 4 or 5 is part of the recommendation, not an upgrade left to the reader.
-    barred = np.where(pool, 0.0, math.inf).astype(kind)  # V x E x S
-    high = sp.level >= IMPORTANT
-    if high.any():
-        important = score if high.all() else _coverage(sp, editions, raises, np.where(high, weights, 0).astype(kind))[0]
-        met = pool & (block == 0)
-        best = np.where(met, np.round(important, 6), -1.0).max(axis=(2, 3), keepdims=True)
-        barred = np.where(met & (np.round(important, 6) < best), math.inf, barred).astype(kind)
-    fit = np.round(score, 9) if exact else score
-    key = np.where(
-        block == 0,
-        (cost_rank * 2 + 1 + barred) - fit,
-        block.astype(kind) * 1e4 + (2 + cost_rank * kind.type(1e-7) + barred) - 2 * fit,
-    ).reshape(n_d, n_v, -1)
-    chosen = key.argmin(axis=2)  # D x V
-    at = chosen[..., None]
-    return (
-        chosen,
-        np.take_along_axis(score.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
-        np.take_along_axis(block.reshape(n_d, n_v, -1), at, axis=2)[..., 0],
-    )
-
-
-def _coverage(sp: Space, editions: Reals, raises: Reals, weights: Reals) -> tuple[Reals, Ints]:
-    """Per draw, vendor, edition and add-on set (D x V x E x S): the weighted coverage of the needs
-    (0..1, capped at each need) and the number of must-haves below their floor."""
-    n_v = editions.shape[1]
-    n_s = sp.bits.shape[0]
-    kind = editions.dtype  # float32 in the draws: half the memory traffic
-    level, floors = sp.level.astype(kind), sp.floor.astype(kind)
-    total = weights.sum(axis=1)[:, None, None]  # D x 1 x 1
-    unit = weights / np.where(level > 0, level, 1.0)  # D x C: weight of one level of coverage
-    must = sp.floor >= 0
-    base_score = np.einsum("dvec,dc->dve", np.minimum(editions, level), unit)
-    base_block = ((editions < floors) & must).sum(axis=3)  # D x V x E
-    score = np.broadcast_to(base_score[..., None], (*base_score.shape, n_s)).copy()  # D x V x E x S
-    block = np.broadcast_to(base_block[..., None], score.shape).astype(np.int64)
-    single, single_ok, multi, multi_ok = _raised_columns(sp.raises)
-    ed_t = editions.transpose(1, 3, 0, 2)  # V x C x D x E
-    unit_t = unit.T  # C x D
-    if single.size:
-        # a capability one add-on alone raises: its lift adds up, set by set (a product with the sets' bits)
-        vi, ai = np.arange(n_v)[:, None, None], np.arange(single.shape[1])[None, :, None]
-        base = ed_t[vi, single]  # V x A x K x D x E
-        lifted = raises.transpose(1, 2, 3, 0)[vi, ai, single][..., None]  # V x A x K x D x 1
-        cap, floor = level[single][..., None, None], floors[single][..., None, None]
-        ok = single_ok[..., None, None]
-        gain = ok * unit_t[single][..., None] * (np.minimum(np.maximum(base, lifted), cap) - np.minimum(base, cap))
-        fixes = ok & must[single][..., None, None] & (base < floor) & (lifted >= floor)
-        bits = sp.bits.T.astype(kind)  # A x S
-        score += gain.sum(axis=2).transpose(2, 0, 3, 1) @ bits  # D x V x E x A @ A x S
-        block -= (fixes.sum(axis=2).transpose(2, 0, 3, 1) @ bits).astype(np.int64)
-    some = np.flatnonzero(multi_ok.any(axis=1))  # the vendors with such capabilities
-    if some.size:
-        # a capability several add-ons raise: the highest of those in the set
-        multi, multi_ok, vm = multi[some], multi_ok[some], some[:, None]
-        base = ed_t[vm, multi][..., None]  # V' x M x D x E x 1
-        lifted = raises.transpose(1, 3, 0, 2)[vm, multi]  # V' x M x D x A
-        best = np.zeros((*lifted.shape[:3], n_s), dtype=kind)
-        for a in range(lifted.shape[3]):
-            best = np.where(sp.bits[:, a], np.maximum(best, lifted[..., a, None]), best)
-        with_add_ons = np.maximum(base, best[:, :, :, None, :])  # V x M x D x E x S
-        cap, floor = level[multi][..., None, None, None], floors[multi][..., None, None, None]
-        ok = multi_ok[..., None, None, None]
-        lift = ok * (np.minimum(with_add_ons, cap) - np.minimum(base, cap)) * unit_t[multi][..., None, None]
-        fixes = ok & must[multi][..., None, None, None] & (base < floor) & (with_add_ons >= floor)
-        score[:, some] += lift.sum(axis=1).transpose(1, 0, 2, 3)
-        block[:, some] -= fixes.sum(axis=1).transpose(1, 0, 2, 3)
-    score /= np.where(total > 0, total, 1)[..., None]
-    if (total <= 0).any():  # nothing needed: every configuration fits fully
-        score[(total <= 0)[:, 0, 0]] = 1.0
-    return score, block
-
-
-def _raised_columns(raises: Floats) -> tuple[Ints, Bools, Ints, Bools]:
-    """Which capabilities each vendor's add-ons raise: per add-on those it alone raises (V x A x K),
-    and per vendor those several raise (V x M), each padded with a mask of the real entries."""
-    raisers = (raises > 0).sum(axis=1)  # V x C
-    alone = (raises > 0) & (raisers[:, None, :] == 1)  # V x A x C
-    multi_mask = raisers > 1  # V x C
-    n_k = int(alone.sum(axis=2).max(initial=0))
-    n_m = int(multi_mask.sum(axis=1).max(initial=0))
-    # stable argsort puts the True columns first, in capability order
-    single = np.argsort(~alone, axis=2, kind="stable")[..., :n_k]
-    single_ok = np.take_along_axis(alone, single, axis=2)
-    multi = np.argsort(~multi_mask, axis=1, kind="stable")[:, :n_m]
-    multi_ok = np.take_along_axis(multi_mask, multi, axis=1)
-    return single, single_ok, multi, multi_ok
 
 
 def _cost_rank(cost: Floats, quoted: Bools) -> Floats:

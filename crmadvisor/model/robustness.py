@@ -26,7 +26,7 @@ CLOSE_MARGIN = 0.02  # ...and lead the second by at least this much fit, or ther
 MAX_FLIP_STEPS = 2  # the flip search tries changes of one or two importance levels: plausible second thoughts
 
 if TYPE_CHECKING:
-    from crmadvisor.model.configurations import Space
+    from crmadvisor.model.choice import Space
 
 Matrix = npt.NDArray[np.float64]
 
