@@ -15,6 +15,7 @@ from crmadvisor.load.catalog import load_catalog
 from crmadvisor.model.choice import choose
 from crmadvisor.model.configuration_draws import draw_odds
 from crmadvisor.model.configurations import recommend
+from crmadvisor.model.fit import WEIGHT_POWER
 from crmadvisor.model.money import cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import Catalog, Constraints, Vendor
@@ -147,7 +148,7 @@ def test_the_draws_choose_by_the_rule_of_the_ranking(catalog: Catalog, levels, m
     needs = [need(c, lvl, must and lvl > 0) for c, lvl, must in zip(caps, levels, musts, strict=True)]
     constraints = Constraints(users=5, budget_per_user_month=budget, budget_currency="USD")
     sp, (found,) = recommend(needs, catalog.vendors, constraints, catalog.rates)
-    picked, _, _ = choose(sp, sp.editions[None], sp.raises[None], (sp.level**2)[None], sp.pool)
+    picked, _, _ = choose(sp, sp.editions[None], sp.raises[None], (sp.level**WEIGHT_POWER)[None], sp.pool)
     e = int(picked[0, 0]) // sp.bits.shape[0]
     assert found.configuration.edition.id == catalog.vendors[0].editions[e].id
 
@@ -243,7 +244,8 @@ def test_every_configuration_scores_as_fit_scores_the_vendor_it_makes(case: tupl
     for e, s in zip(*np.nonzero(sp.valid[0]), strict=True):
         only = np.zeros_like(sp.valid)
         only[0, e, s] = True
-        picked, score, block = choose(sp, sp.editions[None], sp.raises[None], (sp.level**2)[None], only)
+        weights = (sp.level**WEIGHT_POWER)[None]
+        picked, score, block = choose(sp, sp.editions[None], sp.raises[None], weights, only)
         assert int(picked[0, 0]) == e * n_s + s
         add_ons = tuple(a for i, a in enumerate(sp.slots[0]) if sp.bits[s, i])
         config = Configuration("v", vendor.editions[e], add_ons, Cost(0.0, "EUR", 1, (), ()))

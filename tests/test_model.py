@@ -356,12 +356,12 @@ def test_fit_of_one_vendor_by_hand() -> None:
     )
     vendor = make_vendor("hand", {"account_hierarchy": 4, "contact_roles": 1, "quotes": 5})
     result = fit(needs, vendor)
-    # weights = need squared: 25, 9, 4 -> total 38
+    # weights = need cubed: 125, 27, 8 -> total 160
     # coverage = min(rating, need) / need: 4/5, 1/3, min(5, 2)/2 = 1
-    # fit = (25 * 4/5 + 9 * 1/3 + 4 * 1) / 38 = (20 + 3 + 4) / 38 = 27/38
-    assert result.score == pytest.approx(27 / 38)
-    # area coverage: contacts (20 + 3) / (25 + 9) = 23/34; invoicing 4/4 = 1
-    assert dict(result.area_coverage) == pytest.approx({"contacts": 23 / 34, "invoicing": 1.0})
+    # fit = (125 * 4/5 + 27 * 1/3 + 8 * 1) / 160 = (100 + 9 + 8) / 160 = 117/160
+    assert result.score == pytest.approx(117 / 160)
+    # area coverage: contacts (100 + 9) / (125 + 27) = 109/152; invoicing 8/8 = 1
+    assert dict(result.area_coverage) == pytest.approx({"contacts": 109 / 152, "invoicing": 1.0})
     # gaps: account_hierarchy 4 < 5, one level short and 4 >= 3 meets the must-have: minor;
     # contact_roles 1 < 3, two levels short and under the must-have floor min(3, 3) = 3: blocking
     severities = {g.capability: (g.need, g.rating, g.severity) for g in result.gaps}

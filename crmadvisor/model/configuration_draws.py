@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from crmadvisor.model.choice import Space, choose
+from crmadvisor.model.fit import WEIGHT_POWER
 from crmadvisor.model.robustness import RATING_SLIP, WEIGHT_SPREAD, VendorOdds
 
 CHUNK = 250  # draws computed at once: bounds memory at about 50 MB for 50 vendors x 5 editions x 4 add-ons
@@ -49,7 +50,7 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
     for start in range(0, draws, CHUNK):
         d = min(CHUNK, draws - start)
         spread = rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(d, sp.level.size))
-        weights = (sp.level**2 * spread).astype(np.float32)
+        weights = (sp.level**WEIGHT_POWER * spread).astype(np.float32)
         drawn = np.full((d, *editions.shape), -1, dtype=np.float32)
         drawn[:, real_v, real_e] = np.clip(real_editions + _slips(rng, (d, *real_editions.shape)), 0, 5)
         drawn_raises = np.zeros((d, *raises.shape), dtype=np.float32)

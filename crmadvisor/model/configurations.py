@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crmadvisor.model.choice import Bools, Floats, Space, choose
-from crmadvisor.model.fit import MUST_HAVE_MET, Fit, Reason
+from crmadvisor.model.fit import MUST_HAVE_MET, WEIGHT_POWER, Fit, Reason
 from crmadvisor.model.money import Cost, convert, cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import AddOn, CapabilityRating, Constraints, Edition, RatesFile, Vendor, one_edition
@@ -175,7 +175,7 @@ def recommend(
     budget = constraints is not None and (
         constraints.budget_per_user_month is not None or constraints.budget_per_year is not None
     )
-    weights = (sp.level**2)[None]
+    weights = (sp.level**WEIGHT_POWER)[None]
     _, _, free_block = choose(sp, sp.editions[None], sp.raises[None], weights, sp.valid)
     in_pool: Bools = np.asarray(sp.pool.reshape(len(vendors), -1).any(axis=1))
     pool: Bools = np.where(in_pool[:, None, None], sp.pool, sp.valid)

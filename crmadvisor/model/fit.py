@@ -95,9 +95,13 @@ class Fit:
         return len(self.area_coverage) >= 3 and weak >= 2 and self.balance > LOPSIDED_SPREAD
 
 
+WEIGHT_POWER = 3  # a need's weight is its level cubed: the tool's own choice (docs/methodology.md, "Fit")
+
+
 def weight(need: Need) -> int:
-    """A need's weight in the fit: its level squared, so that one critical need outweighs many small ones."""
-    return need.level * need.level
+    """A need's weight in the fit: its level cubed, so that a critical need outweighs several small ones
+    and a vendor strong on the critical needs beats one middling everywhere."""
+    return int(need.level**WEIGHT_POWER)
 
 
 def must_have_floor(need: Need) -> int:
@@ -203,7 +207,7 @@ def _fit(needs: _Weighed, vendor: Vendor, checks: tuple[tuple[Reason, ...], tupl
         held = rated.get(capability)
         rating = held.at() if held is not None else 0  # unrated counts as 0
         if rating < level:
-            got[area] += level * rating
+            got[area] += level ** (WEIGHT_POWER - 1) * rating  # weight x coverage (rating / need)
             if rating < floor:
                 gaps.append(Gap(capability, level, rating, "blocking"))
                 blocking += 1
@@ -214,7 +218,7 @@ def _fit(needs: _Weighed, vendor: Vendor, checks: tuple[tuple[Reason, ...], tupl
                 gaps.append(Gap(capability, level, rating, "minor"))
                 minor += 1
         else:
-            got[area] += level * level  # weight x coverage, capped at the need
+            got[area] += level**WEIGHT_POWER  # weight x coverage, capped at the need
     coverage = tuple((area, g / w) for area, g, w in zip(needs.areas, got, needs.wants, strict=True))
     score = sum(got) / needs.total if needs.total else 1.0
     exclusions, notes = checks

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, Fit
+from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, WEIGHT_POWER, Fit
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Answers, FeatureAreasFile, Vendor
 
@@ -91,7 +91,7 @@ def monte_carlo(
         dtype=float,
     )
     rng = np.random.default_rng(seed)
-    weights = level**2 * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(draws, len(active)))
+    weights = level**WEIGHT_POWER * rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(draws, len(active)))
     slip = rng.choice(
         np.array([-1.0, 0.0, 1.0]), size=(draws, *ratings.shape), p=[RATING_SLIP, 1 - 2 * RATING_SLIP, RATING_SLIP]
     )
@@ -163,8 +163,10 @@ def _leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[
     """Who ranks first under these needs: the fit and tie-break of `crmadvisor.model.fit.rank`, vectorised."""
     level = np.array([n.level for n in needs], dtype=float)
     must = np.array([n.must_have for n in needs], dtype=bool)
-    total = (level**2).sum()
-    scores = (level * np.minimum(ratings, level)).sum(axis=1) / total if total else np.ones(len(names))
+    total = (level**WEIGHT_POWER).sum()
+    scores = (
+        (level ** (WEIGHT_POWER - 1) * np.minimum(ratings, level)).sum(axis=1) / total if total else np.ones(len(names))
+    )
     short = ratings < level
     below = ratings < np.minimum(level, MUST_HAVE_MET)
     # as in rank(): a must-have no vendor in the race meets blocks nobody
@@ -236,7 +238,7 @@ class TopsisResult:
 
 
 def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequence[Vendor]) -> TopsisResult:
-    """TOPSIS on ratings capped at the need, weighted like the fit (need squared), for the vendors in the race."""
+    """TOPSIS on ratings capped at the need, weighted like the fit (need cubed), for the vendors in the race."""
     race = _in_race(fits)
     active = [n for n in needs if n.level > 0]
     if not race or not active:
@@ -255,7 +257,7 @@ def topsis_cross_check(needs: Sequence[Need], fits: Sequence[Fit], vendors: Sequ
         ],
         dtype=float,
     )
-    closeness = topsis(matrix, level**2 / (level**2).sum())
+    closeness = topsis(matrix, level**WEIGHT_POWER / (level**WEIGHT_POWER).sum())
     order = sorted(range(len(race)), key=lambda i: (-round(float(closeness[i]), 9), i))
     topsis_rank = {race[i].vendor: r + 1 for r, i in enumerate(order)}
     disagreements = tuple(
