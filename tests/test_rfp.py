@@ -227,3 +227,40 @@ def test_libreoffice_reads_the_workbook(tmp_path: Path) -> None:
     )
     text = (tmp_path / "csv" / "rfp.csv").read_text(encoding="utf-8")
     assert "Requirements for a CRM" in text  # the first sheet, as LibreOffice read it
+
+
+def answer_cells(book_path: Path, sheet: str, capability: str, cells: dict[str, object]) -> None:
+    book = load_workbook(book_path)
+    ws = book[sheet]
+    row = vendor_sheet_row(ws, capability)
+    for column, value in cells.items():
+        ws[f"{column}{row}"] = value
+    ws["C2"] = "2026-12-01"
+    book.save(book_path)
+
+
+def test_an_add_on_answer_becomes_a_priced_add_on_not_a_free_native_rating(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    answer_cells(book, NAMES[NATIVE], MUST, {"I": "add-on", "K": 40, "L": "Acme Billing"})
+    overlay = tmp_path / "overlay"
+    done = run("rfp", "import", book, "--out", overlay, "--answers", ANSWERS, "--today", TODAY)
+    assert done.code == 0, done.stderr
+    written = yaml.safe_load((overlay / f"{NATIVE}.yaml").read_text(encoding="utf-8"))
+    assert written["ratings"][MUST].get("rating", DESK) == DESK  # the product's own rating is unchanged
+    (added,) = [a for a in written["add_ons"] if a["id"].startswith("rfp_add_on")]
+    assert added["raises"] == {MUST: max(DESK, 3)} and added["price"]["amount"] == 40
+    assert "Acme Billing" in added["name"]
+    # the recommendation buys it for the must-have, and its cost counts
+    report = tmp_path / "report.json"
+    done = run("assess", "--answers", ANSWERS, "--draws", "0", "-o", report, "--today", TODAY, "--vendors", overlay)
+    assert done.code == 0, done.stderr
+    row = next(r for r in json.loads(report.read_text(encoding="utf-8"))["ranking"] if r["vendor"] == NATIVE)
+    assert any(a.startswith("rfp_add_on") for a in row["configuration"]["add_ons"]), row["configuration"]
+
+
+def test_a_negative_extra_cost_is_located(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    answer_cells(book, NAMES[NATIVE], MUST, {"I": "add-on", "K": -5})
+    done = run("rfp", "import", book, "--out", tmp_path / "overlay", "--answers", ANSWERS, "--today", TODAY)
+    assert done.code == 1 and "!K" in done.stdout + done.stderr and "extra cost" in done.stdout + done.stderr
+    assert not (tmp_path / "overlay").exists()

@@ -43,6 +43,7 @@ MAX_XLSX_BYTES = 20 * 1024 * 1024  # a returned RFP of 10 vendors is about 100 K
 MAX_UNCOMPRESSED = 100 * 1024 * 1024  # sum of the entries' declared sizes
 MAX_ENTRIES = 500  # parts in the zip (sheets, styles, relations...)
 MAX_DATA_ROWS = 2000  # rows read below a sheet's headers
+MAX_EXTRA_COST = 1_000_000  # per user per month: above it, a typo
 T = TypeVar("T", bound=str)
 _URL = re.compile(r"^https?://\S+$")
 
@@ -217,7 +218,10 @@ def _vendor_answers(
             continue
         response = _choice(reader, sheet, row[8], labels, "an answer from the drop-down")
         edition = _choice(reader, sheet, row[9], editions, "an edition from the drop-down")
-        _number(reader, sheet, row[10])
+        extra_cost = _number(reader, sheet, row[10])
+        if extra_cost is not None and not 0 <= extra_cost <= MAX_EXTRA_COST:
+            reader.at(sheet.title, row[10].coordinate, f"an extra cost is between 0 and {MAX_EXTRA_COST:,.0f}")
+            extra_cost = None
         comment = reader.value(sheet, row[11])
         link = reader.value(sheet, row[12])
         if link is not None and not (isinstance(link, str) and _URL.match(link)):
@@ -230,6 +234,7 @@ def _vendor_answers(
                 edition,
                 comment=str(comment) if comment else None,
                 link=link,
+                extra_cost=extra_cost,
             )
     return found
 
@@ -260,7 +265,15 @@ def _demo_scores(
             reader.at(sheet.title, row[11].coordinate, "a demo score needs who observed it")
         held = answers[vendor.id].get(str(cap), Answer(str(cap)))
         answers[vendor.id][str(cap)] = Answer(
-            held.capability, held.response, held.edition, int(score), held.comment, held.link, on, str(by or "")
+            held.capability,
+            held.response,
+            held.edition,
+            int(score),
+            held.comment,
+            held.link,
+            on,
+            str(by or ""),
+            held.extra_cost,
         )
 
 

@@ -15,12 +15,11 @@ from typing import Literal
 
 from crmadvisor.model.fit import MUST_HAVE_MET, SEVERITIES, Fit
 from crmadvisor.model.needs import Need
-from crmadvisor.model.schema import CapabilityRating, Provenance, Vendor
+from crmadvisor.model.schema import AddOn, CapabilityRating, ListPrice, Provenance, Vendor
 
 ResponseKind = Literal["native", "configuration", "add_on", "partner", "roadmap", "not_available"]
 RESPONSES: tuple[ResponseKind, ...] = ("native", "configuration", "add_on", "partner", "roadmap", "not_available")
 PARTNER_RATING = 1  # the rubric: a third-party app never rates higher than 1
-SHORTLIST = 3  # vendors asked when none is named: the first in the race
 
 # the workbook's contract, shared by its writer (present/rfp_workbook.py) and reader (load/rfp_workbook.py)
 WORKBOOK_KIND = "crmadvisor-rfp"
@@ -39,11 +38,6 @@ def requirements(needs: Sequence[Need]) -> tuple[Need, ...]:
     return tuple(
         sorted((n for n in needs if n.level > 0), key=lambda n: (not n.must_have, -n.level, order[n.capability]))
     )
-
-
-def shortlist(fits: Sequence[Fit], size: int = SHORTLIST) -> tuple[str, ...]:
-    """The vendors to send the RFP to when none is named: the first `size` in the race."""
-    return tuple(f.vendor for f in fits if not f.excluded)[:size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +93,7 @@ class Answer:
     link: str | None = None  # the vendor's evidence
     demo_on: dt.date | None = None
     demo_by: str | None = None  # who observed the demo
+    extra_cost: float | None = None  # per user per month, in the vendor's price currency (an add-on's price)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +116,17 @@ def declared_rating(response: ResponseKind, desk: int) -> int:
 
 
 def with_answers(vendor: Vendor, returned: Returned) -> Vendor:
-    """The vendor with every answered capability re-rated, each new rating carrying its provenance."""
+    """The vendor with every answered capability re-rated, each new rating carrying its provenance.
+
+    An "add-on" answer does not raise the product's own rating: it becomes an add-on of the vendor,
+    priced at the extra cost the vendor gave (on quote without one), so that the recommended
+    configuration buys it only where it serves the client, and the cost counts it.
+    """
     ratings = dict(vendor.ratings)
+    add_ons = _answered_add_ons(vendor, returned)
     for answer in returned.answers:
+        if answer.response == "add_on" and answer.demo_score is None:
+            continue  # its rating is the add-on's
         held = ratings.get(answer.capability)
         desk = held.at() if held is not None else 0
         if answer.demo_score is not None:
@@ -146,7 +149,47 @@ def with_answers(vendor: Vendor, returned: Returned) -> Vendor:
         else:
             continue
         ratings[answer.capability] = _rerated(held, rating, answer, why, vendor)
-    return vendor.model_copy(update={"ratings": ratings})
+    return vendor.model_copy(update={"ratings": ratings, "add_ons": (*vendor.add_ons, *add_ons)})
+
+
+def _answered_add_ons(vendor: Vendor, returned: Returned) -> tuple[AddOn, ...]:
+    """One add-on per product the vendor named in its comments (one per capability when it named none)."""
+    grouped: dict[str, list[Answer]] = {}
+    for answer in returned.answers:
+        if answer.response == "add_on" and answer.demo_score is None:
+            grouped.setdefault((answer.comment or answer.capability).strip().casefold(), []).append(answer)
+    priced = [e.price for e in vendor.editions if e.price is not None]
+    currency = priced[0].currency if priced else "EUR"
+    made = []
+    for number, answers in enumerate(grouped.values(), 1):
+        costs = [a.extra_cost for a in answers if a.extra_cost is not None]
+        cost = max(costs) if costs else None
+        ids = [e.id for e in vendor.editions]
+        named_editions = [ids.index(a.edition) for a in answers if a.edition in ids]
+        desk = {
+            a.capability: vendor.ratings[a.capability].at() if a.capability in vendor.ratings else 0 for a in answers
+        }
+        named = answers[0].comment or ", ".join(a.capability for a in answers)
+        note = None
+        if cost is None:
+            note = "No extra cost given in the RFP answers: ask for a quote."
+        elif cost == 0:
+            note = "Included at no extra cost, per the RFP answers."
+        made.append(
+            AddOn(
+                id=f"rfp_add_on_{number}",
+                name=f"{named} (add-on declared in the RFP answers)"[:200],
+                price=ListPrice(amount=cost, currency=currency) if cost is not None else None,
+                price_note=note,
+                requires=tuple(ids[min(named_editions) :]) if named_editions else (),  # from the edition named up
+                raises={cap: max(rating, MUST_HAVE_MET) for cap, rating in desk.items()},
+                evidence=f"Declared by the vendor in its RFP answers of {returned.answered_on.isoformat()}: "
+                f"available as an add-on ({returned.workbook})",
+                source=next((a.link for a in answers if a.link), None),
+                as_of=returned.answered_on,
+            )
+        )
+    return tuple(made)
 
 
 def _rerated(

@@ -26,7 +26,7 @@ WORDS: dict[str, str] = {
     "rfp.col.source": "Our source",
     "rfp.col.response": "Your answer",
     "rfp.col.edition": "In which edition",
-    "rfp.col.extra_cost": "Extra cost per user per month",
+    "rfp.col.extra_cost": "Extra cost per user per month (price-list currency)",
     "rfp.col.comment": "Comment",
     "rfp.col.link": "Evidence link (URL)",
     "rfp.col.vendor": "Vendor",

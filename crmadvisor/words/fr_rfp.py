@@ -26,7 +26,7 @@ WORDS: dict[str, str] = {
     "rfp.col.source": "Notre source",
     "rfp.col.response": "Votre réponse",
     "rfp.col.edition": "Dans quelle édition",
-    "rfp.col.extra_cost": "Surcoût par utilisateur et par mois",
+    "rfp.col.extra_cost": "Surcoût par utilisateur et par mois (devise du tarif)",
     "rfp.col.comment": "Commentaire",
     "rfp.col.link": "Lien de preuve (URL)",
     "rfp.col.vendor": "Éditeur",

@@ -11,7 +11,7 @@ from crmadvisor.errors import UsageError
 from crmadvisor.files import atomic_write_bytes, writable_file
 from crmadvisor.load.located import did_you_mean
 from crmadvisor.model.assessment import assess as assess_model
-from crmadvisor.model.rfp import changes, shortlist, with_answers
+from crmadvisor.model.rfp import changes, with_answers
 from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog, complete_answers
 from crmadvisor.workflow.printout import Printout
 
@@ -42,7 +42,8 @@ def rfp(request: RfpRequest) -> Printout:
         if vendor not in known:
             raise UsageError(f"--vendor {vendor}: no such vendor in the catalogue{did_you_mean(vendor, known)}")
     result = assess_model(catalog, answers, draws=0)
-    chosen = tuple(dict.fromkeys(request.vendors)) or shortlist(result.fits)
+    recommended = tuple(p.vendor for p in result.advice.shortlist) if result.advice else ()
+    chosen = tuple(dict.fromkeys(request.vendors)) or recommended  # the recommendation's shortlist
     if not chosen:
         raise UsageError("no vendor in the race to send the RFP to: name them with --vendor ID")
     from crmadvisor import __version__
