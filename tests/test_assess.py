@@ -77,8 +77,10 @@ def vendor(vendor_id: str) -> Vendor:
     return next(v for v in _catalog().vendors if v.id == vendor_id)
 
 
-def rating(vendor_id: str, capability: str) -> int:
-    return vendor(vendor_id).ratings[capability].rating
+def rating(example: str, vendor_id: str, capability: str) -> int:
+    """The vendor's rating in the configuration (edition and add-ons) the advice recommends for this example."""
+    chosen = next(r for r in assessment_of(example).configurations if r.vendor == vendor_id)
+    return chosen.configured.ratings[capability].at(chosen.configuration.edition.id)
 
 
 # ------------------------------------------------------------------ the examples
@@ -262,15 +264,16 @@ def test_b2c_retailer_shortlist_is_led_by_b2c_marketing_platforms_for_mass_bases
 def test_b2b_industrial_supplier_shortlist_is_led_by_b2b_crms_with_hierarchy_pipeline_and_invoicing() -> None:
     for vendor_id in top_in_race("industrial-supplier"):
         assert vendor(vendor_id).orientation.value in ("b2b", "both"), vendor_id
-        assert rating(vendor_id, "account_hierarchy") >= 3, vendor_id
-        assert rating(vendor_id, "pipeline_stages") >= 4, vendor_id
-        assert rating(vendor_id, "quotes") >= 3, vendor_id
+        assert rating("industrial-supplier", vendor_id, "account_hierarchy") >= 3, vendor_id
+        assert rating("industrial-supplier", vendor_id, "pipeline_stages") >= 4, vendor_id
+        assert rating("industrial-supplier", vendor_id, "quotes") >= 3, vendor_id
 
 
 def test_hybrid_b2b2c_shortlist_is_led_by_crms_that_also_run_b2c_journeys_or_segments() -> None:
     for vendor_id in top_in_race("hybrid-b2b2c"):
         assert vendor(vendor_id).orientation.value in ("b2b", "both"), vendor_id
-        assert max(rating(vendor_id, "triggered_journeys"), rating(vendor_id, "segmentation_targeting")) >= 3, vendor_id
+        best = max(rating("hybrid-b2b2c", vendor_id, c) for c in ("triggered_journeys", "segmentation_targeting"))
+        assert best >= 3, vendor_id
 
 
 # ---------------------------------------------------------------- vendors folders
@@ -281,6 +284,13 @@ def _copy_vendor(vendor_id: str, folder: Path, name: str, all_ratings: int | Non
     text = re.sub(r"^name: .*$", f"name: {name}", text, count=1, flags=re.MULTILINE)
     if all_ratings is not None:
         text = re.sub(r"^(    rating: )\d$", rf"\g<1>{all_ratings}", text, flags=re.MULTILINE)
+        # a rating per edition (`by_edition: {starter: 1, pro: 3}`): every edition rated the same
+        text = re.sub(
+            r"^(    by_edition: \{.*\})$",
+            lambda m: re.sub(r": \d", f": {all_ratings}", m.group(1)),
+            text,
+            flags=re.MULTILINE,
+        )
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{vendor_id}.yaml").write_text(text, encoding="utf-8")
 
