@@ -26,9 +26,12 @@ def test_the_catalogue_has_at_least_twenty_vendors_including_actito() -> None:
 
 
 def test_no_two_vendors_have_identical_rating_vectors() -> None:
-    vectors: dict[tuple[int, ...], str] = {}
+    # A vendor is its ratings and what its add-ons raise: two marketing platforms may rate alike
+    # without their add-ons (Splio and Marigold Engage), and differ once Loyalty is added.
+    vectors: dict[tuple[object, ...], str] = {}
     for vendor in CATALOG.vendors:
-        vector = tuple(vendor.ratings[c].rating for c in CATALOG.capability_ids())
+        raised = tuple(sorted((c, r) for a in vendor.add_ons for c, r in a.raises.items()))
+        vector = (*(vendor.ratings[c].rating for c in CATALOG.capability_ids()), raised)
         assert vector not in vectors, f"{vendor.id} rates exactly like {vectors.get(vector)}"
         vectors[vector] = vendor.id
 
