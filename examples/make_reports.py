@@ -12,6 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import babel
 import matplotlib
 
 from crmadvisor.cli import app
@@ -26,7 +27,7 @@ shipped vendor catalogue: for each, the Markdown report (charts in `<name>_files
 self-contained HTML report and the JSON report. The answers files are in English except
 `hybrid-b2b2c.yaml` (French), and each report is in its answers file's language.
 
-Charts drawn with matplotlib {matplotlib}.
+Charts drawn with matplotlib {matplotlib}. Numbers, amounts and dates written with Babel {babel}.
 """
 
 
@@ -49,7 +50,9 @@ def write_reports(target: Path) -> list[Path]:
             except SystemExit as done:  # typer exits through SystemExit even in non-standalone mode
                 if done.code not in (0, None):
                     raise
-    (target / "README.md").write_text(README.format(matplotlib=matplotlib.__version__), encoding="utf-8")
+    (target / "README.md").write_text(
+        README.format(matplotlib=matplotlib.__version__, babel=babel.__version__), encoding="utf-8"
+    )
     return sorted(p for p in target.rglob("*") if p.is_file())
 
 

@@ -419,7 +419,7 @@ def test_a_budget_in_euros_is_compared_with_dollar_prices_at_the_dated_ecb_rate(
     assert code == 0, err
     assert "budget in EUR: not compared" not in out
     flat = " ".join(re.sub(r"[│┃]", " ", out).split())  # the ranking's cells, unwrapped
-    assert re.search(r"costs [\d.]+ USD \(≈ [\d.]+ EUR at the ECB rate of 2026-10-30\) per user per month", flat)
+    assert re.search(r"costs US\$[\d.]+ \(≈ €[\d.]+ at the ECB rate of 30 October 2026\) per user per month", flat)
 
 
 def test_an_unknown_option_and_a_type_error_in_one_answers_file_are_both_reported_in_one_run(tmp_path: Path) -> None:

@@ -498,7 +498,7 @@ def test_a_budget_typed_with_its_currency_is_compared_with_prices_in_that_curren
     assert (code, err) == (0, "")
     constraints = saved(file)["constraints"]
     assert (constraints["budget_per_user_month"], constraints["budget_currency"]) == (30, "USD")
-    assert "over the budget of 30" in " ".join(out.split())  # a USD price above 30 is now compared
+    assert "over the budget of US$30" in " ".join(out.split())  # a USD price above 30 is now compared
 
 
 @given(st.text(max_size=20))

@@ -47,11 +47,11 @@ def test_the_given_rates_convert_the_budget_and_the_report_says_which_rate_and_d
     code, out, _ = assess(answers, "--rates", rates_file(tmp_path, USD=1.25))
     assert code == 0
     # every Acme configuration is over 20 EUR: the cheapest meeting the must-haves is named, at 1 EUR = 1.25 USD
-    found = re.search(r"costs (\d+) USD \(≈ ([\d.]+) EUR at the ECB rate of 2026-11-30\) per user per month", out)
+    found = re.search(r"costs US\$(\d+) \(≈ €([\d.]+) at the ECB rate of 30 November 2026\) per user per month", out)
     assert found, out
     assert float(found[2]) == round(int(found[1]) / 1.25, 2)
     code, out, _ = assess(answers)  # the shipped table: another day
-    assert "at the ECB rate of 2026-10-30" in out
+    assert "at the ECB rate of 30 October 2026" in out
 
 
 def test_a_budget_currency_the_rates_lack_is_located_in_the_answers(tmp_path: Path, answers_file: AnswersFile) -> None:

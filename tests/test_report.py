@@ -351,11 +351,11 @@ def test_report_date_flags_stale_vendor_profiles(tmp_path: Path) -> None:
     code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "r.md", "--date", "2029-01-15")
     assert code == 0
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
-    assert "- **Date:** 2029-01-15" in text
+    assert "- **Date:** 15 January 2029" in text
     assert text.count("reviewed more than 12 months before the report date") == 3
     code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "s.md")
     text = (tmp_path / "s.md").read_text(encoding="utf-8")
-    assert "- **Date:** 2026-12-02" in text  # the answers file's date
+    assert "- **Date:** 2 December 2026" in text  # the answers file's date
     assert "more than 12 months" not in text
 
 

@@ -155,6 +155,19 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            metavar="N",
+            help="Show only the first N vendors in the ranking and the gap matrix.",
+            show_default=False,
+        ),
+    ] = None,
+    summary_only: Annotated[
+        bool, typer.Option("--summary", help="Print only the executive summary (terminal output).")
+    ] = False,
     no_charts: Annotated[bool, typer.Option("--no-charts", help="Leave the charts out of the report.")] = False,
     png: Annotated[bool, typer.Option("--png", help="Also write the charts as PNG next to the report.")] = False,
     template: Annotated[
@@ -211,6 +224,8 @@ def assess(
         date=day(report_date),
         today=day(today),
         terminal=workflow.has_terminal(),
+        top=top,
+        summary_only=summary_only,
     )
     show(assess(request))
 

@@ -87,6 +87,7 @@ class TraitOption(Strict):
 class Trait(Strict):
     id: Identifier
     heading: Text
+    short: Text | None = None  # a few words for the needs' reasons ("sales cycle"); else the heading
     question: Text
     help: Text
     options: tuple[TraitOption, ...] = Field(min_length=3, max_length=5)

@@ -6,6 +6,7 @@ from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.fit import Gap
 from crmadvisor.model.recommendation import Advice, Pick, Point
 from crmadvisor.present.labels import Labels, percent
+from crmadvisor.present.typography import in_sentence, points
 from crmadvisor.present.view import PickView, RecommendationView
 from crmadvisor.words import Words, words
 
@@ -18,7 +19,12 @@ def _listed(items: list[str], w: Words) -> str:
 
 def _why(pick: Pick, name: str, labels: Labels, w: Words) -> str:
     points = [
-        w("report.recommendation.point", capability=labels.capability(p.capability), rating=p.rating, need=p.need)
+        w(
+            "report.recommendation.point",
+            capability=in_sentence(labels.capability(p.capability)),
+            rating=p.rating,
+            need=p.need,
+        )
         for p in pick.why
     ]
     key = "report.recommendation.why" if points else "report.recommendation.why.none"
@@ -68,16 +74,16 @@ def _confidence(advice: Advice, result: Assessment, labels: Labels, w: Words) ->
         "leader": leader,
         "runner_up": labels.vendor(race[1].vendor),
         "share": percent(advice.leader_share or 0.0),
-        "margin": f"{(advice.margin or 0.0) * 100:.1f}",
+        "margin": points(advice.margin or 0.0, labels.lang),
     }
     text = w(f"report.recommendation.confidence.{advice.confidence}", **values)
     flip = advice.flip
     if flip is not None:
         text += w(
             "report.recommendation.confidence.flip",
-            area=labels.area(flip.area),
-            from_level=labels.level(flip.from_level),
-            to_level=labels.level(flip.to_level),
+            area=in_sentence(labels.area(flip.area)),
+            from_level=in_sentence(labels.level(flip.from_level)),
+            to_level=in_sentence(labels.level(flip.to_level)),
             winner=labels.vendor(flip.winner),
         )
     elif advice.confidence == "close":

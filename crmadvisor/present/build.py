@@ -21,6 +21,8 @@ from crmadvisor.present.configurations import configuration_views, rates_source
 from crmadvisor.present.labels import Labels, gauge, need_reason, unchecked_constraints
 from crmadvisor.present.loyalty import loyalty_hint, loyalty_section
 from crmadvisor.present.reasons import reason_text
+from crmadvisor.present.summary import summary_view
+from crmadvisor.present.typography import after_colon
 from crmadvisor.present.view import (
     AreaHeading,
     AreaNeeds,
@@ -36,7 +38,6 @@ from crmadvisor.present.view import (
     RadarSeries,
     RankRow,
     Report,
-    Summary,
     TraitRow,
     VendorRating,
     VendorSection,
@@ -131,7 +132,7 @@ def _needs(result: Assessment, labels: Labels) -> tuple[AreaNeeds, ...]:
                 number=number,
                 heading=labels.area(area.id),
                 importance=importance,
-                importance_label=labels.level(importance),
+                importance_label=after_colon(labels.level(importance), labels.lang),
                 ceiling=first.ceiling if first else 0,
                 needs=rows,
             )
@@ -216,9 +217,14 @@ def _blocking(result: Assessment, labels: Labels) -> tuple[BlockingGap, ...]:
     return tuple(gaps)
 
 
-def _matrix(fits: Sequence[Fit], labels: Labels) -> tuple[MatrixRow, ...]:
+def _first(ranking: tuple[RankRow, ...], top: int) -> tuple[RankRow, ...]:
+    """The first `top` vendors of the race (--top): the others, excluded ones included, are counted, not shown."""
+    return tuple(r for r in ranking if r.rank is not None and r.rank <= top)
+
+
+def _matrix(fits: Sequence[Fit], labels: Labels, rows_shown: int) -> tuple[MatrixRow, ...]:
     rows = []
-    for f in [f for f in fits if not f.excluded][:MATRIX_ROWS]:
+    for f in [f for f in fits if not f.excluded][:rows_shown]:
         coverage = dict(f.area_coverage)
         cells = tuple(
             MatrixCell(
@@ -258,21 +264,24 @@ def report_from(
     version: str,
     method: str = "fit",
     answers_file: Path | None = None,
+    top: int | None = None,
 ) -> Report:
     """The whole view in one language, every figure taken from the assessment.
 
     `date` is the report's (staleness is judged on it); `answers_file`, where the answers are, for the
-    terminal's hint at the loyalty questionnaire.
+    terminal's hint at the loyalty questionnaire; `top`, how many vendors of the race the ranking and the
+    gap matrix show (all, and the matrix's first MATRIX_ROWS, by default).
     """
     if result.configurations:  # each vendor as its recommended configuration: its ratings and evidence
         catalog = catalog.model_copy(update={"vendors": tuple(r.configured for r in result.configurations)})
     labels = Labels(catalog, lang)
     w = labels.w
-    source = rates_source(catalog.rates.source) if catalog.rates is not None else ""
+    source = rates_source(catalog.rates.source, lang) if catalog.rates is not None else ""
     users_given = result.answers.constraints is not None and result.answers.constraints.users is not None
     configs = configuration_views(result.configurations, labels, source, users_given=users_given)
     profile = result.profile
     declared = labels.declared[profile.declared].label(lang) if profile.declared is not None else None
+    declared = after_colon(declared, lang) if declared is not None else None  # "Modèle déclaré : les deux"
     note = None
     if declared is not None and not profile.consistent:
         traits = ", ".join(labels.trait(t) for t in profile.disagreeing_traits)
@@ -280,6 +289,21 @@ def report_from(
     ranking = _rank_rows(result, labels, configs)
     robustness = robustness_view(result, labels)
     company = result.answers.company or "?"
+    recommendation = recommendation_view(result, labels)
+    blocking = _blocking(result, labels)
+    summary = summary_view(
+        result,
+        labels,
+        ranking=ranking,
+        blocking=blocking,
+        verdict=robustness.verdict if robustness else (),
+        configs=configs,
+        market=recommendation.market if recommendation else (),
+        headline=recommendation.headline if recommendation else "",
+        users_given=users_given,
+        top=SHORTLIST,
+    )
+    shown = ranking if top is None else _first(ranking, top)
     return Report(
         tool_version=version,
         lang="fr" if lang == "fr" else "en",
@@ -291,17 +315,13 @@ def report_from(
         method="topsis" if method == "topsis" else "fit",
         orientation=Orientation(
             id=profile.orientation,
-            label=labels.orientation(profile.orientation),
+            label=after_colon(labels.orientation(profile.orientation), lang),
             b2c_percent=profile.b2c_percent,
             declared=declared,
             consistency_note=note,
         ),
-        summary=Summary(
-            top=tuple(r for r in ranking if r.rank is not None)[:SHORTLIST],
-            blocking=_blocking(result, labels),
-            verdict=robustness.verdict if robustness else (),
-        ),
-        recommendation=recommendation_view(result, labels),
+        summary=summary,
+        recommendation=recommendation,
         profile=tuple(
             TraitRow(
                 trait=t.trait,
@@ -314,12 +334,13 @@ def report_from(
             for t in profile.traits
         ),
         needs=_needs(result, labels),
-        ranking=ranking,
+        ranking=shown,
+        hidden=len(ranking) - len(shown),
         unchecked=unchecked_constraints(result.fits, lang),
         matrix_areas=tuple(
             AreaHeading(area=a, number=i, heading=labels.area(a)) for i, a in enumerate(labels.areas, start=1)
         ),
-        matrix=_matrix(result.fits, labels),
+        matrix=_matrix(result.fits, labels, MATRIX_ROWS if top is None else top),
         shortlist=_shortlist(result, labels, date, configs),
         robustness=robustness,
         topsis=topsis_view(result, labels),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.present.labels import Labels, percent
+from crmadvisor.present.typography import after_colon, in_sentence, number, points
 from crmadvisor.present.view import RobustnessView, TopsisRow, TopsisView
 
 
@@ -26,8 +27,8 @@ def verdict_lines(result: Assessment, labels: Labels) -> list[str]:
                 leader=leader,
                 second=labels.vendor(robust.runner_up),
                 share=percent(robust.odds[0].first_share),
-                draws=robust.draws,
-                margin=f"{robust.margin * 100:.1f}".replace(".", "," if labels.lang == "fr" else "."),
+                draws=number(robust.draws, labels.lang),
+                margin=points(robust.margin, labels.lang),
             )
         )
     if result.fits and not result.fits[0].excluded and result.fits[0].blocked:
@@ -36,9 +37,9 @@ def verdict_lines(result: Assessment, labels: Labels) -> list[str]:
     if flip is not None:
         lines.append(
             w["flip"].format(
-                area=labels.area(flip.area),
-                from_level=labels.level(flip.from_level),
-                to_level=labels.level(flip.to_level),
+                area=after_colon(labels.area(flip.area), labels.lang),
+                from_level=in_sentence(labels.level(flip.from_level)),
+                to_level=in_sentence(labels.level(flip.to_level)),
                 winner=labels.vendor(flip.winner),
             )
         )

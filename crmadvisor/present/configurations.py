@@ -7,20 +7,9 @@ from collections.abc import Mapping, Sequence
 from crmadvisor.model.configurations import Recommendation, Upgrade
 from crmadvisor.model.money import Cost
 from crmadvisor.present.labels import Labels
+from crmadvisor.present.typography import day, money, number, plural
 from crmadvisor.present.view import ConfigurationView
 from crmadvisor.words import Words, words
-
-NARROW_SPACE = "\u202f"  # French thousands separator
-
-
-def amount_text(value: float, lang: str, *, decimals: int = 0) -> str:
-    """12,345 in English, 12 345 in French; `decimals` places, trailing zeros dropped."""
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "fr":
-        text = text.replace(",", NARROW_SPACE).replace(".", ",")
-    return text
 
 
 def cost_text(cost: Cost, w: Words, parts: int = 1, *, users_given: bool = True) -> str:
@@ -32,23 +21,22 @@ def cost_text(cost: Cost, w: Words, parts: int = 1, *, users_given: bool = True)
         return w(
             "configuration.on_quote",
             parts=", ".join(cost.unpriced),
-            amount=amount_text(cost.known, w.lang),
-            currency=cost.currency,
+            amount=money(cost.known, cost.currency, w.lang, decimals=0),
         )
-    monthly = amount_text(cost.yearly / cost.users / 12, w.lang, decimals=2)
+    monthly = money(cost.yearly / cost.users / 12, cost.currency, w.lang)
     if not users_given:
-        return w("configuration.cost.no_users", monthly=monthly, currency=cost.currency)
-    key = "configuration.cost.one" if cost.users == 1 else "configuration.cost"
-    amount = amount_text(cost.yearly, w.lang)
-    return w(key, amount=amount, currency=cost.currency, users=cost.users, monthly=monthly)
+        return w("configuration.cost.no_users", monthly=monthly)
+    key = f"configuration.cost.{plural(cost.users, w.lang)}"
+    amount = money(cost.yearly, cost.currency, w.lang, decimals=0)
+    return w(key, amount=amount, users=number(cost.users, w.lang), monthly=monthly)
 
 
 def rates_text(cost: Cost, w: Words, source: str) -> str:
     """The rates a cost was converted at, and their day: "1 USD = 0.8951 EUR (ECB, 2026-10-30)"."""
     if not cost.conversions:
         return ""
-    rates = ", ".join(f"1 {c.source} = {amount_text(c.rate, w.lang, decimals=4)} {c.target}" for c in cost.conversions)
-    return w("configuration.rates", rates=rates, source=source, date=cost.conversions[0].date)
+    rates = ", ".join(f"1 {c.source} = {number(c.rate, w.lang, decimals=4)} {c.target}" for c in cost.conversions)
+    return w("configuration.rates", rates=rates, source=source, date=day(cost.conversions[0].date, w.lang))
 
 
 def _upgrade_text(upgrade: Upgrade, labels: Labels, w: Words) -> str:
@@ -57,7 +45,7 @@ def _upgrade_text(upgrade: Upgrade, labels: Labels, w: Words) -> str:
         extra = w("configuration.upgrade.on_quote")
     else:
         extra = w(
-            "configuration.upgrade.extra", amount=amount_text(upgrade.extra_yearly, w.lang), currency=upgrade.currency
+            "configuration.upgrade.extra", amount=money(upgrade.extra_yearly, upgrade.currency, w.lang, decimals=0)
         )
     return w(f"configuration.upgrade.{upgrade.kind}", name=upgrade.name, closes=closes, extra=extra)
 
@@ -93,10 +81,13 @@ def _yearly(cost: Cost, w: Words, users_given: bool) -> str:
         return w("configuration.on_quote.all")
     if not users_given:
         per_user = cost.per_user_month() or 0.0
-        return w("configuration.per_user", monthly=amount_text(per_user, w.lang, decimals=2), currency=cost.currency)
-    return f"{amount_text(cost.yearly, w.lang)} {cost.currency}"
+        return w("configuration.per_user", monthly=money(per_user, cost.currency, w.lang))
+    return money(cost.yearly, cost.currency, w.lang, decimals=0)
 
 
-def rates_source(source: str) -> str:
-    """The rates' publisher as a report names it: the ECB for the shipped table, else the file's source."""
-    return "ECB" if "ecb.europa.eu" in source else source
+def rates_source(source: str, lang: str = "en") -> str:
+    """The rates' publisher as a report names it: the ECB (BCE in French) for the shipped table, else the file's
+    source."""
+    if "ecb.europa.eu" not in source:
+        return source
+    return "BCE" if lang == "fr" else "ECB"

@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_\[\]{}#+!|~$^@])")
+_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # runs of white space, but not the no-break spaces of "2 000 €"
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def md_text(value: object) -> str:
     """Text safe anywhere inline in Markdown, table cells included: one line, no markup, no HTML."""
-    text = " ".join(str(value).split())
+    text = _BREAKS.sub(" ", str(value)).strip()
     text = _ENTITY.sub("&amp;", text)
     text = _MD_PUNCTUATION.sub(r"\\\1", text)
     return text.replace("<", "&lt;").replace(">", "&gt;")
@@ -58,8 +59,18 @@ def render_template(
 ) -> str:
     """Render a template in the sandbox (bounded by `limits`: a consultancy's own); its mistakes located in it."""
     from crmadvisor.present.jinja import render
+    from crmadvisor.present.typography import after_colon, day, number
 
-    filters: dict[str, Callable[..., object]] = {"md": md_text, "md_url": md_url, "pct": pct, "inline_svg": inline_svg}
+    lang = report.lang
+    filters: dict[str, Callable[..., object]] = {
+        "md": md_text,
+        "md_url": md_url,
+        "pct": pct,
+        "inline_svg": inline_svg,
+        "day": lambda value: day(value, lang),  # 2 December 2026, 2 décembre 2026
+        "num": lambda value: number(value, lang),  # 2,000, 2 000
+        "after_colon": lambda value: after_colon(str(value), lang),  # French: "majeur : suivi des paiements"
+    }
     context = {"report": report, "w": template_words(report.lang)}
     return render(source, context, autoescape=html, name=name, filters=filters, limits=limits)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crmadvisor.model.fit import Fit
-from crmadvisor.model.needs import Need
+from crmadvisor.model.needs import DriverEffect, Need
 from crmadvisor.model.schema import DONT_KNOW, Catalog
 from crmadvisor.present.reasons import reason_text
 from crmadvisor.present.template_words import template_words
@@ -27,6 +27,11 @@ class Labels:
 
     def trait(self, trait_id: str) -> str:
         return self.traits[trait_id].heading(self.lang)
+
+    def short_trait(self, trait_id: str) -> str:
+        """A trait in a few words, for the needs' reasons: its `short` name, else its heading."""
+        trait = self.traits[trait_id]
+        return trait.short(self.lang) if trait.short is not None else trait.heading(self.lang)
 
     def option(self, trait_id: str, option_id: str | None) -> str:
         if option_id is None:
@@ -76,31 +81,50 @@ def short(label: str) -> str:
     return label
 
 
+REASONS_SHOWN = 2  # trait answers a need's reason names each way; the others are counted (all are in JSON)
+
+
 def need_reason(need: Need, labels: Labels) -> str:
-    """Which answers raised or lowered a need, and the importance answer that capped it."""
+    """Why a need is at its level, in a few words: "Critical area, up to 5; raised by sales cycle (the same
+    day) and leads (more than 10,000)"; the answers that weigh most first."""
+    from crmadvisor.present.typography import in_sentence, plural
+
     w = labels.w
-    raised = [
-        f"{labels.trait(e.trait)} = {short(labels.option(e.trait, e.option))}"
-        for e in need.drivers
-        if e.pull is not None and e.pull > 0.5
-    ]
-    lowered = [
-        f"{labels.trait(e.trait)} = {short(labels.option(e.trait, e.option))}"
-        for e in need.drivers
-        if e.pull is not None and e.pull < 0.5
-    ]
-    parts = [w["importance"].format(level=labels.level(need.importance), ceiling=need.ceiling)]
+    lang = labels.lang
+
+    def answers(effects: list[DriverEffect]) -> str:
+        effects.sort(key=lambda e: -e.weight * abs((e.pull or 0.5) - 0.5))
+        items = [
+            w["why.item"].format(
+                trait=labels.short_trait(e.trait), option=in_sentence(short(labels.option(e.trait, e.option)))
+            )
+            for e in effects[:REASONS_SHOWN]
+        ]
+        more = len(effects) - REASONS_SHOWN
+        if more > 0:
+            items.append(w[f"why.more.{plural(more, lang)}"].format(n=more))
+        if len(items) < 2:
+            return "".join(items)
+        return w["why.comma"].join(items[:-1]) + w["why.and"] + items[-1]
+
+    level = short(labels.level(need.importance))
+    level = level if lang == "en" else in_sentence(level)
+    key = "why.area.none" if need.ceiling == 0 else "why.area.suggested" if need.suggested else "why.area"
+    parts = [w[key].format(level=level, ceiling=need.ceiling)]
+    raised = [e for e in need.drivers if e.pull is not None and e.pull > 0.5]
+    lowered = [e for e in need.drivers if e.pull is not None and e.pull < 0.5]
     if raised:
-        parts.append(w["raised_by"].format(items="; ".join(raised)))
+        parts.append(w["why.raised"].format(items=answers(raised)))
     if lowered:
-        parts.append(w["lowered_by"].format(items="; ".join(lowered)))
+        parts.append(w["why.lowered"].format(items=answers(lowered)))
     if need.raises and labels.loyalty is not None:
         from crmadvisor.present.loyalty import raised_by_loyalty
 
         parts.append(raised_by_loyalty(need.raises, labels.loyalty, labels.lang))
     if not raised and not lowered:
-        parts.append(w["no_driver_answer"])
-    return "; ".join(parts)
+        parts.append(w["why.neutral"])
+    text = w["why.sep"].join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def unchecked_constraints(fits: Sequence[Fit], lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from crmadvisor.model.fit import Reason
+from crmadvisor.present.typography import day, money
 from crmadvisor.words import Words, words
 
 
@@ -31,23 +32,27 @@ def _over_budget(values: dict[str, str], w: Words, capability: Callable[[str], s
     """ "Enterprise, needed for forecasts, costs 175 USD (≈ 157 EUR at the ECB rate of 2026-10-30) per user
     per month, over the budget of 40 EUR": the issue's wording, with the rate used and its date."""
 
-    def number(text: str) -> str:
-        return text.replace(".", ",") if w.lang == "fr" else text
+    def amount_of(text: str) -> str:
+        """ "161.2 EUR" as the language writes an amount: "161,20 €", "€161.20"."""
+        value, _, currency = text.partition(" ")
+        try:
+            return money(float(value), currency, w.lang)
+        except ValueError:
+            return text
 
     caps = [c for c in values["needed_for"].split(", ") if c]
     needed = w("reason.over_budget.needed", capabilities=", ".join(map(capability, caps))) if caps else ""
-    amount = f"{number(values['price'])} {values['currency']}"
+    amount = amount_of(f"{values['price']} {values['currency']}")
     if values["original"]:
         source = "ECB " if "ecb.europa.eu" in values["rates_source"] else ""
         if w.lang == "fr":
             source = "BCE " if source else ""
         amount = w(
             "reason.over_budget.converted",
-            original=number(values["original"]),
-            price=number(values["price"]),
-            currency=values["currency"],
+            original=amount_of(values["original"]),
+            price=amount,
             source=source,
-            date=values["rates_date"],
+            date=day(values["rates_date"], w.lang),
         )
     return w(
         "reason.over_budget",
@@ -55,5 +60,5 @@ def _over_budget(values: dict[str, str], w: Words, capability: Callable[[str], s
         needed=needed,
         amount=amount,
         per=w(f"reason.over_budget.per.{values['per']}"),
-        budget=number(values["budget"]),
+        budget=amount_of(values["budget"]),
     )

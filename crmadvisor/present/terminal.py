@@ -15,6 +15,8 @@ from crmadvisor.present.console import plain, safe_console
 from crmadvisor.present.labels import percent
 from crmadvisor.present.template_words import template_words
 from crmadvisor.present.terminal_loyalty import render_loyalty
+from crmadvisor.present.terminal_summary import render_summary
+from crmadvisor.present.typography import plural
 from crmadvisor.present.view import Report, VendorSection
 
 SEVERITY_STYLE = {"blocking": "bold red", "major": "yellow", "minor": "cyan"}
@@ -25,16 +27,22 @@ def bar(level: int) -> str:
     return "■" * level + "□" * (5 - level)
 
 
-def as_text(report: Report, width: int = 80) -> str:
+def as_text(report: Report, width: int = 80, *, summary_only: bool = False) -> str:
     """The terminal rendering as plain text."""
     out = io.StringIO()
-    render_assessment(safe_console(width=width, file=out), report)
+    render_assessment(safe_console(width=width, file=out), report, summary_only=summary_only)
     return out.getvalue()
 
 
-def render_assessment(console: Console, report: Report) -> None:
+def render_assessment(console: Console, report: Report, *, summary_only: bool = False) -> None:
+    """The summary and the recommendation first, where a reader starts; the evidence after them."""
     w = template_words(report.lang)
-    console.print(Rule(plain(f"{w['assessment']}: {report.company}")))
+    console.print(Rule(plain(f"{w['assessment']}{w['colon']} {report.company}")))
+    render_summary(console, report, w)
+    if summary_only:
+        return
+    render_recommendation(console, report, w)
+    console.print()
     render_profile(console, report, w)
     render_needs(console, report, w)
     render_ranking(console, report, w)
@@ -43,7 +51,6 @@ def render_assessment(console: Console, report: Report) -> None:
         render_vendor(console, section, w)
     console.print()
     render_robustness(console, report, w)
-    render_recommendation(console, report, w)
     if report.loyalty is not None:
         render_loyalty(console, report.loyalty)
     elif report.loyalty_hint is not None:
@@ -111,6 +118,8 @@ def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
             cells += [plain(first), plain(row.rank_range or "-")]
         table.add_row(*cells, style="dim" if row.rank is None else None)
     console.print(table)
+    if report.hidden:
+        console.print(plain(w[f"more_vendors.{plural(report.hidden, report.lang)}"].format(n=report.hidden), "dim"))
     console.print(plain(w["ranking.order"], "dim"))
     if report.unchecked:
         console.print(plain(report.unchecked, "yellow"))
@@ -168,7 +177,7 @@ def render_robustness(console: Console, report: Report, w: dict[str, str]) -> No
 
 
 def render_recommendation(console: Console, report: Report, w: dict[str, str]) -> None:
-    """The advice last on the terminal, where the eye lands when the output stops."""
+    """The advice in full, right after the summary: why each vendor, what it leaves open, what to verify."""
     rec = report.recommendation
     if rec is None:
         return

@@ -218,10 +218,48 @@ class BlockingGap:
 
 
 @view
+class SummaryPick:
+    """A vendor the executive summary recommends, in its recommended configuration."""
+
+    position: int
+    vendor: str
+    name: str
+    fit: float
+    meets_must_haves: bool
+    configuration: str | None
+    """The edition and add-ons by name ("Pro + Insights"), for a vendor sold in editions."""
+    yearly_cost: float | None
+    """Yearly list-price licence cost in `currency`; null when on quote or without a number of users."""
+    currency: str | None
+    cost: str
+    """The cost as the summary words it: a yearly list price, a price per user and month, or on quote."""
+    why: str
+    """One sentence: what earns the vendor its place."""
+    left_open: str
+    """One sentence: what it leaves open."""
+
+
+@view
 class Summary:
+    """The executive summary, one page: what to do, what blocks, what was not checked, how sure, what next."""
+
+    orientation: str = ""
+    headline: str = ""
+    """The recommendation in one sentence."""
+    picks: tuple[SummaryPick, ...] = ()
+    findings: tuple[str, ...] = ()
+    """Blocking findings: must-haves the market or the shortlisted vendors miss."""
+    unchecked: tuple[str, ...] = ()
+    """What could not be checked (a budget not comparable, prices on quote, ratings without a source)."""
+    confidence: str = ""
+    """How sure the ranking is, in words (the draws and the seed are in the methodology)."""
+    next_steps: tuple[str, ...] = ()
+    """Demo scenarios from the open gaps, and what to confirm or ask for."""
     top: tuple[RankRow, ...]
+    """The three first vendors of the ranking (kept for templates that show them)."""
     blocking: tuple[BlockingGap, ...]
     verdict: tuple[str, ...]
+    """The robustness verdict, with its numbers (as in the robustness section)."""
 
 
 @view
@@ -379,6 +417,8 @@ class Report:
     profile: tuple[TraitRow, ...]
     needs: tuple[AreaNeeds, ...]
     ranking: tuple[RankRow, ...]
+    hidden: int = 0
+    """Vendors the ranking leaves out (--top N): counted, not shown."""
     matrix_areas: tuple[AreaHeading, ...]
     matrix: tuple[MatrixRow, ...]
     shortlist: tuple[VendorSection, ...]

@@ -11,6 +11,8 @@ WORDS: dict[str, str] = {
     "common.none": "none",
     "common.yes": "yes",
     "common.no": "no",
+    "common.points.one": "{n} point",
+    "common.points.other": "{n} points",
     "common.colon": ":",
     "common.sep": "; ",
     "common.not_given": "not given",
@@ -37,27 +39,26 @@ WORDS: dict[str, str] = {
     "reason.part_on_quote": "{parts} sold on quote: the budget is checked on the priced parts only",
     "reason.currency": "price in {price}, budget in {budget}: not compared",
     # editions: a vendor's recommended configuration (crmadvisor/present/configurations.py)
-    "configuration.cost": (
-        "{amount} {currency} a year at list price, licences only, for {users} users "
-        "({monthly} {currency} per user per month)"
+    "configuration.cost.other": (
+        "{amount} a year at list price, licences only, for {users} users ({monthly} per user per month)"
     ),
-    "configuration.cost.one": "{amount} {currency} a year at list price, licences only, for 1 user",
-    "configuration.on_quote": "{amount} {currency} a year at list price for the priced parts; {parts} on quote",
+    "configuration.cost.one": "{amount} a year at list price, licences only, for 1 user",
+    "configuration.on_quote": "{amount} a year at list price for the priced parts; {parts} on quote",
     "configuration.on_quote.all": "price on quote",
     "configuration.cost.no_users": (
-        "{monthly} {currency} per user per month at list price, licences only (the number of users is not "
+        "{monthly} per user per month at list price, licences only (the number of users is not "
         "in the answers: constraints.users)"
     ),
-    "configuration.per_user": "{monthly} {currency}/user/month",
+    "configuration.per_user": "{monthly}/user/month",
     "configuration.rates": "{rates} ({source}, {date})",
     "configuration.upgrade.edition": "{name} would close {closes} ({extra})",
     "configuration.upgrade.add_on": "the {name} add-on would close {closes} ({extra})",
-    "configuration.upgrade.extra": "+{amount} {currency} a year",
+    "configuration.upgrade.extra": "+{amount} a year",
     "configuration.upgrade.on_quote": "price on quote",
     # editions: a budget no configuration meeting the must-haves fits (crmadvisor/model/configurations.py)
     "reason.over_budget": "{configuration}{needed} costs {amount} {per}, over the budget of {budget}",
     "reason.over_budget.needed": ", needed for {capabilities},",
-    "reason.over_budget.converted": "{original} (≈ {price} {currency} at the {source}rate of {date})",
+    "reason.over_budget.converted": "{original} (≈ {price} at the {source}rate of {date})",
     "reason.over_budget.per.user_month": "per user per month",
     "reason.over_budget.per.year": "a year",
     # The answers file's fields, as a report's appendix and `questions` name them
@@ -91,15 +92,25 @@ WORDS: dict[str, str] = {
     "assessment.need": "Need",
     "assessment.must": "Must",
     "assessment.why": "Why",
-    "assessment.importance": "importance {level} (ceiling {ceiling})",
-    "assessment.raised_by": "raised by {items}",
-    "assessment.lowered_by": "lowered by {items}",
-    "assessment.no_driver_answer": "no driving trait answered: neutral",
+    "assessment.why.area": "{level} area, up to {ceiling}",
+    "assessment.why.area.none": "area not needed",
+    "assessment.why.area.suggested": "{level} area (suggested), up to {ceiling}",
+    "assessment.why.raised": "raised by {items}",
+    "assessment.why.lowered": "lowered by {items}",
+    "assessment.why.item": "{trait} ({option})",
+    "assessment.why.more.one": "{n} more",
+    "assessment.why.more.other": "{n} more",
+    "assessment.why.comma": ", ",
+    "assessment.why.and": " and ",
+    "assessment.why.sep": "; ",
+    "assessment.why.neutral": "no answer moves it",
     "assessment.must_legend": "! = must-have: named by the consultant, else the core of each area rated critical",
     "assessment.ranking": "Ranking",
     "assessment.ranking.order": (
         "Order: fewest blocking gaps (unmet must-haves) first, then highest fit; B/M/m = blocking / major / minor gaps."
     ),
+    "assessment.more_vendors.one": "1 more vendor not shown (--top).",
+    "assessment.more_vendors.other": "{n} more vendors not shown (--top).",
     "assessment.rank": "#",
     "assessment.vendor": "Vendor",
     "assessment.fit": "Fit",
@@ -117,11 +128,11 @@ WORDS: dict[str, str] = {
     "assessment.robustness": "How sure is this ranking?",
     "assessment.verdict.clear": (
         "{leader} leads in {share} of {draws} draws where weights and ratings were perturbed; its margin "
-        "over {second} is {margin} points of fit."
+        "over {second} is {margin} of fit."
     ),
     "assessment.verdict.unclear": (
         "No clear winner: {leader} comes first in {share} of {draws} perturbed draws, with a margin of "
-        "{margin} points of fit over {second}. Compare the shortlist on the gaps, not on the score."
+        "{margin} of fit over {second}. Compare the shortlist on the gaps, not on the score."
     ),
     "assessment.verdict.blocked": "No vendor in the race meets every must-have: the leader has a blocking gap.",
     "assessment.verdict.alone": "Only {leader} is left in the race.",
@@ -130,7 +141,7 @@ WORDS: dict[str, str] = {
         "The smallest change that would change the winner: {area} from {from_level} to {to_level} would "
         "put {winner} first."
     ),
-    "assessment.no_flip": "No change of a single feature area's importance changes the winner.",
+    "assessment.no_flip": "No change of one or two importance levels, in any one feature area, changes the winner.",
     "assessment.topsis": "TOPSIS cross-check",
     "assessment.topsis.agree": "TOPSIS agrees on the winner ({winner}).",
     "assessment.topsis.disagree": "TOPSIS puts {topsis_winner} first instead of {winner}.",
@@ -159,6 +170,64 @@ WORDS: dict[str, str] = {
     "report.summary.no_blocking": "None of the three vendors above misses a must-have.",
     "report.summary.blocking_para": "must-have, need {need}/5",
     "report.summary.vendor_short": "{vendor} rates {rating}/5: {evidence}",
+    # issue 15: the executive summary, one page (crmadvisor/present/summary.py)
+    "report.exec.recommendation": "Recommendation",
+    "report.exec.findings": "Blocking findings",
+    "report.exec.unchecked": "What could not be checked",
+    "report.exec.confidence": "How sure",
+    "report.exec.next": "Next steps",
+    "report.exec.fit": "fit {fit}",
+    "report.exec.cost.none": "no price in its profile",
+    "report.exec.cost.yearly.one": "{amount} a year for {users} user (list price, licences only)",
+    "report.exec.cost.yearly.other": "{amount} a year for {users} users (list price, licences only)",
+    "report.exec.cost.per_user": "{monthly} (list price, licences only)",
+    "report.exec.why": "Strong on {points}.",
+    "report.exec.why.none": "Meets none of the main needs solidly.",
+    "report.exec.open": "Left open: {items}.",
+    "report.exec.open.none": "Leaves nothing open.",
+    "report.exec.open.item": "{capability} ({rating}/5 for a need of {need})",
+    "report.exec.open.must": "{capability}, a must-have ({rating}/5 for a need of {need})",
+    "report.exec.open.more.one": "{n} more gap",
+    "report.exec.open.more.other": "{n} more gaps",
+    "report.exec.finding.must.one": (
+        "{vendors} misses the must-have {capability} (need {need}/5), which another vendor meets."
+    ),
+    "report.exec.finding.must.other": (
+        "{vendors} miss the must-have {capability} (need {need}/5), which another vendor meets."
+    ),
+    "report.exec.finding.none": "None: the shortlisted vendors meet every must-have.",
+    "report.exec.unchecked.note": "{text} (vendors in the race concerned: {n}/{total}).",
+    "report.exec.unchecked.no_budget": "No budget in the answers: costs are shown, not compared with a budget.",
+    "report.exec.unchecked.quote.one": "{vendors} sells its recommended configuration on quote: its cost is not known.",
+    "report.exec.unchecked.quote.other": (
+        "{vendors} sell their recommended configurations on quote: their cost is not known."
+    ),
+    "report.exec.unchecked.users": (
+        "The number of users is not in the answers (constraints.users): costs are per user and month, with no "
+        "yearly total."
+    ),
+    "report.exec.unchecked.unverified.one": "{n} rating the shortlist rests on has no public source.",
+    "report.exec.unchecked.unverified.other": "{n} ratings the shortlist rests on have no public source.",
+    "report.exec.unchecked.none": "Nothing: every constraint could be checked for every vendor in the race.",
+    "report.exec.confidence.clear": (
+        "{leader} leads clearly: no change of one or two importance levels puts another vendor first."
+    ),
+    "report.exec.confidence.sensitive": "{leader} leads clearly, but on one answer.",
+    "report.exec.confidence.close": "A close race between {vendors}: let the demos decide.",
+    "report.exec.confidence.flip": (
+        " Changing the importance of {area} from {from_level} to {to_level} would put {winner} first."
+    ),
+    "report.exec.confidence.alone": "{leader} is the only vendor left in the race: nothing to compare it with.",
+    "report.exec.confidence.none": "No vendor is left in the race.",
+    "report.exec.confidence.unmeasured": "Not measured: the robustness analysis was skipped (--draws 0).",
+    "report.exec.next.demo": "Demo scenario “{capability}” (need {need}/5): ask {vendors} to show it on your own case.",
+    "report.exec.next.rated": "{vendor} (rated {rating}/5)",
+    "report.exec.next.market": (
+        "Choose a tool for {capability} beside the CRM, and ask each shortlisted vendor how it connects."
+    ),
+    "report.exec.next.confirm": "Confirm with the client how important {area} is ({level}): the ranking turns on it.",
+    "report.exec.next.quote": "Ask {vendors} for a quote.",
+    "report.exec.next.users": "Give the number of users (constraints.users) to compare yearly costs.",
     # issue 12: the recommendation (crmadvisor/model/recommendation.py, crmadvisor/present/advice.py)
     "report.recommendation.title": "Recommendation",
     "report.recommendation.headline": "Shortlist {vendors} for demos.",
@@ -208,15 +277,15 @@ WORDS: dict[str, str] = {
         "{area}: importance not known, suggested {level}; no answer about the traits driving it."
     ),
     "report.recommendation.confidence.clear": (
-        "The ranking is clear: {leader} comes first in {share} of the draws, {margin} points ahead of "
+        "The ranking is clear: {leader} comes first in {share} of the draws, {margin} ahead of "
         "{runner_up}, and no change of one or two importance levels puts another vendor first."
     ),
     "report.recommendation.confidence.sensitive": (
-        "{leader} leads clearly ({share} of the draws, {margin} points ahead of {runner_up}), but it rests "
+        "{leader} leads clearly ({share} of the draws, {margin} ahead of {runner_up}), but it rests "
         "on one importance answer."
     ),
     "report.recommendation.confidence.close": (
-        "No clear winner: {leader} comes first in {share} of the draws, {margin} points ahead of {runner_up}; "
+        "No clear winner: {leader} comes first in {share} of the draws, {margin} ahead of {runner_up}; "
         "let the demos decide between the shortlisted vendors."
     ),
     "report.recommendation.confidence.flip": (
@@ -279,7 +348,10 @@ WORDS: dict[str, str] = {
     "report.odds": "Monte Carlo",
     "report.rank_range": "Rank range (5-95 %)",
     "report.first_share": "First in",
-    "report.draws_seed": "{draws} draws, seed {seed}.",
+    "report.draws_seed": (
+        "The robustness analysis of this report made {draws} perturbed draws from random seed {seed}; the same "
+        "answers, catalogue and seed give the same figures."
+    ),
     "report.topsis.closeness": "Closeness",
     "report.topsis.rank": "TOPSIS rank",
     "report.fit_rank": "Fit rank",
@@ -403,7 +475,7 @@ WORDS: dict[str, str] = {
     "vendors.orientation.b2c": "B2C",
     "vendors.orientation.both": "B2B+B2C",
     "vendors.price.none": "no public price",
-    "vendors.price.from": "from {amount} {currency} {per}",
+    "vendors.price.from": "from {amount} {per}",
     "vendors.price.user_month": "per user per month",
     "vendors.price.month": "per month",
     "vendors.price.contacts_month": "per month (by contacts)",
@@ -501,6 +573,9 @@ WORDS: dict[str, str] = {
     ),
     "workflow.pdf_needs_output": "a PDF report needs --output FILE.pdf",
     "workflow.template_not_json": "--template applies to Markdown and HTML reports, not JSON",
+    "workflow.summary_terminal": (
+        "--summary prints the executive summary on the terminal: leave out --output and --format"
+    ),
     "workflow.png_needs_charts": "--png writes the charts as PNG: it needs a Markdown, HTML or PDF report with charts",
     "workflow.format_mismatch": "--format {fmt} does not match the extension of {path}: use a .{fmt} file name",
     "workflow.format_for_stdout": "--format is needed when the report goes to standard output",

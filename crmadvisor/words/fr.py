@@ -11,6 +11,8 @@ WORDS: dict[str, str] = {
     "common.none": "aucun",
     "common.yes": "oui",
     "common.no": "non",
+    "common.points.one": "{n} point",
+    "common.points.other": "{n} points",
     "common.colon": "\xa0:",  # French puts a non-breaking space before a colon
     "common.sep": "\xa0; ",  # and before a semicolon
     "common.not_given": "non renseigné",
@@ -33,35 +35,33 @@ WORDS: dict[str, str] = {
     "reason.size": "ne sert pas les entreprises {size}",
     "reason.budget": "à partir de {price} {currency} par utilisateur et par mois, au-delà du budget de {budget}",
     "reason.hosting_unpublished": (
-        "régions d'hébergement non publiées : vérifier la localisation des données auprès de l'éditeur"
+        "régions d'hébergement non publiées\xa0: vérifier la localisation des données auprès de l'éditeur"
     ),
     "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
-    "reason.part_on_quote": "{parts} sur devis : le budget n'est vérifié que sur les parties au prix catalogue",
-    "reason.currency": "prix en {price}, budget en {budget} : non comparés",
+    "reason.part_on_quote": "{parts} sur devis\xa0: le budget n'est vérifié que sur les parties au prix catalogue",
+    "reason.currency": "prix en {price}, budget en {budget}\xa0: non comparés",
     # éditions : la configuration recommandée d'un éditeur (crmadvisor/present/configurations.py)
-    "configuration.cost": (
-        "{amount} {currency} par an au prix catalogue, licences seules, pour {users} utilisateurs "
-        "({monthly} {currency} par utilisateur et par mois)"
+    "configuration.cost.other": (
+        "{amount} par an au prix catalogue, licences seules, pour {users} utilisateurs "
+        "({monthly} par utilisateur et par mois)"
     ),
-    "configuration.cost.one": "{amount} {currency} par an au prix catalogue, licences seules, pour 1 utilisateur",
-    "configuration.on_quote": (
-        "{amount} {currency} par an au prix catalogue pour les parties tarifées ; {parts} sur devis"
-    ),
+    "configuration.cost.one": "{amount} par an au prix catalogue, licences seules, pour 1 utilisateur",
+    "configuration.on_quote": "{amount} par an au prix catalogue pour les parties tarifées\xa0; {parts} sur devis",
     "configuration.on_quote.all": "prix sur devis",
     "configuration.cost.no_users": (
-        "{monthly} {currency} par utilisateur et par mois au prix catalogue, licences seules (le nombre "
-        "d'utilisateurs n'est pas dans les réponses : constraints.users)"
+        "{monthly} par utilisateur et par mois au prix catalogue, licences seules (le nombre "
+        "d'utilisateurs n'est pas dans les réponses\xa0: constraints.users)"
     ),
-    "configuration.per_user": "{monthly} {currency}/utilisateur/mois",
+    "configuration.per_user": "{monthly}/utilisateur/mois",
     "configuration.rates": "{rates} ({source}, {date})",
     "configuration.upgrade.edition": "{name} comblerait {closes} ({extra})",
     "configuration.upgrade.add_on": "le module {name} comblerait {closes} ({extra})",
-    "configuration.upgrade.extra": "+{amount} {currency} par an",
+    "configuration.upgrade.extra": "+{amount} par an",
     "configuration.upgrade.on_quote": "prix sur devis",
     # éditions : aucun budget ne permet une configuration qui couvre les indispensables
     "reason.over_budget": "{configuration}{needed} coûte {amount} {per}, au-delà du budget de {budget}",
     "reason.over_budget.needed": ", nécessaire pour {capabilities},",
-    "reason.over_budget.converted": "{original} (≈ {price} {currency} au taux {source}du {date})",
+    "reason.over_budget.converted": "{original} (≈ {price} au taux {source}du {date})",
     "reason.over_budget.per.user_month": "par utilisateur et par mois",
     "reason.over_budget.per.year": "par an",
     # The answers file's fields, as a report's appendix and `questions` name them
@@ -83,13 +83,13 @@ WORDS: dict[str, str] = {
     "assessment.answer": "Réponse",
     "assessment.position": "B2B ↔ B2C",
     "assessment.overall": (
-        "Globalement : {orientation} ({percent} % du chemin entre le B2B typique et le B2C typique)"
+        "Globalement\xa0: {orientation} ({percent} % du chemin entre le B2B typique et le B2C typique)"
     ),
-    "assessment.declared": "Modèle déclaré : {declared}",
+    "assessment.declared": "Modèle déclaré\xa0: {declared}",
     "assessment.inconsistent": (
-        "Contrôle de cohérence : le modèle déclaré ({declared}) et les réponses divergent (mesuré : "
-        "{percent} % B2C). Critères éloignés du modèle déclaré : {traits}. La première question de "
-        "l'article est de savoir si vous êtes B2B ou B2C : vérifiez ces réponses."
+        "Contrôle de cohérence\xa0: le modèle déclaré ({declared}) et les réponses divergent (mesuré\xa0: "
+        "{percent} % B2C). Critères éloignés du modèle déclaré\xa0: {traits}. La première question de "
+        "l'article est de savoir si vous êtes B2B ou B2C\xa0: vérifiez ces réponses."
     ),
     "assessment.needs": "Besoins",
     "assessment.area": "Domaine fonctionnel",
@@ -97,61 +97,73 @@ WORDS: dict[str, str] = {
     "assessment.need": "Besoin",
     "assessment.must": "Indisp.",
     "assessment.why": "Pourquoi",
-    "assessment.importance": "importance {level} (plafond {ceiling})",
-    "assessment.raised_by": "augmenté par {items}",
-    "assessment.lowered_by": "diminué par {items}",
-    "assessment.no_driver_answer": "aucun critère déterminant renseigné : neutre",
+    "assessment.why.area": "domaine {level}, jusqu’à {ceiling}",
+    "assessment.why.area.none": "domaine non nécessaire",
+    "assessment.why.area.suggested": "domaine {level} (suggéré), jusqu’à {ceiling}",
+    "assessment.why.raised": "augmenté par {items}",
+    "assessment.why.lowered": "diminué par {items}",
+    "assessment.why.item": "{trait} ({option})",
+    "assessment.why.more.one": "{n} autre",
+    "assessment.why.more.other": "{n} autres",
+    "assessment.why.comma": ", ",
+    "assessment.why.and": " et ",
+    "assessment.why.sep": "\xa0; ",
+    "assessment.why.neutral": "aucune réponse ne le modifie",
     "assessment.must_legend": (
-        "! = indispensable : nommé par le consultant, sinon la fonctionnalité centrale de chaque domaine critique"
+        "! = indispensable\xa0: nommé par le consultant, sinon la fonctionnalité centrale de chaque domaine critique"
     ),
     "assessment.ranking": "Classement",
     "assessment.ranking.order": (
-        "Ordre : le moins d'écarts bloquants (indispensables non couverts) d'abord, puis la meilleure "
-        "adéquation ; B/M/m = écarts bloquants / majeurs / mineurs."
+        "Ordre\xa0: le moins d'écarts bloquants (indispensables non couverts) d'abord, puis la meilleure "
+        "adéquation\xa0; B/M/m = écarts bloquants / majeurs / mineurs."
     ),
+    "assessment.more_vendors.one": "1 autre éditeur non affiché (--top).",
+    "assessment.more_vendors.other": "{n} autres éditeurs non affichés (--top).",
     "assessment.rank": "#",
     "assessment.vendor": "Éditeur",
     "assessment.fit": "Adéquation",
     "assessment.gaps": "Écarts B/M/m",
     "assessment.first": "1er dans",
     "assessment.range": "Rang 5-95 %",
-    "assessment.excluded": "exclu : {reasons}",
+    "assessment.excluded": "exclu\xa0: {reasons}",
     "assessment.blocked": "bloqué par un écart sur un indispensable",
     "assessment.lopsided": "adéquation déséquilibrée",
-    "assessment.gap_matrix": "Matrice des écarts : part du besoin couverte par domaine",
-    "assessment.legend": "Légende : ■ couvert à 100 %, ▣ 75-99 %, ▢ 50-74 %, ✗ moins de 50 %, · pas de besoin",
+    "assessment.gap_matrix": "Matrice des écarts\xa0: part du besoin couverte par domaine",
+    "assessment.legend": "Légende\xa0: ■ couvert à 100 %, ▣ 75-99 %, ▢ 50-74 %, ✗ moins de 50 %, · pas de besoin",
     "assessment.strengths": "Points forts",
     "assessment.gap_list": "Écarts",
     "assessment.rated": "noté {rating}/5 pour un besoin de {need}",
-    "assessment.robustness": "Quelle confiance accorder à ce classement ?",
+    "assessment.robustness": "Quelle confiance accorder à ce classement\xa0?",
     "assessment.verdict.clear": (
         "{leader} arrive en tête dans {share} des {draws} tirages où pondérations et notes ont été "
-        "perturbées ; son avance sur {second} est de {margin} points d'adéquation."
+        "perturbées\xa0; son avance sur {second} est de {margin} d'adéquation."
     ),
     "assessment.verdict.unclear": (
-        "Pas de vainqueur net : {leader} arrive en tête dans {share} des {draws} tirages perturbés, avec "
-        "{margin} points d'adéquation d'avance sur {second}. Comparez la présélection sur les écarts, pas "
+        "Pas de vainqueur net\xa0: {leader} arrive en tête dans {share} des {draws} tirages perturbés, avec "
+        "{margin} d'adéquation d'avance sur {second}. Comparez la présélection sur les écarts, pas "
         "sur le score."
     ),
     "assessment.verdict.blocked": (
-        "Aucun éditeur en lice ne couvre tous les indispensables : le premier a un écart bloquant."
+        "Aucun éditeur en lice ne couvre tous les indispensables\xa0: le premier a un écart bloquant."
     ),
     "assessment.verdict.alone": "Seul {leader} reste en lice.",
-    "assessment.verdict.none": "Aucun éditeur ne reste en lice : tous sont exclus par une contrainte.",
+    "assessment.verdict.none": "Aucun éditeur ne reste en lice\xa0: tous sont exclus par une contrainte.",
     "assessment.flip": (
-        "Le plus petit changement qui modifierait le vainqueur : {area} de {from_level} à {to_level} "
-        "placerait {winner} en tête."
+        "Le plus petit changement qui modifierait le vainqueur\xa0: {area} de «\xa0{from_level}\xa0» à "
+        "«\xa0{to_level}\xa0» placerait {winner} en tête."
     ),
-    "assessment.no_flip": "Aucun changement d'importance d'un seul domaine ne change le vainqueur.",
+    "assessment.no_flip": (
+        "Aucun changement d’un ou deux niveaux d’importance, dans un même domaine, ne change le vainqueur."
+    ),
     "assessment.topsis": "Contre-vérification TOPSIS",
     "assessment.topsis.agree": "TOPSIS désigne le même vainqueur ({winner}).",
     "assessment.topsis.disagree": "TOPSIS place {topsis_winner} en tête au lieu de {winner}.",
-    "assessment.topsis.diff": "{vendor} : rang adéquation {fit_rank}, rang TOPSIS {topsis_rank}",
+    "assessment.topsis.diff": "{vendor}\xa0: rang adéquation {fit_rank}, rang TOPSIS {topsis_rank}",
     "assessment.evidence": "preuve",
     "assessment.review_date": "revu le {date}",
     "assessment.stale": "revue de plus de 12 mois",
-    "assessment.notes": "remarque : {notes}",
-    "assessment.unchecked": "Contraintes non vérifiées (éditeurs en lice concernés) : {parts}.",
+    "assessment.notes": "remarque\xa0: {notes}",
+    "assessment.unchecked": "Contraintes non vérifiées (éditeurs en lice concernés)\xa0: {parts}.",
     # The written report's own words
     "report.report_title": "Rapport de choix de CRM",
     "report.prepared_for": "Préparé pour",
@@ -162,7 +174,7 @@ WORDS: dict[str, str] = {
     "report.contents": "Sommaire",
     "report.summary": "Synthèse",
     "report.summary.orientation": (
-        "Orientation : {orientation}, à {percent} % du chemin entre le B2B typique et le B2C typique."
+        "Orientation\xa0: {orientation}, à {percent} % du chemin entre le B2B typique et le B2C typique."
     ),
     "report.summary.top": "Les trois éditeurs les plus adaptés",
     "report.summary.confidence": "en tête dans {share} des tirages, rang {range}",
@@ -170,37 +182,109 @@ WORDS: dict[str, str] = {
     "report.summary.blocking": "Écarts bloquants",
     "report.summary.no_blocking": "Aucun des trois éditeurs ci-dessus ne manque un indispensable.",
     "report.summary.blocking_para": "indispensable, besoin {need}/5",
-    "report.summary.vendor_short": "{vendor} est noté {rating}/5 : {evidence}",
+    "report.summary.vendor_short": "{vendor} est noté {rating}/5\xa0: {evidence}",
+    # issue 15 : la synthèse, une page (crmadvisor/present/summary.py)
+    "report.exec.recommendation": "Recommandation",
+    "report.exec.findings": "Constats bloquants",
+    "report.exec.unchecked": "Ce qui n’a pas pu être vérifié",
+    "report.exec.confidence": "Degré de certitude",
+    "report.exec.next": "Prochaines étapes",
+    "report.exec.fit": "adéquation {fit}",
+    "report.exec.cost.none": "aucun prix dans son profil",
+    "report.exec.cost.yearly.one": "{amount} par an pour {users} utilisateur (prix catalogue, licences seules)",
+    "report.exec.cost.yearly.other": "{amount} par an pour {users} utilisateurs (prix catalogue, licences seules)",
+    "report.exec.cost.per_user": "{monthly} (prix catalogue, licences seules)",
+    "report.exec.why": "Points forts\xa0: {points}.",
+    "report.exec.why.none": "Ne couvre solidement aucun des besoins principaux.",
+    "report.exec.open": "Reste ouvert\xa0: {items}.",
+    "report.exec.open.none": "Ne laisse rien d’ouvert.",
+    "report.exec.open.item": "{capability} ({rating}/5 pour un besoin de {need})",
+    "report.exec.open.must": "{capability}, indispensable ({rating}/5 pour un besoin de {need})",
+    "report.exec.open.more.one": "{n} autre écart",
+    "report.exec.open.more.other": "{n} autres écarts",
+    "report.exec.finding.must.one": (
+        "{vendors} ne couvre pas l’indispensable «\xa0{capability}\xa0» (besoin {need}/5), qu’un autre éditeur couvre."
+    ),
+    "report.exec.finding.must.other": (
+        "{vendors} ne couvrent pas l’indispensable «\xa0{capability}\xa0» (besoin {need}/5), qu’un autre éditeur "
+        "couvre."
+    ),
+    "report.exec.finding.none": "Aucun\xa0: les éditeurs retenus couvrent tous les indispensables.",
+    "report.exec.unchecked.note": "{text} (éditeurs en lice concernés\xa0: {n}/{total}).",
+    "report.exec.unchecked.no_budget": (
+        "Pas de budget dans les réponses\xa0: les coûts sont indiqués, sans être comparés à un budget."
+    ),
+    "report.exec.unchecked.quote.one": (
+        "{vendors} vend sa configuration recommandée sur devis\xa0: son coût n’est pas connu."
+    ),
+    "report.exec.unchecked.quote.other": (
+        "{vendors} vendent leur configuration recommandée sur devis\xa0: leur coût n’est pas connu."
+    ),
+    "report.exec.unchecked.users": (
+        "Le nombre d’utilisateurs n’est pas dans les réponses (constraints.users)\xa0: les coûts sont par "
+        "utilisateur et par mois, sans total annuel."
+    ),
+    "report.exec.unchecked.unverified.one": "{n} note sur laquelle repose la présélection n’a pas de source publique.",
+    "report.exec.unchecked.unverified.other": (
+        "{n} notes sur lesquelles repose la présélection n’ont pas de source publique."
+    ),
+    "report.exec.unchecked.none": "Rien\xa0: chaque contrainte a pu être vérifiée pour chaque éditeur en lice.",
+    "report.exec.confidence.clear": (
+        "{leader} est nettement en tête\xa0: aucun changement d’un ou deux niveaux d’importance ne place un autre "
+        "éditeur devant."
+    ),
+    "report.exec.confidence.sensitive": "{leader} est nettement en tête, mais sur une seule réponse.",
+    "report.exec.confidence.close": "Une course serrée entre {vendors}\xa0: laissez les démonstrations trancher.",
+    "report.exec.confidence.flip": (
+        " Passer l’importance de {area} de «\xa0{from_level}\xa0» à «\xa0{to_level}\xa0» placerait {winner} en tête."
+    ),
+    "report.exec.confidence.alone": "{leader} est le seul éditeur en lice\xa0: rien à lui comparer.",
+    "report.exec.confidence.none": "Aucun éditeur n’est en lice.",
+    "report.exec.confidence.unmeasured": "Non mesuré\xa0: l’analyse de robustesse a été omise (--draws 0).",
+    "report.exec.next.demo": (
+        "Scénario de démonstration «\xa0{capability}\xa0» (besoin {need}/5)\xa0: demandez à {vendors} de le "
+        "montrer sur votre propre cas."
+    ),
+    "report.exec.next.rated": "{vendor} (noté {rating}/5)",
+    "report.exec.next.market": (
+        "Choisissez un outil pour {capability} à côté du CRM, et demandez à chaque éditeur retenu comment il s’y "
+        "connecte."
+    ),
+    "report.exec.next.confirm": (
+        "Confirmez avec le client l’importance de {area} ({level})\xa0: le classement en dépend."
+    ),
+    "report.exec.next.quote": "Demandez un devis à {vendors}.",
+    "report.exec.next.users": "Indiquez le nombre d’utilisateurs (constraints.users) pour comparer les coûts annuels.",
     # issue 12 : la recommandation (crmadvisor/model/recommendation.py, crmadvisor/present/advice.py)
     "report.recommendation.title": "Recommandation",
     "report.recommendation.headline": "Retenez {vendors} pour les démonstrations.",
-    "report.recommendation.headline.one": "Retenez {vendors} : aucun autre éditeur ne reste en lice.",
+    "report.recommendation.headline.one": "Retenez {vendors}\xa0: aucun autre éditeur ne reste en lice.",
     "report.recommendation.headline.none": (
-        "Aucun éditeur ne peut être recommandé : tous sont exclus par une contrainte."
+        "Aucun éditeur ne peut être recommandé\xa0: tous sont exclus par une contrainte."
     ),
     "report.recommendation.comma": ", ",
     "report.recommendation.and": " et ",
     "report.recommendation.why": "{name} (adéquation {fit}) tient l’essentiel de son adéquation de {points}.",
     "report.recommendation.why.none": "{name} (adéquation {fit}) ne couvre solidement aucun des besoins principaux.",
     "report.recommendation.why.blocked": (
-        " Il manque un indispensable qu’un autre éditeur couvre : voir ce qu’il laisse ouvert."
+        " Il manque un indispensable qu’un autre éditeur couvre\xa0: voir ce qu’il laisse ouvert."
     ),
     "report.recommendation.point": "{capability} ({rating}/5 pour un besoin de {need})",
-    "report.recommendation.open": "{capability} : {rating}/5 pour un besoin de {need} ({severity})",
+    "report.recommendation.open": "{capability}\xa0: {rating}/5 pour un besoin de {need} ({severity})",
     "report.recommendation.open.more": "et {n} écarts plus petits (voir sa section)",
-    "report.recommendation.open.none": "rien : il couvre tous les besoins",
+    "report.recommendation.open.none": "rien\xa0: il couvre tous les besoins",
     "report.recommendation.verify.unverified": (
-        "{capability} : noté {rating}/5 sans source publique ; demandez à le voir fonctionner"
+        "{capability}\xa0: noté {rating}/5 sans source publique\xa0; demandez à le voir fonctionner"
     ),
     "report.recommendation.verify.tight": (
-        "{capability} : {rating}/5 couvre tout juste un besoin de {need} ; voyez-le sur votre cas"
+        "{capability}\xa0: {rating}/5 couvre tout juste un besoin de {need}\xa0; voyez-le sur votre cas"
     ),
     "report.recommendation.verify.short": (
-        "{capability} : {rating}/5, un niveau sous {need} ; demandez comment combler l’écart"
+        "{capability}\xa0: {rating}/5, un niveau sous {need}\xa0; demandez comment combler l’écart"
     ),
     "report.recommendation.market": (
-        "Aucun CRM en lice ne couvre {capability} au niveau d’un indispensable (meilleure note {best}/5) : "
-        "prévoyez-le dans {where} et pesez l’intégration ; les éditeurs sont classés sur les autres indispensables."
+        "Aucun CRM en lice ne couvre {capability} au niveau d’un indispensable (meilleure note {best}/5)\xa0: "
+        "prévoyez-le dans {where} et pesez l’intégration\xa0; les éditeurs sont classés sur les autres indispensables."
     ),
     "report.recommendation.market.elsewhere": " {vendors} le couvriraient mais sont exclus par une contrainte.",
     "report.recommendation.market.where.contacts": "un outil dédié de données clients ou d’emailing",
@@ -214,39 +298,39 @@ WORDS: dict[str, str] = {
     "report.recommendation.market.where.loyalty": "une plateforme de programme de fidélité",
     "report.recommendation.market.where.social": "un outil de veille des réseaux sociaux",
     "report.recommendation.market.where.invoicing": "l’outil de facturation ou l’ERP",
-    "report.recommendation.must_haves.named": "Indispensables nommés par le consultant : {items}.",
+    "report.recommendation.must_haves.named": "Indispensables nommés par le consultant\xa0: {items}.",
     "report.recommendation.must_haves.default": (
-        "Indispensables par défaut, la capacité centrale de chaque domaine jugé critique : {items}."
+        "Indispensables par défaut, la capacité centrale de chaque domaine jugé critique\xa0: {items}."
     ),
     "report.recommendation.must_haves.none": (
-        "Aucun indispensable : aucun domaine n’est jugé critique et aucun n’est nommé."
+        "Aucun indispensable\xa0: aucun domaine n’est jugé critique et aucun n’est nommé."
     ),
     "report.recommendation.suggested": (
-        "{area} : importance non connue, suggérée {level} d’après le profil (réponses sur {traits})."
+        "{area}\xa0: importance non connue, suggérée {level} d’après le profil (réponses sur {traits})."
     ),
     "report.recommendation.suggested.no_answers": (
-        "{area} : importance non connue, suggérée {level} ; aucune réponse sur les critères qui la déterminent."
+        "{area}\xa0: importance non connue, suggérée {level}\xa0; aucune réponse sur les critères qui la déterminent."
     ),
     "report.recommendation.confidence.clear": (
-        "Le classement est net : {leader} arrive premier dans {share} des tirages, {margin} points devant "
+        "Le classement est net\xa0: {leader} arrive premier dans {share} des tirages, {margin} devant "
         "{runner_up}, et aucun changement d’un ou deux niveaux d’importance ne met un autre éditeur en tête."
     ),
     "report.recommendation.confidence.sensitive": (
-        "{leader} mène nettement ({share} des tirages, {margin} points devant {runner_up}), mais cela tient à "
+        "{leader} mène nettement ({share} des tirages, {margin} devant {runner_up}), mais cela tient à "
         "une réponse d’importance."
     ),
     "report.recommendation.confidence.close": (
-        "Pas de gagnant net : {leader} arrive premier dans {share} des tirages, {margin} points devant "
-        "{runner_up} ; laissez les démonstrations départager les éditeurs retenus."
+        "Pas de gagnant net\xa0: {leader} arrive premier dans {share} des tirages, {margin} devant "
+        "{runner_up}\xa0; laissez les démonstrations départager les éditeurs retenus."
     ),
     "report.recommendation.confidence.flip": (
-        " Juger {area} {to_level} au lieu de {from_level} mettrait {winner} en tête : confirmez "
+        " Juger {area} {to_level} au lieu de {from_level} mettrait {winner} en tête\xa0: confirmez "
         "cette réponse avec le client."
     ),
     "report.recommendation.confidence.no_flip": (
         " Aucun changement d’un ou deux niveaux d’importance ne met un autre éditeur en tête."
     ),
-    "report.recommendation.confidence.alone": "Seul {leader} reste en lice : il n’y a pas d’alternative à comparer.",
+    "report.recommendation.confidence.alone": "Seul {leader} reste en lice\xa0: il n’y a pas d’alternative à comparer.",
     "report.recommendation.confidence.none": "Aucun éditeur ne reste en lice.",
     "report.recommendation.confidence.unmeasured": "La solidité du classement n’a pas été mesurée (--draws 0).",
     "report.recommendation.why_title": "Pourquoi",
@@ -262,10 +346,10 @@ WORDS: dict[str, str] = {
     ),
     "report.position.value": "Part B2C",
     "report.needs.intro": (
-        "Le besoin de chaque fonctionnalité sur une échelle de 0 à 5 : l'importance donnée à son domaine fixe "
+        "Le besoin de chaque fonctionnalité sur une échelle de 0 à 5\xa0: l'importance donnée à son domaine fixe "
         "le niveau de la fonctionnalité la plus pertinente du domaine, et les critères abaissent les autres. "
         "Les indispensables sont ceux que le consultant a nommés, sinon la fonctionnalité centrale de chaque "
-        "domaine jugé critique ; un éditeur en dessous d'un indispensable qu'un autre couvre a un écart bloquant."
+        "domaine jugé critique\xa0; un éditeur en dessous d'un indispensable qu'un autre couvre a un écart bloquant."
     ),
     "report.level": "Besoin (0-5)",
     "report.must_have": "Indispensable",
@@ -273,7 +357,7 @@ WORDS: dict[str, str] = {
     "report.ranking.intro": (
         "L'adéquation est la part du besoin pondéré que couvre un éditeur (plafonnée au besoin). Les "
         "écarts sont comptés en bloquants / majeurs / mineurs. L'ordre place d'abord les éditeurs qui ont "
-        "le moins d'écarts bloquants (indispensables non couverts), puis la meilleure adéquation : un "
+        "le moins d'écarts bloquants (indispensables non couverts), puis la meilleure adéquation\xa0: un "
         "éditeur peut donc précéder un autre mieux adapté en pourcentage. Les éditeurs exclus par une "
         "contrainte viennent en dernier, avec la raison."
     ),
@@ -292,7 +376,7 @@ WORDS: dict[str, str] = {
     "report.rank_n": "Rang {rank}",
     "report.publisher": "Éditeur du logiciel",
     "report.website": "Site",
-    "report.stale_flag": "Attention : ce profil a été revu plus de 12 mois avant la date du rapport.",
+    "report.stale_flag": "Attention\xa0: ce profil a été revu plus de 12 mois avant la date du rapport.",
     "report.strengths.intro": "Fonctionnalités de besoin 3 ou plus entièrement couvertes",
     "report.gaps.intro": "Fonctionnalités notées en dessous du besoin",
     "report.severity": "Gravité",
@@ -302,7 +386,10 @@ WORDS: dict[str, str] = {
     "report.odds": "Monte Carlo",
     "report.rank_range": "Plage de rangs (5-95 %)",
     "report.first_share": "En tête dans",
-    "report.draws_seed": "{draws} tirages, graine {seed}.",
+    "report.draws_seed": (
+        "L’analyse de robustesse de ce rapport a fait {draws} tirages perturbés à partir de la graine aléatoire "
+        "{seed}\xa0; les mêmes réponses, le même catalogue et la même graine donnent les mêmes chiffres."
+    ),
     "report.topsis.closeness": "Proximité",
     "report.topsis.rank": "Rang TOPSIS",
     "report.fit_rank": "Rang adéquation",
@@ -311,39 +398,40 @@ WORDS: dict[str, str] = {
         "Les réponses placent l'entreprise, sur chacune des 9 différences de relation, entre le B2B "
         "typique et le B2C typique. Chacune des 23 fonctionnalités reçoit un besoin de 0 à 5 selon les "
         "critères qui la déterminent, plafonné par l'importance de son domaine. L'adéquation d'un éditeur "
-        "est la part du besoin pondéré que couvrent ses notes ; un écart est bloquant quand un "
+        "est la part du besoin pondéré que couvrent ses notes\xa0; un écart est bloquant quand un "
         "indispensable manque, majeur quand la note est inférieure au besoin de deux niveaux ou plus, "
         "mineur sinon. Les notes des éditeurs sont des jugements fondés sur leur documentation publique à "
         "la date de revue, pas des tests des produits. L'analyse de robustesse perturbe au hasard "
-        "pondérations et notes et reclasse les éditeurs. Formules, seuils et exemple chiffré : "
+        "pondérations et notes et reclasse les éditeurs. Formules, seuils et exemple chiffré\xa0: "
         "docs/methodology.md dans le dépôt de crmadvisor."
     ),
-    "report.appendix": "Annexe : toutes les réponses",
+    "report.appendix": "Annexe\xa0: toutes les réponses",
     "report.question": "Question",
     "report.charts": "Graphiques",
     "report.chart.radar": "Besoin et notes des éditeurs par domaine",
     "report.chart.radar.alt": (
-        "Graphique radar : le besoin moyen de chaque domaine (0-5) face à la note moyenne des trois premiers éditeurs"
+        "Graphique radar\xa0: le besoin moyen de chaque domaine (0-5) face à la note moyenne des trois premiers "
+        "éditeurs"
     ),
     "report.chart.fit": "Adéquation des éditeurs en lice et part des premières places",
     "report.chart.fit.alt": (
-        "Diagramme en barres : l'adéquation de chaque éditeur et la part des tirages perturbés où il arrive en tête"
+        "Diagramme en barres\xa0: l'adéquation de chaque éditeur et la part des tirages perturbés où il arrive en tête"
     ),
     "report.chart.value": "Adéquation et coût annuel au prix catalogue des configurations recommandées",
     "report.chart.value.alt": (
-        "Nuage de points : chaque éditeur en lice au coût annuel des licences de sa configuration et à son "
-        "adéquation ; les cercles couvrent tous les indispensables, les croix en manquent un"
+        "Nuage de points\xa0: chaque éditeur en lice au coût annuel des licences de sa configuration et à son "
+        "adéquation\xa0; les cercles couvrent tous les indispensables, les croix en manquent un"
     ),
     "report.chart.value.cost": "Coût annuel des licences, prix catalogue ({currency})",
     "report.chart.value.meets": "couvre tous les indispensables",
     "report.chart.value.misses": "manque un indispensable",
     "report.configuration": "Configuration",
     "report.yearly_cost": "Licences (prix catalogue)",
-    "report.configuration.line": "Configuration recommandée : {name} ; {cost}",
+    "report.configuration.line": "Configuration recommandée\xa0: {name}\xa0; {cost}",
     "report.configuration.rates": "Converti au taux {rates}",
     "report.configuration.upgrades": "Pour aller plus loin",
     "report.chart.need": "Besoin",
-    "report.chart.red_blocked": "rouge : bloqué par un écart sur un indispensable",
+    "report.chart.red_blocked": "rouge\xa0: bloqué par un écart sur un indispensable",
     "report.loyalty": "Programme de fidélité B2B",
     # The B2B loyalty-programme assessment
     "loyalty.title": "Programme de fidélité B2B : {company}",
@@ -437,7 +525,7 @@ WORDS: dict[str, str] = {
     "vendors.orientation.b2c": "B2C",
     "vendors.orientation.both": "B2B+B2C",
     "vendors.price.none": "pas de prix public",
-    "vendors.price.from": "à partir de {amount} {currency} {per}",
+    "vendors.price.from": "à partir de {amount} {per}",
     "vendors.price.user_month": "par utilisateur et par mois",
     "vendors.price.month": "par mois",
     "vendors.price.contacts_month": "par mois (selon le nombre de contacts)",
@@ -547,6 +635,7 @@ WORDS: dict[str, str] = {
     ),
     "workflow.pdf_needs_output": "un rapport PDF demande --output FICHIER.pdf",
     "workflow.template_not_json": "--template s'applique aux rapports Markdown et HTML, pas au JSON",
+    "workflow.summary_terminal": "--summary affiche la synthèse dans le terminal : retirez --output et --format",
     "workflow.png_needs_charts": (
         "--png écrit les graphiques en PNG : il faut un rapport Markdown, HTML ou PDF avec graphiques"
     ),

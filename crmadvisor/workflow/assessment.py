@@ -47,10 +47,14 @@ class AssessRequest:
     date: dt.date | None = None  # the report's; None: the answers file's, else today
     today: dt.date | None = None  # review dates are checked against it; None: today
     terminal: bool = False  # stdin and stdout are a terminal: the interview can run
+    top: int | None = None  # vendors the ranking and the gap matrix show; None: all (the matrix, its first ten)
+    summary_only: bool = False  # on the terminal, the executive summary alone
 
 
 def assess(request: AssessRequest) -> Printout:
     today = request.today or dt.date.today()
+    if request.summary_only and request.report is not None:
+        raise UsageError(words(request.lang)["workflow.summary_terminal"])
     catalog = chosen_catalog(request.catalogue, today, request.lang)
     answers = _answers(request, catalog, today)
     lang = request.lang or answers.lang
@@ -62,11 +66,16 @@ def assess(request: AssessRequest) -> Printout:
         from crmadvisor.present.terminal import render_assessment
 
         answers_file = request.answers or request.resume
-        view = report_from(result, catalog, lang=lang, date=today, version=__version__, answers_file=answers_file)
-        return Printout(drawn(lambda console: render_assessment(console, view), request.width))
+        view = report_from(
+            result, catalog, lang=lang, date=today, version=__version__, answers_file=answers_file, top=request.top
+        )
+        only = request.summary_only
+        return Printout(drawn(lambda console: render_assessment(console, view, summary_only=only), request.width))
     date = request.date or answers.date or today
     report = request.report
-    return export_report(result, catalog, report, lang=lang, date=date, method=request.method, said=request.lang)
+    return export_report(
+        result, catalog, report, lang=lang, date=date, method=request.method, said=request.lang, top=request.top
+    )
 
 
 def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> Answers:
@@ -92,6 +101,7 @@ def export_report(
     date: dt.date,
     method: str,
     said: str | None = None,
+    top: int | None = None,
 ) -> Printout:
     """Render the written report; write it with its chart folder as one unit, or return it for stdout.
 
@@ -120,7 +130,7 @@ def export_report(
         from crmadvisor.browser import find_browser
 
         printer = find_browser(report.browser)  # before any work: with no browser, nothing is written
-    view = report_from(result, catalog, lang=lang, date=date, version=__version__, method=method)
+    view = report_from(result, catalog, lang=lang, date=date, version=__version__, method=method, top=top)
     images: tuple[ChartImage, ...] = ()
     if charts and kind != "json":
         from crmadvisor.present.charts import chart_images, with_charts
