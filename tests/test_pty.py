@@ -95,6 +95,8 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     areas = catalog().feature_areas.areas
     child.expect_exact("Company name?")
     child.send("Ferronnerie Dauphinoise" + ENTER)
+    child.expect_exact("consultant's name")
+    child.send("Claire Martin" + ENTER)
     answer(traits.declared_model.question("en"), ENTER)  # B2B
     for trait, down in zip(traits.traits, [0, 2, 0, 1, 1, 0, 0, 0, 0], strict=True):
         answer(trait.heading("en"), DOWN * down + ENTER)
@@ -107,6 +109,8 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     assert plain(child.before).splitlines()[-1].strip() == "←", "in a multiple choice, back is no item to tick"
     answer("where may customer data be hosted", DOWN * 2 + SPACE + ENTER)  # eu
     answer("company size", DOWN * 3 + ENTER)  # medium
+    child.expect_exact("Number of CRM users")
+    child.send("12" + ENTER)
     child.expect_exact("budget per user per month")
     child.send(ENTER)
     answer("Summary of the answers", ENTER, last_choice="Edit: Budget per user per month")  # confirm
@@ -123,6 +127,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     assert saved["confirmed"] is True
     assert saved["importance"]["pipeline"] == "critical"
     assert saved["must_haves"] == ["account_hierarchy"]
+    assert (saved["consultant"], saved["constraints"]["users"]) == ("Claire Martin", 12)
     # the ranking the terminal showed is the one the saved file gives
     env = dict.fromkeys(("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES"))
     report = CliRunner().invoke(

@@ -71,6 +71,7 @@ class Interview:
     """One consultant's answers, as the keys that type them and the ids they must save."""
 
     company: str = "Ferronnerie Dauphinoise"
+    consultant: str = "Claire Martin"
     declared: int = 0
     traits: list[int] = field(default_factory=lambda: [0, 2, 0, 1, 1, 0, 0, 0, 0])
     # loyalty (7th) only "useful": "important" would add the loyalty questions (test_loyalty_offer_…)
@@ -78,6 +79,7 @@ class Interview:
     languages: tuple[str, ...] = ("fr",)
     hosting: tuple[str, ...] = ("eu",)
     size: str | None = "medium"
+    users: str = ""
     budget: str = ""
     must_haves: tuple[int, ...] = ()  # ticked in the must-haves step (none: the default must-haves)
 
@@ -87,6 +89,7 @@ class Interview:
         regions = [r.value for r in HostingRegion]
         return [
             self.company + ENTER,
+            self.consultant + ENTER,
             pick(self.declared),
             *(pick(i) for i in self.traits),
             *(pick(i) for i in self.importance),
@@ -94,6 +97,7 @@ class Interview:
             tick(*(languages().index(code) for code in self.languages)),
             tick(*(regions.index(code) for code in self.hosting)),
             pick(sizes.index(self.size)),
+            self.users + ENTER,
             self.budget + ENTER,
         ]
 
@@ -103,6 +107,7 @@ class Interview:
         levels = [lvl.id for lvl in catalog().feature_areas.importance_levels]
         return {
             "company": self.company,
+            "consultant": self.consultant,
             "declared_model": traits.declared_model.options[self.declared].id,
             "traits": {t.id: t.options[i].id for t, i in zip(traits.traits, self.traits, strict=True)},
             "importance": {
@@ -141,7 +146,7 @@ def saved(path: Path) -> dict[str, Any]:
 
 
 def answered(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: data[k] for k in ("company", "declared_model", "traits", "importance") if k in data}
+    return {k: data[k] for k in ("company", "consultant", "declared_model", "traits", "importance") if k in data}
 
 
 def test_back_then_ctrl_c_then_resume_ends_with_the_ranking_of_an_uninterrupted_run(
@@ -167,7 +172,7 @@ def test_back_then_ctrl_c_then_resume_ends_with_the_ranking_of_an_uninterrupted_
     # second trait answered wrongly (4th option), "back" from the third, corrected: 4th -> 3rd option
     assert interview.traits[1] == 2
     file = tmp_path / "client.yaml"
-    typed = [*steps[:3], pick(3), BACK, UP + ENTER, *steps[4:14]]
+    typed = [*steps[:4], pick(3), BACK, UP + ENTER, *steps[5:15]]
     code, out, err = consultant.types("".join(typed) + CTRL_C, "--save", str(file))
     assert code == 130
     assert out == ""
@@ -175,13 +180,13 @@ def test_back_then_ctrl_c_then_resume_ends_with_the_ranking_of_an_uninterrupted_
     assert err.count("\n") == 1, err
     assert str(file) in err and err.rstrip().endswith(command), err
 
-    data = saved(file)  # valid YAML with exactly what was typed: 2 + 9 traits + 3 importance answers
+    data = saved(file)  # valid YAML with exactly what was typed: 3 + 9 traits + 3 importance answers
     want = interview.saved()
     assert data["traits"] == want["traits"]
     assert list(data["importance"].items()) == list(want["importance"].items())[:3]
     assert data["confirmed"] is False
 
-    code, out, err = consultant.types("".join(steps[14:]) + ENTER, *shlex.split(command)[2:])
+    code, out, err = consultant.types("".join(steps[15:]) + ENTER, *shlex.split(command)[2:])
     assert (code, err) == (0, "")
     assert out == expected
     assert saved(file) == saved(straight)
@@ -228,7 +233,7 @@ def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
 def test_the_summary_changes_an_answer_before_ranking(consultant: Consultant, tmp_path: Path) -> None:
     file = tmp_path / "client.yaml"
     # summary: "confirm" then one "edit" per question: company, declared model, then the traits
-    edit_first_trait = pick(3)
+    edit_first_trait = pick(4)
     code, out, _ = consultant.types(
         "".join(Interview().steps()) + edit_first_trait + pick(4) + ENTER, "--save", str(file)
     )
@@ -264,7 +269,7 @@ def test_back_from_the_first_constraint_returns_to_the_must_haves_then_the_last_
     back_from_languages = tick(len(languages()))  # tick "back", the item after the languages
     back_from_must_haves = tick(must_have_options(interview))
     useful = UP * 2 + ENTER  # the pointer starts on the current answer, critical
-    keys = "".join(steps[:21]) + back_from_languages + back_from_must_haves + useful + "".join(steps[20:]) + ENTER
+    keys = "".join(steps[:22]) + back_from_languages + back_from_must_haves + useful + "".join(steps[21:]) + ENTER
     assert consultant.types(keys, "--save", str(file))[0] == 0
     last_area = catalog().feature_areas.areas[-1].id
     assert saved(file)["importance"][last_area] == "useful"
@@ -298,10 +303,10 @@ def test_back_in_a_multiple_choice_is_a_choice_apart_that_space_cannot_tick(
     interview = Interview()
     steps = interview.steps()
     on_back = DOWN * len(languages())  # the choice after the languages
-    keys = "".join(steps[:21]) + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
+    keys = "".join(steps[:22]) + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
     keys += tick(must_have_options(interview))  # and back again, from the must-haves
     useful = UP * 2 + ENTER
-    code, _, _ = consultant.types(keys + useful + "".join(steps[20:]) + ENTER, "--save", str(file))
+    code, _, _ = consultant.types(keys + useful + "".join(steps[21:]) + ENTER, "--save", str(file))
     assert code == 0
     assert saved(file)["importance"][catalog().feature_areas.areas[-1].id] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
@@ -311,7 +316,9 @@ def test_back_from_the_second_question_returns_to_the_company_name(consultant: C
     file = tmp_path / "client.yaml"
     steps = Interview().steps()
     assert (
-        consultant.types("Acme" + ENTER + BACK + " SA" + ENTER + "".join(steps[1:]) + ENTER, "--save", str(file))[0]
+        consultant.types(
+            "Acme" + ENTER + "<" + ENTER + " SA" + ENTER + "".join(steps[1:]) + ENTER, "--save", str(file)
+        )[0]
         == 0
     )
     assert saved(file)["company"] == "Acme SA"
@@ -353,8 +360,10 @@ def test_every_answer_is_written_at_once_and_atomically(
     monkeypatch.setattr(answers_module, "atomic_write", spy)
     steps = Interview().steps()
     assert consultant.types("".join(steps[:8]) + CTRL_C, "--save", str(file))[0] == 130
-    # one write to create the file, then one per answer: company, declared model, 6 traits
-    counts = [len(answered(d).get("traits", {})) + ("company" in d) + ("declared_model" in d) for d in written]
+    # one write to create the file, then one per answer: company, consultant, declared model, 5 traits
+    counts = [
+        len(answered(d).get("traits", {})) + len({"company", "consultant", "declared_model"} & set(d)) for d in written
+    ]
     assert counts == list(range(9))
     assert [p.name for p in tmp_path.iterdir()] == [file.name]  # no temporary file left behind
 
@@ -399,7 +408,7 @@ def test_resuming_a_hand_edited_file_keeps_the_edits_and_asks_only_what_is_missi
     file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
     steps = interview.steps()
-    size_already_set = "".join(steps[14:23]) + steps[24] + ENTER
+    size_already_set = "".join(steps[14:24]) + "".join(steps[25:]) + ENTER
     code, out, _ = consultant.types(size_already_set, "--resume", str(file))
     assert code == 0 and words("en")["assessment.ranking"] in out
     final = saved(file)
@@ -431,14 +440,16 @@ def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its
     file = tmp_path / "client.yaml"
     steps = Interview().steps()
     rub_out = "\x7f" * 8  # Backspace
-    budget = "abc" + ENTER + rub_out + "<" + ENTER  # refused, then "<": back to the company size
-    budget += ENTER + "25,5" + ENTER  # size kept as it was (medium), then a budget with a decimal comma
-    edit_budget = pick(25) + rub_out + "<" + ENTER  # in the summary, "<" cancels the edit
-    keys = "".join(steps[:24]) + budget + edit_budget + ENTER
+    budget = "abc" + ENTER + rub_out + "<" + ENTER  # refused, then "<": back to the number of users
+    budget += "0" + ENTER + rub_out + "12" + ENTER  # 0 users refused, then 12
+    budget += "25,5" + ENTER  # a budget with a decimal comma
+    edit_budget = pick(27) + rub_out + "<" + ENTER  # in the summary, "<" cancels the edit
+    keys = "".join(steps[:26]) + budget + edit_budget + ENTER
     assert consultant.types(keys, "--save", str(file))[0] == 0
     constraints = saved(file)["constraints"]
     assert constraints["budget_per_user_month"] == 25.5
     assert constraints["company_size"] == "medium"
+    assert constraints["users"] == 12
 
 
 def test_resume_with_another_lang_asks_the_rest_in_that_language(consultant: Consultant, tmp_path: Path) -> None:
@@ -524,3 +535,25 @@ def test_budget_from_reads_what_a_consultant_types() -> None:
     for bad in ("abc", "0", "-3", "inf", "40 CHF"):
         with pytest.raises(ValueError):
             budget_from(bad)
+
+
+def test_consultant_option_is_kept_in_the_answers_file_and_not_asked(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    keys = steps[0] + "".join(steps[2:]) + ENTER  # no consultant question
+    code, _, err = consultant.types(keys, "--save", str(file), "--consultant", "Jean Dupont")
+    assert (code, err) == (0, "")
+    assert saved(file)["consultant"] == "Jean Dupont"
+    assert saved(file)["constraints"]["asked"] == ["languages", "hosting_regions", "company_size", "users", "budget"]
+
+
+def test_a_report_names_the_consultant_given_and_never_says_not_given(tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    text = (ROOT / "examples" / "answers" / "industrial-supplier.yaml").read_text(encoding="utf-8")
+    file.write_text("".join(line for line in text.splitlines(True) if not line.startswith("consultant:")), "utf-8")
+    for fmt in ("md", "html"):
+        code, out, _ = assess("--answers", str(file), "--format", fmt)
+        assert code == 0
+        assert "not given" not in out and "Consultant" not in out
+        code, out, _ = assess("--answers", str(file), "--format", fmt, "--consultant", "Jean Dupont")
+        assert code == 0 and "Jean Dupont" in out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crmadvisor.ask.budget import budget_from, budget_shown
+from crmadvisor.ask.budget import budget_from, budget_shown, users_from
 from crmadvisor.ask.engine import Interview, ask_steps, open_answers, review, stopped_safely
 from crmadvisor.ask.loyalty import offer_loyalty
 from crmadvisor.ask.steps import Kind, OneOf, Option, SomeOf, Step, Text
@@ -37,6 +37,7 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
     declared = catalog.traits.declared_model
     steps = [
         Step("company", w["ask.company"], Text(), title=w["answers.company"]),
+        Step("consultant", w["ask.consultant"], Text(back_key="<"), title=w["ask.consultant.title"]),
         Step(
             "declared_model",
             declared.question(lang),
@@ -101,10 +102,12 @@ def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
     languages = sorted({code for v in catalog.vendors for code in v.languages})
     sizes = (Option(None, none), *(Option(s.value, w[f"size.{s.value}"]) for s in CompanySize))
     budget = Text(read=budget_from, refused=w["ask.not_a_number"], shown=budget_shown, none=none, back_key="<")
+    users = Text(read=users_from, refused=w["ask.users.refused"], none=w["ask.users.none"], back_key="<")
     kinds: dict[str, Kind] = {
         "languages": SomeOf(tuple(Option(code, code) for code in languages), none=none),
         "hosting_regions": SomeOf(tuple(Option(r.value, r.value) for r in HostingRegion), none=none),
         "company_size": OneOf(sizes),
+        "users": users,
         "budget": budget,
     }
     section = w["ask.section.constraints"]

@@ -1,4 +1,5 @@
-"""The budget a consultant types: an amount per user per month, optionally with its currency."""
+"""What a consultant types for the constraints: the budget (an amount per user per month, optionally with
+its currency) and the number of CRM users."""
 
 from __future__ import annotations
 
@@ -31,3 +32,19 @@ def budget_shown(budget: tuple[float, str]) -> str:
     """A budget as the consultant would type it again: "40 EUR", "25.5 GBP"."""
     amount, currency = budget
     return f"{amount:g} {currency}"
+
+
+MAX_USERS = 1_000_000  # as many as an answers file accepts (constraints.users)
+
+
+def users_from(text: str) -> int | None:
+    """ "15", " 1 500 ", "1,500" -> the number of CRM users; "" -> None (not known).
+
+    Raises ValueError for anything but a whole number from 1 to a million.
+    """
+    value = "".join(text.split()).replace(",", "").replace("_", "")
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_USERS:
+        raise ValueError(text)
+    return int(value)

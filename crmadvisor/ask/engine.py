@@ -52,6 +52,7 @@ class Interview:
     lang: str | None = None  # None: the resumed file's, else English
     today: dt.date = dt.date.min
     again: tuple[str, ...] = ()
+    consultant: str | None = None  # --consultant: kept in the answers file, and not asked
 
 
 def open_answers(
@@ -71,13 +72,17 @@ def open_answers(
         answers, _ = read_answers(resume, catalog)
         if lang is not None and lang != answers.lang:
             answers = answers.model_copy(update={"lang": lang})
+        if asked.consultant and asked.consultant != answers.consultant:
+            answers = set_answer(answers, "consultant", asked.consultant)
+            write_answers(resume, answers)
         say(words(answers.lang)("ask.saving", path=resume))
         return answers, Session(resume, command, tuple(again), resumed=True)
     if save is not None and save.exists():
         raise UsageError(w("ask.exists", path=save, command=resume_command(command, save, again)))
     path = save if save is not None else free_name(default)
+    given = {"consultant": asked.consultant} if asked.consultant else {}
     answers = Answers.model_validate(
-        {"kind": "answers", "lang": "fr" if lang == "fr" else "en", "date": asked.today, **(start or {})}
+        {"kind": "answers", "lang": "fr" if lang == "fr" else "en", "date": asked.today, **given, **(start or {})}
     )
     write_answers(path, answers)  # from now on, "your answers are saved in PATH" is true
     say(words(answers.lang)("ask.saving", path=path))

@@ -132,6 +132,15 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    consultant: Annotated[
+        str | None,
+        typer.Option(
+            "--consultant",
+            metavar="NAME",
+            help="The consultant's name on the report (kept in the answers file; not asked).",
+            show_default=False,
+        ),
+    ] = None,
     method: Annotated[Method, typer.Option("--method", help="Also rank with TOPSIS as a cross-check.")] = Method.fit,
     draws: Annotated[
         int, typer.Option("--draws", min=0, max=100_000, help="Monte Carlo draws (0 skips the robustness analysis).")
@@ -215,6 +224,7 @@ def assess(
         resume=resume,
         save=save,
         lang=lang.value if lang else None,
+        consultant=consultant,
         method=method.value,
         draws=draws,
         seed=seed,
@@ -275,6 +285,15 @@ def loyalty(
         Lang | None,
         typer.Option("--lang", help="Language (default: the answers file's, else en).", show_default=False),
     ] = None,
+    consultant: Annotated[
+        str | None,
+        typer.Option(
+            "--consultant",
+            metavar="NAME",
+            help="The consultant's name on the report (kept in the answers file; not asked).",
+            show_default=False,
+        ),
+    ] = None,
     width: WidthOption = None,
     criteria: CriteriaOption = None,
     today: TodayOption = None,
@@ -290,7 +309,9 @@ def loyalty(
     from crmadvisor.workflow.loyalty import LoyaltyRequest, loyalty
 
     ask_in = lang.value if lang else None
-    request = LoyaltyRequest(answers, resume, save, ask_in, width, criteria, day(today), workflow.has_terminal())
+    request = LoyaltyRequest(
+        answers, resume, save, ask_in, width, criteria, day(today), workflow.has_terminal(), consultant
+    )
     show(loyalty(request))
 
 

@@ -20,14 +20,17 @@ def answer_rows(result: Assessment, catalog: Catalog, labels: Labels) -> tuple[A
             answer=given.company or "?",
             value=given.company,
         ),
-        AnswerRow(
-            section=w["section.company"],
-            key="consultant",
-            question=w["consultant"],
-            answer=given.consultant or w["not_given"],
-            value=given.consultant,
-        ),
     ]
+    if given.consultant:  # unknown: no line (a client's report never says "not given")
+        rows.append(
+            AnswerRow(
+                section=w["section.company"],
+                key="consultant",
+                question=w["consultant"],
+                answer=given.consultant,
+                value=given.consultant,
+            )
+        )
     declared = catalog.traits.declared_model
     chosen = given.declared_model
     option = labels.declared.get(chosen or "")
@@ -74,10 +77,17 @@ def _constraint_rows(result: Assessment, labels: Labels) -> list[AnswerRow]:
 
     if c is None:
         return [row(k, None) for k in ("languages", "hosting_regions", "company_size", "budget")]
+    count = None if c.users is None else str(c.users)
+    users = (
+        None
+        if count is None
+        else AnswerRow(section=section, key="users", question=w["constraint.users"], answer=count, value=count)
+    )
     budget = f"{c.budget_per_user_month:g} {c.budget_currency}" if c.budget_per_user_month is not None else None
     return [
         row("languages", ", ".join(c.languages) if c.languages else None),
         row("hosting_regions", ", ".join(c.hosting_regions) if c.hosting_regions else None),
         row("company_size", c.company_size.value if c.company_size else None),
+        *([users] if users else []),
         row("budget", budget),
     ]

@@ -69,6 +69,7 @@ WORDS: dict[str, str] = {
     "answers.constraint.languages": "Interface languages",
     "answers.constraint.hosting_regions": "Data hosting regions",
     "answers.constraint.company_size": "Company size",
+    "answers.constraint.users": "CRM users",
     "answers.constraint.budget": "Budget per user per month",
     "answers.no_constraint": "no constraint",
     "answers.company": "Company name",
@@ -519,6 +520,11 @@ WORDS: dict[str, str] = {
     "ask.languages": "Constraint: interface languages the users need?",
     "ask.hosting_regions": "Constraint: where may customer data be hosted?",
     "ask.company_size": "Constraint: the client's company size (vendors that do not serve it are excluded)?",
+    "ask.consultant": "The consultant's name (yours), as the report will show it ('<' = back)?",
+    "ask.consultant.title": "Consultant",
+    "ask.users": "Number of CRM users (the licences to price), e.g. 15 (empty = not known, '<' = back)?",
+    "ask.users.refused": "Type a whole number of users, 1 or more; leave empty if not known, or '<' to go back",
+    "ask.users.none": "not known",
     "ask.budget": "Constraint: budget per user per month, e.g. 40 (EUR) or 40 USD (empty = none, '<' = back)?",
     "ask.not_a_number": (
         "Type a positive number, optionally followed by EUR, USD or GBP; leave empty for no budget, or '<' to go back"

@@ -72,6 +72,7 @@ WORDS: dict[str, str] = {
     "answers.constraint.languages": "Langues de l'interface",
     "answers.constraint.hosting_regions": "Régions d'hébergement des données",
     "answers.constraint.company_size": "Taille de l'entreprise",
+    "answers.constraint.users": "Utilisateurs du CRM",
     "answers.constraint.budget": "Budget par utilisateur et par mois",
     "answers.no_constraint": "aucune contrainte",
     "answers.company": "Nom de l'entreprise",
@@ -576,6 +577,15 @@ WORDS: dict[str, str] = {
     "ask.company_size": (
         "Contrainte : taille de l'entreprise cliente (les éditeurs qui ne la servent pas sont exclus) ?"
     ),
+    "ask.consultant": "Nom du consultant (le vôtre), tel que le rapport l'affichera ('<' = retour) ?",
+    "ask.consultant.title": "Consultant",
+    "ask.users": (
+        "Nombre d'utilisateurs du CRM (les licences à chiffrer), par ex. 15 (vide = inconnu, '<' = retour) ?"
+    ),
+    "ask.users.refused": (
+        "Tapez un nombre entier d'utilisateurs, 1 ou plus ; laissez vide s'il est inconnu, ou '<' pour revenir"
+    ),
+    "ask.users.none": "inconnu",
     "ask.budget": (
         "Contrainte : budget par utilisateur et par mois, par ex. 40 (EUR) ou 40 USD (vide = aucun, '<' = retour) ?"
     ),

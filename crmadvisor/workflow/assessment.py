@@ -38,6 +38,7 @@ class AssessRequest:
     resume: Path | None = None
     save: Path | None = None
     lang: str | None = None  # None: the answers file's
+    consultant: str | None = None  # --consultant: on the report, and kept in the file a questionnaire saves
     method: str = "fit"
     draws: int = 2000
     seed: int = 20261122
@@ -80,15 +81,17 @@ def assess(request: AssessRequest) -> Printout:
 
 def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> Answers:
     """The complete answers file, or the interview on the terminal (refused, naming --answers, without one)."""
+    consultant = (request.consultant or "").strip() or None
     if request.answers is not None:
-        return complete_answers(request.answers, catalog, request.lang)
+        answers = complete_answers(request.answers, catalog, request.lang)
+        return answers.model_copy(update={"consultant": consultant}) if consultant else answers
     if not request.terminal:
         raise no_terminal("assess", request.lang)
     from crmadvisor.ask import assessment  # questionary: only for the interactive questionnaire
     from crmadvisor.ask.engine import Interview
 
     again = request.catalogue.options()
-    asked = Interview(resume=request.resume, save=request.save, lang=request.lang, today=today, again=again)
+    asked = Interview(request.resume, request.save, request.lang, today, again, consultant)
     return assessment.interview(catalog, asked)
 
 

@@ -25,6 +25,7 @@ class LoyaltyRequest:
     criteria: Path | None = None
     today: dt.date | None = None
     terminal: bool = False
+    consultant: str | None = None  # --consultant: kept in the file the questionnaire saves
 
 
 def loyalty(request: LoyaltyRequest) -> Printout:
@@ -58,7 +59,8 @@ def _answers(request: LoyaltyRequest, catalog: Catalog) -> Answers:
 
     again = CatalogueChoice(request.criteria).options()
     today = request.today or dt.date.today()
-    asked = Interview(resume=request.resume, save=request.save, lang=request.lang, today=today, again=again)
+    consultant = (request.consultant or "").strip() or None
+    asked = Interview(request.resume, request.save, request.lang, today, again, consultant)
     return loyalty.interview(catalog, asked)
 
 
