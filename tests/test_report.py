@@ -273,6 +273,7 @@ def hostile_vendors(folder: Path) -> Path:
     base["publisher"] = HOSTILE
     base["summary"] = HOSTILE
     for rating in base["ratings"].values():
+        rating.pop("by_edition", None)  # one rating for every edition: the profile's may be per edition
         rating["rating"] = 5
         rating["evidence"] = HOSTILE
         rating["source"] = "https://e.invalid/a|b`c)(d<script>"
