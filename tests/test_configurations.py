@@ -85,6 +85,20 @@ def test_an_important_need_pays_for_the_edition_that_covers_it_within_the_budget
     assert names(within) == ["pro"] and within.exclusion is None  # the best cover of it the budget allows
 
 
+@pytest.mark.parametrize(("users", "bought"), [(5, False), (200, True)])
+def test_an_add_on_is_bought_only_when_what_it_adds_is_worth_its_cost(
+    catalog: Catalog, users: int, bought: bool
+) -> None:
+    # Acme Loyalty is 2,000 EUR a month for the organisation: it closes one of five important needs,
+    # worth its price beside 200 users' licences, not beside five (docs/vendor-format.md)
+    caps = ["loyalty_programme", "account_hierarchy", "contact_roles", "mass_contact_base", "segmentation_targeting"]
+    found = chosen(catalog, [need(c, 4) for c in caps], Constraints(users=users))
+    assert ("loyalty" in names(found)) is bought
+    if not bought:
+        (offer,) = [u for u in found.upgrades if u.id == "loyalty"]
+        assert offer.closes == ("loyalty_programme",) and offer.extra_yearly == pytest.approx(24_000)
+
+
 def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catalog) -> None:
     needs = [need("sales_forecasting", 4, must=True), need("pipeline_stages", 3)]
     found = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=120, budget_currency="USD"))
@@ -149,11 +163,10 @@ def test_the_draws_choose_by_the_rule_of_the_ranking(catalog: Catalog, levels, m
     constraints = Constraints(users=5, budget_per_user_month=budget, budget_currency="USD")
     sp, (found,) = recommend(needs, catalog.vendors, constraints, catalog.rates)
     picked, _, _ = choose(sp, sp.editions[None], sp.raises[None], (sp.level**WEIGHT_POWER)[None], sp.pool)
-    e = int(picked[0, 0]) // sp.bits.shape[0]
-    assert found.configuration.edition.id == catalog.vendors[0].editions[e].id
+    assert found.configuration.edition.id == catalog.vendors[0].editions[int(picked[0, 0]) // sp.bits.shape[0]].id
 
-    # a cheaper configuration of the pool meeting every must-have and covering the important needs
-    # (4 or 5) as well would have been chosen instead
+    # no other configuration of the pool meeting every must-have is worth more: what it would add
+    # on the important needs (4-5, weighted as the fit weighs them) is below what its cost weighs
     def ratings_of(parts: list) -> dict[str, int]:  # type: ignore[type-arg]
         return {
             c: max(
@@ -165,17 +178,25 @@ def test_the_draws_choose_by_the_rule_of_the_ranking(catalog: Catalog, levels, m
             for c in caps
         }
 
-    def important_cover(ratings: dict[str, int]) -> int:
-        return sum(min(ratings[n.capability], n.level) * n.level for n in needs if n.level >= 4)
+    total = sum(n.level**WEIGHT_POWER for n in needs) or 1
 
-    if found.meets_must_haves and found.configuration.cost.yearly is not None:
-        chosen_cover = important_cover(ratings_of(list(found.configuration.parts)))
-        meets_cheaper = sp.pool[0] & (sp.cost[0] < found.configuration.cost.yearly - 1e-6)
-        for ee, ss in zip(*np.nonzero(meets_cheaper), strict=True):
+    def important_cover(ratings: dict[str, int]) -> float:
+        return (
+            sum(min(ratings[n.capability], n.level) * n.level ** (WEIGHT_POWER - 1) for n in needs if n.level >= 4)
+            / total
+        )
+
+    def misses(ratings: dict[str, int]) -> bool:
+        return any(n.must_have and ratings[n.capability] < min(n.level, 3) for n in needs)
+
+    e, s = divmod(int(picked[0, 0]), sp.bits.shape[0])
+    mine = list(found.configuration.parts)
+    if found.meets_must_haves:
+        value = important_cover(ratings_of(mine)) - sp.price[0, e, s]
+        for ee, ss in zip(*np.nonzero(sp.pool[0]), strict=True):
             parts = [catalog.vendors[0].editions[ee], *(a for i, a in enumerate(sp.slots[0]) if sp.bits[ss, i])]
             ratings = ratings_of(parts)
-            misses = any(n.must_have and ratings[n.capability] < min(n.level, 3) for n in needs)
-            assert misses or important_cover(ratings) < chosen_cover
+            assert misses(ratings) or important_cover(ratings) - sp.price[0, ee, ss] <= value + 1e-6
 
 
 def test_robustness_draws_keep_a_vendor_whose_must_have_an_add_on_provides(catalog: Catalog) -> None:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EXAMPLES, TODAY, AnswersFile, run
 
 WIDE = "200"  # wide enough for table rows not to wrap
@@ -150,9 +151,17 @@ def test_needs_reasons_are_short_phrases() -> None:
     assert len(why) < 110
 
 
-def test_the_flip_rule_is_worded_as_it_is_computed(tmp_path: Path) -> None:
-    code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", "--output", str(tmp_path / "r.md"), "--no-charts")
-    assert code == 0
+@pytest.mark.parametrize("example", ["industrial-supplier", "online-retailer", "hybrid-b2b2c"])
+def test_the_flip_rule_is_worded_as_it_is_computed(tmp_path: Path, example: str) -> None:
+    answers = EXAMPLES / f"{example}.yaml"
+    assert assess(answers, "--output", str(tmp_path / "r.md"), "--no-charts", "--lang", "en")[0] == 0
+    assert assess(answers, "--output", str(tmp_path / "r.json"), "--no-charts", "--lang", "en")[0] == 0
     report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    robustness = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["robustness"]
     assert "No change of a single feature area's importance" not in report
-    assert "no change of one or two importance levels" in report
+    if robustness["flip_winner"] is None:
+        assert "no change of one or two importance levels" in report
+    else:  # the summary names the change and the winner it would make
+        summary = report.split("\n## ")[1]  # the executive summary, its sub-headings included
+        assert f"would put {robustness['flip_winner']} first" in summary
+        assert robustness["flip_to"].casefold() in summary

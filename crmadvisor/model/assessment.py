@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -76,10 +77,32 @@ def assess(
         from crmadvisor.model import robustness
 
         if draws > 0:
+            # the flip search ranks the vendors the constraints leave in (the budget is applied again)
+            eligible = [v for v in catalog.vendors if v.id in _eligible(fits)]
+            leader = configurations.leader_for(eligible, answers.constraints, catalog.rates)
+
+            def leader_id(changed: Sequence[Need]) -> str | None:
+                found = leader(changed)
+                return None if found is None else eligible[found].id
+
             robust = robustness.robustness(
-                needs_for, answers, catalog.feature_areas, needs, fits, vendors, draws=draws, seed=seed, space=space
+                needs_for,
+                answers,
+                catalog.feature_areas,
+                needs,
+                fits,
+                vendors,
+                leader_id,
+                draws=draws,
+                seed=seed,
+                space=space,
             )
         if topsis:
             cross = robustness.topsis_cross_check(needs, fits, vendors)
     advice = recommend(needs, fits, vendors, gaps, robust)
     return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended, gaps, advice)
+
+
+def _eligible(fits: Sequence[Fit]) -> set[str]:
+    """The vendors no constraint but the budget excludes (the budget depends on the needs)."""
+    return {f.vendor for f in fits if all(r.code == "over_budget" for r in f.exclusions)}

@@ -22,7 +22,18 @@ import numpy.typing as npt
 
 from crmadvisor.model.schema import AddOn, Vendor
 
-IMPORTANT = 4  # a need of 4 or 5 (an area answered important or critical) justifies its cost; the tool's own threshold
+# The price of fit, the tool's own judgement (docs/vendor-format.md, "How the advisor uses editions"):
+# a dearer configuration must add at least VALUE_SLOPE x ln(cost ratio) of fit, so doubling the
+# licence cost must buy about 7 points of fit, and ten times the cost 23 points.
+VALUE_SLOPE = 0.1
+# Costs are compared as (cost + a nominal licence): a free edition against a paid one is then a
+# finite ratio. 10 EUR per user per month, the order of an entry-level paid CRM seat.
+NOMINAL_PER_USER_MONTH_EUR = 10.0
+# A part sold on quote weighs as if it doubled the configuration's cost: it must earn its place
+# (about 7 points of fit) before the tool recommends asking for it.
+QUOTE_FACTOR = 2.0
+IMPORTANT = 4  # the needs that pay for an edition or an add-on: 4 or 5 (areas answered important or critical)
+TIE = 1e-3  # the whole fit, weighed lightly, decides between configurations the important needs value alike
 
 Floats = npt.NDArray[np.float64]
 Reals = npt.NDArray[np.floating[Any]]  # float64, or float32 in the draws
@@ -46,9 +57,17 @@ class Space:
     cost: Floats  # V x E x S yearly cost in `currency` of the priced parts (a floor when a part is on quote)
     quoted: Bools  # V x E x S: a part is sold on quote (or priced in a currency the rates lack)
     pool: Bools  # V x E x S: configurations the choice may make (within the budget where it can)
-    cost_rank: Floats  # V x E x S: the cost's dense rank within the vendor (0 = cheapest; on quote last)
+    price: Floats  # V x E x S: what the cost weighs against fit (`price_weight`)
     currency: str
     users: int
+
+
+def price_weight(known: Floats, unpriced: Floats, nominal: float) -> Floats:
+    """What a configuration's cost weighs against its fit (0..1): VALUE_SLOPE x ln(cost + nominal),
+    each part on quote counted as doubling the cost. `known` is the yearly cost of the priced parts,
+    `unpriced` the number of parts on quote, `nominal` the nominal licence for the users, a year."""
+    weight: Floats = VALUE_SLOPE * (np.log((known + nominal) / nominal) + unpriced * math.log(QUOTE_FACTOR))
+    return weight
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +87,23 @@ class _Flat:
     first_pair: Ints  # per such configuration, its first pair
 
 
+_FLATS: list[tuple[Bools, Floats, _Flat]] = []  # the last few spaces' flat lists, by array identity
+_KEEP = 4
+
+
 def _flat(sp: Space) -> _Flat:
+    """The flat list of `sp`'s configurations; kept for the same arrays, as the flip search chooses
+    again and again on one space with other need levels."""
+    for valid, raises, found in _FLATS:
+        if valid is sp.valid and raises is sp.raises:
+            return found
+    found = _flatten(sp)
+    _FLATS.insert(0, (sp.valid, sp.raises, found))
+    del _FLATS[_KEEP:]
+    return found
+
+
+def _flatten(sp: Space) -> _Flat:
     vendor, edition, subset = (a.astype(np.int64) for a in np.nonzero(sp.valid))
     starts = np.searchsorted(vendor, np.arange(len(sp.vendors))).astype(np.int64)
     raising = (sp.raises[vendor] > 0) & sp.bits[subset][:, :, None]  # K x A x C
@@ -107,9 +142,10 @@ def choose(
     A capability's rating in a configuration is the highest of its edition's and its add-ons'.
     `exact` rounds the fits before comparing them, as rank() does (the draws, with random weights, skip it).
 
-    The rule: among the configurations in the pool that meet every must-have, those that cover the
-    important needs (need IMPORTANT or more) best, and of these the cheapest, then the better fit;
-    when none meets every must-have, the fewest blocking gaps, then the better fit, then the cheaper.
+    The rule: the fewest blocking gaps (none when a configuration of the pool meets every
+    must-have), then the highest coverage of the important needs once the cost is weighed
+    (`price_weight`): a dearer configuration is chosen only when what it adds on the important
+    needs is worth its extra cost; the whole fit then separates near ties.
     """
     n_d, n_v = editions.shape[:2]
     if n_v == 0:
@@ -117,24 +153,15 @@ def choose(
         return empty, np.zeros((n_d, 0), dtype=editions.dtype), empty
     flat = _flat(sp)
     kind = editions.dtype  # float32 in the draws: half the memory traffic
-    high = sp.level >= IMPORTANT
-    score, block, important = _coverage(sp, flat, editions, raises, weights, high)
-    # The important needs decide before the cost: paying for an edition or add-on that serves a
-    # need of 4 or 5 is part of the recommendation, not an upgrade left to the reader.
+    score, important, block = _coverage(sp, flat, editions, raises, weights)
     in_pool = pool[flat.vendor, flat.edition, flat.subset]  # K
-    barred = np.where(in_pool, 0.0, math.inf).astype(kind)[None, :]  # 1 x K
-    if important is not None:
-        met = in_pool[None, :] & (block == 0)
-        rounded = np.round(important, 6)
-        best = np.maximum.reduceat(np.where(met, rounded, -1.0), flat.starts, axis=1)  # D x V
-        barred = np.where(met & (rounded < best[:, flat.vendor]), math.inf, barred).astype(kind)
-    cost_rank = sp.cost_rank[flat.vendor, flat.edition, flat.subset].astype(kind)[None, :]
-    fit = np.round(score, 9) if exact else score
-    key = np.where(
-        block == 0,
-        (cost_rank * 2 + 1 + barred) - fit,
-        block.astype(kind) * 1e4 + (2 + cost_rank * kind.type(1e-7) + barred) - 2 * fit,
-    )  # D x K, lowest chosen
+    barred = np.where(in_pool, 0.0, math.inf)
+    price = (sp.price[flat.vendor, flat.edition, flat.subset] + barred).astype(kind)[None, :]  # 1 x K
+    if exact:
+        score, important = np.round(score, 9), np.round(important, 9)
+    # Fewer blocking gaps always come first; then what the important needs gain, once the cost is
+    # weighed (the needs of 1-3 do not pay for an edition or an add-on); then the whole fit.
+    key = block.astype(kind) * 1e4 + price - important - kind.type(TIE) * score  # D x K, lowest chosen
     lowest = np.minimum.reduceat(key, flat.starts, axis=1)  # D x V
     index = np.arange(key.shape[1])
     at = np.minimum.reduceat(np.where(key == lowest[:, flat.vendor], index, key.shape[1]), flat.starts, axis=1)
@@ -146,46 +173,38 @@ def choose(
     )
 
 
-def _coverage(
-    sp: Space, flat: _Flat, editions: Reals, raises: Reals, weights: Reals, high: Bools
-) -> tuple[Reals, Ints, Reals | None]:
+def _coverage(sp: Space, flat: _Flat, editions: Reals, raises: Reals, weights: Reals) -> tuple[Reals, Reals, Ints]:
     """Per draw and configuration (D x K): the weighted coverage of the needs (0..1, capped at each
-    need), the number of must-haves below their floor, and the coverage of the important needs alone
-    (None when no need, or every need, is important: then it ranks as the coverage does)."""
+    need), the part of it that the important needs (IMPORTANT or more) make, and the number of
+    must-haves below their floor."""
     kind = editions.dtype
     level, floors = sp.level.astype(kind), sp.floor.astype(kind)
     must = sp.floor >= 0
     total = weights.sum(axis=1)  # D
     unit = weights / np.where(level > 0, level, 1.0)  # D x C: weight of one level of coverage
-    # each edition once (D x V x E), then gathered per configuration (D x K)
+    units = np.stack([unit, np.where(sp.level >= IMPORTANT, unit, 0)], axis=2)  # D x C x 2: all, important
+    # each edition once (D x V x E), then gathered per configuration (D x K x 2)
     n_d, n_v, n_e, n_c = editions.shape
     capped = np.minimum(editions, level).reshape(n_d, n_v * n_e, n_c)
     at = flat.vendor * n_e + flat.edition
-    score = (capped @ unit[:, :, None])[:, at, 0]
+    score = (capped @ units)[:, at]
     block = ((editions < floors) & must).sum(axis=3).reshape(n_d, -1)[:, at]
-    partial = 0 < high.sum() < high.size
-    important = None
-    if partial:
-        important = (capped @ np.where(high, unit, 0)[:, :, None])[:, at, 0]
     if flat.pair_config.size:
         # what the set's add-ons lift, pair by pair, summed per configuration
         pc = flat.pair_cap
-        n_d = editions.shape[0]
         was = editions.reshape(n_d, -1).take(flat.pair_rating, axis=1)  # D x P
         lifts = np.concatenate([raises.reshape(n_d, -1), np.zeros((n_d, 1), dtype=kind)], axis=1)
         now = was
         for j in range(flat.pair_lifts.shape[1]):
             now = np.maximum(now, lifts.take(flat.pair_lifts[:, j], axis=1))
         gain = np.minimum(now, level[pc]) - np.minimum(was, level[pc])  # D x P
-        score[:, flat.lifted] += _per_configuration(gain * unit[:, pc], flat)
-        if important is not None:
-            important[:, flat.lifted] += _per_configuration(gain * np.where(high, unit, 0)[:, pc], flat)
+        score[:, flat.lifted] += _per_configuration(gain[:, :, None] * units[:, pc], flat)
         fixes = must[pc] & (was < floors[pc]) & (now >= floors[pc])
         block[:, flat.lifted] -= _per_configuration(fixes.astype(kind), flat).astype(block.dtype)
-    result = score / np.where(total > 0, total, 1)[:, None]
+    result = score / np.where(total > 0, total, 1)[:, None, None]
     if (total <= 0).any():  # nothing needed: every configuration fits fully
         result[total <= 0] = 1.0
-    return result, block.astype(np.int64), important
+    return result[:, :, 0], result[:, :, 1], block.astype(np.int64)
 
 
 def _per_configuration(values: Reals, flat: _Flat) -> Reals:

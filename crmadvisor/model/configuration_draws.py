@@ -37,7 +37,7 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
         valid=sp.valid[rows],
         cost=sp.cost[rows],
         pool=sp.pool[rows],
-        cost_rank=sp.cost_rank[rows],
+        price=sp.price[rows],
     )
     editions, raises, pool = sp.editions.astype(np.float32), sp.raises.astype(np.float32), sp.pool
     # only the real cells are perturbed: the editions a vendor has, the capabilities an add-on raises

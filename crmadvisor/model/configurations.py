@@ -1,21 +1,22 @@
 """Each vendor's configurations (an edition plus the add-ons that raise a needed capability), their
 yearly cost, and the one recommended, with what more would close. The rule that chooses is
-`crmadvisor.model.choice.choose` (docs/vendor-format.md, "How the advisor uses editions"): the
-important needs covered best, then the cheapest, among the configurations within the budget that
-meet every must-have; else the best fit. numpy is imported only by the modules that rank.
+`crmadvisor.model.choice.choose` (docs/vendor-format.md, "How the advisor uses editions"): among
+the configurations within the budget, those meeting every must-have (else the fewest blocking
+gaps), and of these the best cover of the important needs once its cost is weighed. numpy is
+imported only by the modules that rank.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from crmadvisor.model.choice import Bools, Floats, Space, choose
-from crmadvisor.model.fit import MUST_HAVE_MET, WEIGHT_POWER, Fit, Reason
+from crmadvisor.model.choice import NOMINAL_PER_USER_MONTH_EUR, Bools, Floats, Space, choose, price_weight
+from crmadvisor.model.fit import MUST_HAVE_MET, WEIGHT_POWER, Fit, Reason, market_gaps
 from crmadvisor.model.money import Cost, convert, cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import AddOn, CapabilityRating, Constraints, Edition, RatesFile, Vendor, one_edition
@@ -92,21 +93,24 @@ def space(
     valid = np.zeros((len(vendors), n_e, n_s), dtype=bool)
     cost = np.full((len(vendors), n_e, n_s), math.inf)
     quoted = np.zeros((len(vendors), n_e, n_s), dtype=bool)
+    unpriced = np.zeros((len(vendors), n_e, n_s))
     for v, vendor in enumerate(vendors):
+        held_by = [[a for a in range(len(slots[v])) if bits[s, a]] for s in range(2 ** len(slots[v]))]
+        add_on_costs = [cost_of([add_on], users, currency, rates) for add_on in slots[v]]
         for a, add_on in enumerate(slots[v]):
             raises[v, a] = [add_on.raises.get(c, 0) for c in caps]
         for e, edition in enumerate(vendor.editions):
             editions[v, e] = [_rating(vendor, c, edition.id) for c in caps]
             useful = [_useful(add_on, edition, vendor, needed) for add_on in slots[v]]
-            for s in range(n_s):
-                held = [a for a in range(len(slots[v])) if bits[s, a]]
-                if any(bits[s, len(slots[v]) :]) or not all(useful[a] for a in held):
+            base = cost_of([edition], users, currency, rates)
+            for s, held in enumerate(held_by):  # the sets of this vendor's add-ons only
+                if not all(useful[a] for a in held):
                     continue
                 valid[v, e, s] = True
-                parts: list[Edition | AddOn] = [edition, *(slots[v][a] for a in held)]
-                found = cost_of(parts, users, currency, rates)
-                cost[v, e, s] = found.known
-                quoted[v, e, s] = bool(found.unpriced)
+                # each part's cost is its own (seats and conversion per part): the set's is their sum
+                cost[v, e, s] = base.known + sum(add_on_costs[a].known for a in held)
+                unpriced[v, e, s] = len(base.unpriced) + sum(len(add_on_costs[a].unpriced) for a in held)
+                quoted[v, e, s] = unpriced[v, e, s] > 0
     pool = valid & _within_budget(cost, constraints, users)
     level = np.array([n.level for n in active], dtype=float)
     floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in active], dtype=float)
@@ -123,7 +127,7 @@ def space(
         cost,
         quoted,
         pool,
-        _cost_rank(cost, quoted),
+        price_weight(np.where(valid, cost, 0.0), unpriced, _nominal(users, currency, rates)),
         currency,
         users,
     )
@@ -151,17 +155,10 @@ def _within_budget(cost: Floats, constraints: Constraints | None, users: int) ->
     return cost <= limit * (1 + 1e-9)
 
 
-def _cost_rank(cost: Floats, quoted: Bools) -> Floats:
-    """Each configuration's cost as a dense rank within its vendor (0 = cheapest): a configuration with
-    a part on quote comes after every fully priced one, and among those by the cost of its priced parts."""
-    flat = np.where(quoted, cost + np.nanmax(np.where(np.isfinite(cost), cost, 0), initial=0) + 1, cost)
-    flat = flat.reshape(cost.shape[0], -1)
-    ranks = np.empty_like(flat)
-    for v in range(flat.shape[0]):
-        _, inverse = np.unique(flat[v], return_inverse=True)
-        ranks[v] = inverse.reshape(-1)
-    result: Floats = ranks.reshape(cost.shape)
-    return result
+def _nominal(users: int, currency: str, rates: RatesFile | None) -> float:
+    """The nominal licence for `users` a year, in `currency` (the EUR figure when the rates lack it)."""
+    found = convert(NOMINAL_PER_USER_MONTH_EUR, "EUR", currency, rates)
+    return (found[0] if found is not None else NOMINAL_PER_USER_MONTH_EUR) * users * 12
 
 
 # ------------------------------------------------------------ the recommendation
@@ -172,23 +169,10 @@ def recommend(
 ) -> tuple[Space, tuple[Recommendation, ...]]:
     """Every vendor's recommended configuration, what would close more of its gaps, and the space of choices."""
     sp = space(needs, vendors, constraints, rates)
-    budget = constraints is not None and (
-        constraints.budget_per_user_month is not None or constraints.budget_per_year is not None
-    )
+    budget = _has_budget(constraints)
+    sp, over = _budget_pool(sp, budget)
     weights = (sp.level**WEIGHT_POWER)[None]
-    _, _, free_block = choose(sp, sp.editions[None], sp.raises[None], weights, sp.valid)
-    in_pool: Bools = np.asarray(sp.pool.reshape(len(vendors), -1).any(axis=1))
-    pool: Bools = np.where(in_pool[:, None, None], sp.pool, sp.valid)
-    _, _, pool_block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
-    over = [False] * len(vendors)
-    for v in range(len(vendors) if budget else 0):
-        if in_pool[v] and pool_block[0, v] == 0:
-            continue  # the must-haves are met within the budget
-        if not in_pool[v] or free_block[0, v] == 0:
-            # over the budget in every configuration, or in every one that meets the must-haves
-            over[v] = True
-            pool[v] = sp.valid[v]
-    sp = dataclasses.replace(sp, pool=pool)
+    pool = sp.pool
     chosen, _, block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
     n_s = sp.bits.shape[0]
     result = []
@@ -204,6 +188,83 @@ def recommend(
             Recommendation(vendor.id, config, int(block[0, v]) == 0, considered, upgrades, exclusion, note, configured)
         )
     return sp, tuple(result)
+
+
+def _has_budget(constraints: Constraints | None) -> bool:
+    return constraints is not None and (
+        constraints.budget_per_user_month is not None or constraints.budget_per_year is not None
+    )
+
+
+def _budget_pool(sp: Space, budget: bool) -> tuple[Space, list[bool]]:
+    """The space with the pool the choice may use, and which vendors the budget excludes: those over
+    it in every configuration, or in every one that meets the must-haves (they are then shown in
+    the configuration they would need)."""
+    n_v = len(sp.vendors)
+    if not budget:
+        return sp, [False] * n_v
+    weights = (sp.level**WEIGHT_POWER)[None]
+    _, _, free_block = choose(sp, sp.editions[None], sp.raises[None], weights, sp.valid)
+    in_pool: Bools = np.asarray(sp.pool.reshape(n_v, -1).any(axis=1))
+    pool: Bools = np.where(in_pool[:, None, None], sp.pool, sp.valid)
+    _, _, pool_block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
+    over = [False] * n_v
+    for v in range(n_v):
+        if in_pool[v] and pool_block[0, v] == 0:
+            continue  # the must-haves are met within the budget
+        if not in_pool[v] or free_block[0, v] == 0:
+            over[v] = True
+            pool[v] = sp.valid[v]
+    return dataclasses.replace(sp, pool=pool), over
+
+
+def leader_for(
+    vendors: Sequence[Vendor], constraints: Constraints | None, rates: RatesFile | None
+) -> Callable[[Sequence[Need]], int | None]:
+    """Who would rank first under other needs: each vendor's configuration chosen again by the rule,
+    the budget applied again, then the ranking's order (`robustness.leader_index`). Returns the
+    index in `vendors` (the race, in any order), None when the budget excludes them all.
+
+    The flip search calls it once per importance change it tries; the configurations of a set of
+    needed capabilities are built once and kept (only the need levels and must-haves change)."""
+    from crmadvisor.model.robustness import leader_index
+
+    budget = _has_budget(constraints)
+    names = [(v.name.casefold(), v.id) for v in vendors]
+    # One space for every capability, built once: a capability the needs do not call for has level
+    # 0 and weighs nothing, so the choice is the one a space of the needed capabilities makes, as
+    # long as no vendor has more add-ons than are considered (else one space per needed set).
+    whole = all(len(v.add_ons) <= MAX_ADD_ONS for v in vendors)
+    built: dict[tuple[str, ...], Space] = {}
+
+    def leader(needs: Sequence[Need]) -> int | None:
+        gaps = {g.capability for g in market_gaps(needs, vendors, constraints)}
+        met = [dataclasses.replace(n, must_have=False) if n.capability in gaps else n for n in needs]
+        if whole:
+            key = tuple(n.capability for n in met)
+            if key not in built:
+                every = [dataclasses.replace(n, level=max(n.level, 1)) for n in met]
+                built[key] = space(every, vendors, constraints, rates)
+            sp = built[key]
+        else:
+            active = tuple(n.capability for n in met if n.level > 0)
+            if active not in built:
+                built[active] = space(met, vendors, constraints, rates)
+            sp = built[active]
+            met = [n for n in met if n.level > 0]
+        level = np.array([n.level for n in met], dtype=float)
+        floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in met], dtype=float)
+        sp, over = _budget_pool(dataclasses.replace(sp, level=level, floor=floor), budget)
+        chosen, _, _ = choose(sp, sp.editions[None], sp.raises[None], (level**WEIGHT_POWER)[None], sp.pool)
+        keep = np.array([v for v in range(len(vendors)) if not over[v]], dtype=np.int64)
+        if not keep.size:
+            return None
+        e, s = np.divmod(chosen[0, keep], sp.bits.shape[0])
+        lifted = (sp.raises[keep] * sp.bits[s][:, :, None]).max(axis=1, initial=0)  # vendors x capabilities
+        ratings = np.maximum(sp.editions[keep, e], lifted)
+        return int(keep[leader_index(met, ratings, [names[v] for v in keep])])
+
+    return leader
 
 
 def _quote_note(config: Configuration) -> Reason:

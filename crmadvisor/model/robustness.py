@@ -116,29 +116,24 @@ def monte_carlo(
 
 def importance_flip(
     needs_for: Callable[[Answers], Sequence[Need]],
+    leader_for: Callable[[Sequence[Need]], str | None],
     answers: Answers,
     areas: FeatureAreasFile,
-    vendors: Sequence[Vendor],
     fits: Sequence[Fit],
 ) -> Flip | None:
     """The one-area importance change of one or two levels, fewest first, that puts another vendor first.
 
     `needs_for` derives the needs from changed answers exactly as the assessment did (loyalty
-    raises included), so that the flip is computed on the same needs as the ranking. A change of
-    three levels (critical to not needed) is not a second thought but another company: not tried.
-    An area the client did not know how to rate counts from the level the profile suggested.
+    raises included), and `leader_for` ranks under them as the assessment does, each vendor's
+    configuration chosen again (`configurations.leader_for`): a flip reported is the winner a rerun
+    with that change would give. A change of three levels (critical to not needed) is not a second
+    thought but another company: not tried. An area the client did not know how to rate counts from
+    the level the profile suggested.
     """
     race = _in_race(fits)
     if len(race) < 2:
         return None
     base = race[0].vendor
-    by_id = {v.id: v for v in vendors}
-    capabilities = [c.id for a in areas.areas for c in a.capabilities]
-    ratings = np.array(
-        [[by_id[f.vendor].ratings[c].at() if c in by_id[f.vendor].ratings else 0 for c in capabilities] for f in race],
-        dtype=float,
-    )
-    names = [(by_id[f.vendor].name.casefold(), f.vendor) for f in race]
     level_ids = [lvl.id for lvl in areas.importance_levels]
     applied = {n.area: n.importance for n in needs_for(answers)}
     candidates: list[Flip] = []
@@ -150,8 +145,8 @@ def importance_flip(
             if other == current or steps == 0 or steps > MAX_FLIP_STEPS:
                 continue
             changed = answers.model_copy(update={"importance": {**answers.importance, area.id: other}})
-            leader = race[_leader_index(needs_for(changed), ratings, names)].vendor
-            if leader != base:
+            leader = leader_for(needs_for(changed))
+            if leader is not None and leader != base:
                 candidates.append(Flip(area.id, current, other, steps, leader))
     if not candidates:
         return None
@@ -159,8 +154,10 @@ def importance_flip(
     return min(candidates, key=lambda f: (f.steps, order[f.area], level_ids.index(f.to_level)))
 
 
-def _leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[str, str]]) -> int:
-    """Who ranks first under these needs: the fit and tie-break of `crmadvisor.model.fit.rank`, vectorised."""
+def leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[str, str]]) -> int:
+    """Who ranks first under these needs: the fit and tie-break of `crmadvisor.model.fit.rank`, vectorised.
+
+    `ratings` has a row per vendor and a column per need; `names` the vendors' (folded name, id)."""
     level = np.array([n.level for n in needs], dtype=float)
     must = np.array([n.must_have for n in needs], dtype=bool)
     total = (level**WEIGHT_POWER).sum()
@@ -188,6 +185,7 @@ def robustness(
     needs: Sequence[Need],
     fits: Sequence[Fit],
     vendors: Sequence[Vendor],
+    leader_for: Callable[[Sequence[Need]], str | None],
     *,
     draws: int = DRAWS,
     seed: int = SEED,
@@ -205,7 +203,7 @@ def robustness(
     margin = race[0].score - race[1].score if len(race) > 1 else 1.0
     share = odds[0].first_share if odds else 0.0
     clear = leader is not None and (runner_up is None or (share >= CLEAR_SHARE and margin >= CLOSE_MARGIN))
-    flip = importance_flip(needs_for, answers, areas, vendors, fits)
+    flip = importance_flip(needs_for, leader_for, answers, areas, fits)
     return Robustness(draws, seed, odds, leader, runner_up, margin, clear, flip)
 
 
