@@ -20,6 +20,7 @@ from crmadvisor.words import words
 
 pexpect = pytest.importorskip("pexpect")
 
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-12-02"
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
 BACK_CHOICE = "back to the previous question"  # the last choice of every question after the first
@@ -31,13 +32,13 @@ def catalog() -> Catalog:
     return workflow.catalog(None, [], shipped_vendors=True, today=dt.date.fromisoformat(TODAY))
 
 
-def spawn(answers: Path) -> pexpect.spawn:
+def spawn(answers: Path, *how: str) -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CRMADVISOR_DEBUG")}
     # pexpect does not answer prompt_toolkit's cursor-position request as a terminal would
     env.update(COLUMNS="80", LINES="40", TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
     if not hasattr(pexpect, "spawn"):  # Windows: pexpect has no pseudo-terminal there
         pytest.skip("pexpect cannot spawn a pseudo-terminal on this platform")
-    args = ["-m", "crmadvisor", "assess", "--save", answers.name, "--today", TODAY, "--draws", "200"]
+    args = ["-m", "crmadvisor", "assess", *(how or ("--save",)), answers.name, "--today", TODAY, "--draws", "200"]
     try:
         return pexpect.spawn(
             sys.executable, args, env=env, cwd=str(answers.parent), dimensions=(40, 80), encoding="utf-8", timeout=20
@@ -115,7 +116,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     child.send(ENTER)
     answer("Summary of the answers", ENTER, last_choice="Edit: Budget per user per month")  # confirm
     child.expect_exact("loyalty-programme")  # B2B, loyalty important: the loyalty questions are offered
-    child.send("n")  # not now (tests/test_questionnaire.py answers them)
+    child.send("n" + ENTER)  # not now (tests/test_questionnaire.py answers them)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, "".join(shown)[-2000:]
@@ -143,3 +144,34 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     first_two = [row for row in rows if row.split("│")[1].strip()][:2]  # continuation rows have no rank
     assert [row.split("│")[1].strip() for row in first_two] == ["1", "2"]
     assert all(row in plain(raw) for row in first_two), first_two
+
+
+def test_keys_typed_ahead_never_answer_the_next_question(tmp_path: Path) -> None:
+    """`y` then Enter at the loyalty offer, or Enter twice at a question: the extra Enter is dropped."""
+    answers = tmp_path / "client.yaml"
+    data = yaml.safe_load((ROOT / "examples" / "answers" / "industrial-supplier.yaml").read_text(encoding="utf-8"))
+    data["constraints"]["asked"] = ["languages", "hosting_regions", "company_size", "users", "budget"]
+    data.update(must_haves=[], confirmed=False)  # all answered, not confirmed; B2B, loyalty important
+    answers.write_text(yaml.safe_dump(data), encoding="utf-8")
+    loyalty = catalog().loyalty
+    assert loyalty is not None
+    first, second = loyalty.questions[:2]
+    child = spawn(answers, "--resume")
+
+    def loyalty_answers() -> dict[str, str]:
+        return dict(yaml.safe_load(answers.read_text(encoding="utf-8")).get("loyalty") or {})
+
+    child.expect_exact("Confirm and rank the vendors")
+    child.send(ENTER)
+    child.expect_exact("(Y/n)")
+    child.send("y" + ENTER)  # typed fast: both keys arrive together
+    child.expect_exact(first.options[-1].label("en"))  # the first loyalty question is on screen...
+    time.sleep(1)
+    assert loyalty_answers() == {}  # ...and the Enter after the `y` did not answer it
+    child.send(ENTER + ENTER)  # twice: the first answers, the second is dropped
+    child.expect_exact(BACK_CHOICE)  # the second question is on screen
+    time.sleep(1)
+    assert loyalty_answers() == {first.id: first.options[0].id}
+    assert second.id not in loyalty_answers()
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)

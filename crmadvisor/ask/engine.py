@@ -19,7 +19,7 @@ import questionary
 from questionary import Choice
 
 from crmadvisor.ask.steps import Step, answered, first_unanswered, set_answer, shown
-from crmadvisor.ask.terminal import BACK, ask, banner, say, width, wrapped_question
+from crmadvisor.ask.terminal import BACK, ask, banner, fresh_input, say, width, wrapped_question
 from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
 from crmadvisor.model.schema import Answers, Catalog
@@ -149,6 +149,7 @@ def review(steps: Sequence[Step], answers: Answers, session: Session) -> Answers
         choices = [Choice(w["ask.confirm"], value=CONFIRM)]
         choices += [Choice(w("ask.edit", question=s.label), value=str(i)) for i, s in enumerate(steps)]
         message = wrapped_question(w["ask.what_next"], w["ask.keys"])
+        fresh_input()
         picked = questionary.select(message, choices=choices, instruction=w["ask.keys"]).unsafe_ask()
         if picked == CONFIRM:
             answers = answers.model_copy(update={"confirmed": True})

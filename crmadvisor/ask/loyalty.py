@@ -13,7 +13,7 @@ import questionary
 
 from crmadvisor.ask.engine import Interview, Session, ask_steps, open_answers, stopped_safely
 from crmadvisor.ask.steps import OneOf, Option, Step, Text, first_unanswered
-from crmadvisor.ask.terminal import wrapped_question
+from crmadvisor.ask.terminal import fresh_input, wrapped_question
 from crmadvisor.load.answers import write_answers
 from crmadvisor.model.loyalty import applies
 from crmadvisor.model.profile import profile_from
@@ -52,7 +52,9 @@ def offer_loyalty(catalog: Catalog, answers: Answers, session: Session) -> Answe
         return answers
     if answers.loyalty is None:
         offer = wrapped_question(words(answers.lang)("ask.loyalty.offer", n=len(steps)))
-        if not questionary.confirm(offer, default=True).unsafe_ask():
+        fresh_input()
+        # Enter confirms the y or n typed (not y alone): the Enter after a `y` must not answer the next question
+        if not questionary.confirm(offer, default=True, auto_enter=False).unsafe_ask():
             return answers
         answers = answers.model_copy(update={"loyalty": {}})
         write_answers(session.path, answers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +16,29 @@ from crmadvisor.ask.steps import OneOf, SomeOf, Step, Text, value_at
 from crmadvisor.model.schema import Answers
 
 BACK = "__back__"
+
+
+def fresh_input() -> None:
+    """Forget the keys typed before a question is on screen: they were meant for the previous one.
+
+    A `y` then Enter at a yes/no question, or an Enter pressed twice, must not answer the next
+    question unseen. Drops what the terminal holds (termios) and what prompt_toolkit read ahead;
+    with no terminal (tests' pipes, scripts), typed-ahead keys are kept.
+    """
+    if not sys.stdin.isatty():
+        return
+    try:
+        import termios
+    except ImportError:  # Windows: no termios, nothing held to drop
+        return
+    from prompt_toolkit.application.current import get_app_session
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    try:
+        termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+    except (OSError, termios.error):
+        return
+    clear_typeahead(get_app_session().input)
 
 
 def width() -> int:
@@ -57,6 +81,7 @@ def select(message: str, choices: list[tuple[Any, str]], current: Any, w: Mappin
     options = [Choice(_wrapped(label), value=value) for value, label in choices]
     chosen = current if current in {value for value, _ in choices} else None
     question = wrapped_question(message, w["ask.keys"])
+    fresh_input()
     return questionary.select(question, choices=options, default=chosen, instruction=w["ask.keys"]).unsafe_ask()
 
 
@@ -72,6 +97,7 @@ def ask(step: Step, answers: Answers, *, back: bool, w: Mapping[str, str]) -> An
     if isinstance(kind, SomeOf):
         items = [(o.value, o.label) for o in kind.options]
         question = wrapped_question(step.question, w["ask.checkbox_keys"])
+        fresh_input()
         return checklist(question, items, ticked=current or (), actions=backs, instruction=w["ask.checkbox_keys"])
     assert isinstance(kind, OneOf)
     index = next((i for i, o in enumerate(kind.options) if o.value == current), None)
@@ -90,6 +116,7 @@ def _ask_text(message: str, kind: Text, current: Any, *, back: bool) -> Any:
         return True
 
     default = "" if current is None else kind.shown(current)
+    fresh_input()
     typed = questionary.text(wrapped_question(message), default=default, validate=valid).unsafe_ask()
     if kind.back_key is not None and typed.strip() == kind.back_key:
         return BACK if back else current  # in the summary, the back key leaves the answer as it was
