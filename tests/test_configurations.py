@@ -138,6 +138,18 @@ def test_a_yearly_budget_in_total(catalog: Catalog) -> None:
     assert over.exclusion is not None and dict(over.exclusion.values)["per"] == "year"
 
 
+def test_an_empty_race_of_configurations_recommends_nothing_and_does_not_crash(catalog: Catalog) -> None:
+    # no vendor left to configure (every one filtered out before), with and without a budget nothing fits
+    needs = [need("sales_forecasting", 4, must=True)]
+    for constraints in (None, Constraints(users=5, budget_per_user_month=0.01, budget_currency="EUR")):
+        space, found = recommend(needs, (), constraints, catalog.rates)
+        assert found == () and space.vendors == ()
+    # a vendor none of whose configurations is within the budget keeps one, flagged over the budget
+    tiny = Constraints(users=5, budget_per_user_month=0.01, budget_currency="EUR")
+    assert chosen(catalog, needs, tiny).exclusion is not None
+    assert chosen(catalog, [], tiny).configuration.edition.id == "starter"
+
+
 def test_yearly_cost_counts_users_minimum_seats_and_organisation_prices(acme: Vendor, catalog: Catalog) -> None:
     starter, pro, _ = acme.editions
     insights, loyalty = acme.add_ons

@@ -205,7 +205,7 @@ def _budget_pool(sp: Space, budget: bool) -> tuple[Space, list[bool]]:
         return sp, [False] * n_v
     weights = (sp.level**WEIGHT_POWER)[None]
     _, _, free_block = choose(sp, sp.editions[None], sp.raises[None], weights, sp.valid)
-    in_pool: Bools = np.asarray(sp.pool.reshape(n_v, -1).any(axis=1))
+    in_pool: Bools = np.asarray(sp.pool.any(axis=(1, 2)))  # per vendor; not reshape(n_v, -1): no vendor at all
     pool: Bools = np.where(in_pool[:, None, None], sp.pool, sp.valid)
     _, _, pool_block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
     over = [False] * n_v
