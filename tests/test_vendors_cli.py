@@ -8,9 +8,30 @@ from pathlib import Path
 import conftest
 import pytest
 import yaml
-from conftest import TODAY, Ran, shipped_catalog
+from conftest import EXAMPLES, TODAY, AnswersFile, Ran, shipped_catalog
+
+from crmadvisor.load.answers import read_answers
+from crmadvisor.model.assessment import assess
+from crmadvisor.model.schema import Vendor
 
 CATALOG = shipped_catalog()
+INDUSTRIAL = EXAMPLES / "industrial-supplier.yaml"
+
+
+def vendor(vendor_id: str) -> Vendor:
+    return next(v for v in CATALOG.vendors if v.id == vendor_id)
+
+
+def flat(text: str) -> str:
+    """The output with the table borders and line breaks of its cells taken out, to find a phrase in."""
+    return " ".join(text.replace("│", " ").replace("┃", " ").split())
+
+
+def recommended(answers: Path, vendor_id: str) -> str:
+    """The configuration `assess` recommends the vendor in for these answers, by name ("Pro + Insights")."""
+    loaded, _ = read_answers(answers, CATALOG)
+    found = next(r for r in assess(CATALOG, loaded, draws=0).configurations if r.vendor == vendor_id)
+    return " + ".join(p.name for p in found.configuration.parts)
 
 
 def run(*args: str, columns: str = "250") -> Ran:
@@ -124,3 +145,131 @@ def test_show_and_compare_headings_follow_lang_fr() -> None:
     code, out, _ = run("vendors", "compare", "sellsy", "axonaut", "--lang", "fr")
     assert code == 0
     assert "Somme des notes" in out and "Sum of ratings" not in out
+
+
+def test_show_gives_every_edition_and_add_on_with_its_list_price() -> None:
+    code, out, err = run("vendors", "show", "salesforce-sales-cloud", "--today", TODAY)
+    assert (code, err) == (0, "")
+    text = flat(out)
+    assert "Editions (cheapest first)" in text and "Add-ons (licensed separately)" in text
+    assert "Starter Suite │ US$25 per user per month, billed annually" in out
+    assert "Unlimited     │ US$350 per user per month, billed annually" in out
+    # an add-on: its price per organisation, the editions it needs, the capability it raises and to what
+    assert "US$20,000 per organisation per month, billed annually" in text
+    assert "Loyalty programme to 4" in text
+    assert "Enterprise, Unlimited" in text  # Service Cloud's `requires`, by edition name
+    assert "on quote: Sold on quote" in text  # no price: the note says why
+
+
+def test_show_gives_the_minimum_seats_and_the_ratings_edition_by_edition() -> None:
+    code, out, _ = run("vendors", "show", "creatio", "--today", TODAY)
+    assert code == 0
+    row = next(line for line in out.splitlines() if "│ Growth " in line)
+    assert row.rstrip(" │").endswith("5")  # min. users
+    code, out, _ = run("vendors", "show", "salesforce-sales-cloud", "--today", TODAY)
+    forecasts = vendor("salesforce-sales-cloud").ratings["sales_automation"].by_edition
+    assert forecasts is not None
+    row = next(i for i, line in enumerate(out.splitlines()) if "│ Sales automation" in line)
+    cells = [line.split("│")[2].strip() for line in out.splitlines()[row : row + len(forecasts)]]
+    assert cells == [f"{e} {r}" for e, r in forecasts.items()]
+
+
+@pytest.mark.parametrize("vendor_id", ["salesforce-sales-cloud", "hubspot", "creatio"])
+def test_show_is_readable_at_80_columns(vendor_id: str) -> None:
+    code, out, _ = run("vendors", "show", vendor_id, "--today", TODAY, "--answers", str(INDUSTRIAL), columns="80")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    text = flat(out)
+    for edition in vendor(vendor_id).editions:
+        assert all(word in text for word in edition.name.split()), edition.name  # names are not cut
+
+
+def test_show_with_answers_puts_the_need_beside_each_rating_and_the_recommended_configuration(
+    answers_file: AnswersFile,
+) -> None:
+    constraints = {"languages": ["fr"], "users": 15}
+    answers = answers_file(constraints=constraints)
+    code, out, err = run("vendors", "show", "pipedrive", "--answers", str(answers), "--today", TODAY)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    header = next(line for line in lines if "capability" in line)
+    assert "need" in header.split("┃")[3]
+    row = next(line for line in lines if "│ Account hierarchy" in line)
+    cells = [c.strip() for c in row.split("│")]
+    assert cells[3] == "5"  # the need, beside the rating
+    assert "must-have" in out
+    text = flat(out)
+    assert "For Ferronnerie Dauphinoise SAS" in text
+    assert f"recommended {recommended(answers, 'pipedrive')}" in text
+    assert "a year at list price, licences only, for 15 users" in text
+    assert "converted at 1 USD = 0.8951 EUR (ECB, 30 October 2026)" in text
+
+
+def test_compare_three_vendors_with_their_editions_and_prices() -> None:
+    code, out, err = run("vendors", "compare", "sellsy", "axonaut", "pipedrive", "--today", TODAY, columns="80")
+    assert (code, err) == (0, "")
+    assert max(len(line) for line in out.splitlines()) <= 80
+    header = next(line for line in out.splitlines() if "capability" in line)
+    assert all(name in header for name in ("Sellsy", "Axonaut", "Pipedrive"))
+    text = flat(out)
+    assert "Sellsy vs Axonaut vs Pipedrive" in text
+    for edition in vendor("pipedrive").editions:
+        assert edition.name in text
+    assert "Lite: US$14/user/month" in text
+    assert "`crmadvisor vendors show ID`" in text  # three columns have no room for the evidence
+    assert "Sum of ratings in the cheapest edition: Sellsy" in text
+
+
+def test_compare_with_answers_adds_the_need_and_each_vendors_configuration_and_cost(answers_file: AnswersFile) -> None:
+    answers = answers_file(constraints={"users": 15})
+    ids = ("salesforce-sales-cloud", "hubspot", "pipedrive")
+    code, out, err = run("vendors", "compare", *ids, "--answers", str(answers), "--today", TODAY, columns="400")
+    assert (code, err) == (0, "")
+    header = next(line for line in out.splitlines() if "capability" in line)
+    assert header.split("┃")[2].strip() == "need"
+    row = next(line for line in out.splitlines() if "│ Account hierarchy" in line)
+    assert row.split("│")[2].strip() == "5 !"  # a must-have
+    text = flat(out)
+    for vendor_id in ids:
+        rows = [line for line in out.splitlines() if line.startswith(f"│ {vendor(vendor_id).name} ")]
+        assert any(f"│ {recommended(answers, vendor_id)} " in row for row in rows)  # the offers, then this
+    assert text.count("a year at list price") >= 2
+
+
+def test_compare_an_unknown_id_is_a_usage_error_naming_each_with_a_suggestion() -> None:
+    code, out, err = run("vendors", "compare", "sellsy", "hubspt", "pipdrive")
+    assert (code, out) == (2, "")
+    assert "no vendor `hubspt` in the catalogue: did you mean `hubspot`?" in err
+    assert "no vendor `pipdrive` in the catalogue: did you mean `pipedrive`?" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("ids", [("sellsy",), ("sellsy", "sellsy")])
+def test_compare_needs_two_different_vendors(ids: tuple[str, ...]) -> None:
+    code, out, err = run("vendors", "compare", *ids)
+    assert (code, out) == (2, "")
+    assert ("needs two vendor ids or more (got 1)" if len(ids) == 1 else "`sellsy` named more than once") in err
+
+
+def test_show_with_a_missing_answers_file_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("vendors", "show", "sellsy", "--answers", str(tmp_path / "none.yaml"))
+    assert (code, out) == (2, "")
+    assert "none.yaml" in err
+
+
+def test_show_and_compare_with_answers_speak_french() -> None:
+    code, out, _ = run("vendors", "show", "salesforce-sales-cloud", "--answers", str(INDUSTRIAL), "--lang", "fr")
+    assert code == 0
+    text = flat(out)
+    for word in ("Éditions (la moins chère d'abord)", "prix catalogue", "besoin", "indispensable", "Pour Ferronnerie"):
+        assert word in text, word
+    assert "facturé à l'année" in text and "par utilisateur et par mois" in text
+    for word in ("cheapest first", "billed annually", "min. users", "yearly cost", "more would close"):
+        assert word not in text, word
+    code, out, _ = run(
+        "vendors", "compare", "sellsy", "axonaut", "hubspot", "--answers", str(INDUSTRIAL), "--lang", "fr"
+    )
+    assert code == 0
+    text = flat(out)
+    assert "Éditions et modules, au prix catalogue" in text and "un indispensable" in text
+    assert "Editions and add-ons" not in text

@@ -77,6 +77,24 @@ WidthOption = Annotated[
     int | None,
     typer.Option("--width", min=40, max=400, help="Terminal width (default: the terminal's).", show_default=False),
 ]
+RatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rates",
+        metavar="FILE",
+        help="Exchange rates to convert prices and the budget (default: the shipped ECB reference rates).",
+        show_default=False,
+    ),
+]
+ClientAnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        help="A client's complete answers file: its need beside each rating, and the configuration recommended.",
+        show_default=False,
+    ),
+]
 LabelsLangOption = Annotated[Lang, typer.Option("--lang", help="Language of the criteria labels.")]
 TodayOption = Annotated[
     dt.datetime | None,

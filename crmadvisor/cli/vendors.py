@@ -8,11 +8,13 @@ from typing import Annotated
 import typer
 
 from crmadvisor.cli.options import (
+    ClientAnswersOption,
     CriteriaOption,
     LabelsLangOption,
     Lang,
     NoShippedOption,
     ProblemFormat,
+    RatesOption,
     TodayOption,
     VendorsOption,
     catalogue_choice,
@@ -47,41 +49,46 @@ def vendors_list(
 @reports_errors
 def vendors_show(
     vendor_id: Annotated[str, typer.Argument(metavar="ID", help="Vendor id (see `crmadvisor vendors list`).")],
+    answers: ClientAnswersOption = None,
     lang: LabelsLangOption = Lang.en,
     criteria: CriteriaOption = None,
     vendors: VendorsOption = None,
     no_shipped_vendors: NoShippedOption = False,
+    rates: RatesOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Show one vendor profile with every rating, evidence note and source.
+    """Show one vendor profile: editions and add-ons with their list prices, every rating (per edition
+    where it differs) with its evidence note and source.
 
-    Example: crmadvisor vendors show hubspot
+    Example: crmadvisor vendors show salesforce-sales-cloud --answers examples/answers/industrial-supplier.yaml
     """
     from crmadvisor.workflow.vendors import VendorsRequest, vendor_profile
 
-    catalogue = catalogue_choice(criteria, vendors, no_shipped_vendors)
-    show(vendor_profile(VendorsRequest((vendor_id,), lang.value, catalogue, day(today))))
+    catalogue = catalogue_choice(criteria, vendors, no_shipped_vendors, rates)
+    show(vendor_profile(VendorsRequest((vendor_id,), lang.value, catalogue, day(today), answers)))
 
 
 @vendors_app.command("compare")
 @reports_errors
 def vendors_compare(
-    first: Annotated[str, typer.Argument(metavar="ID", help="First vendor id.")],
-    second: Annotated[str, typer.Argument(metavar="ID", help="Second vendor id.")],
+    vendor_ids: Annotated[list[str], typer.Argument(metavar="ID", help="Two vendor ids or more.", show_default=False)],
+    answers: ClientAnswersOption = None,
     lang: LabelsLangOption = Lang.en,
     criteria: CriteriaOption = None,
     vendors: VendorsOption = None,
     no_shipped_vendors: NoShippedOption = False,
+    rates: RatesOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Show two vendors side by side: every capability's rating and evidence.
+    """Show vendors side by side: editions and prices, every capability's rating (with two vendors, the
+    evidence too).
 
-    Example: crmadvisor vendors compare sellsy axonaut
+    Example: crmadvisor vendors compare sellsy axonaut hubspot --answers examples/answers/industrial-supplier.yaml
     """
     from crmadvisor.workflow.vendors import VendorsRequest, vendor_comparison
 
-    catalogue = catalogue_choice(criteria, vendors, no_shipped_vendors)
-    show(vendor_comparison(VendorsRequest((first, second), lang.value, catalogue, day(today))))
+    catalogue = catalogue_choice(criteria, vendors, no_shipped_vendors, rates)
+    show(vendor_comparison(VendorsRequest(tuple(vendor_ids), lang.value, catalogue, day(today), answers)))
 
 
 @vendors_app.command("new")

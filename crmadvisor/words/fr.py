@@ -500,7 +500,6 @@ WORDS: dict[str, str] = {
     "vendors.show.languages": "langues",
     "vendors.show.hosting": "hébergement",
     "vendors.show.unpublished": "non publié",
-    "vendors.show.price": "prix",
     "vendors.show.website": "site",
     "vendors.show.reviewed": "revu",
     "vendors.show.reviewed_by": "le {date} par {who}",
@@ -510,9 +509,38 @@ WORDS: dict[str, str] = {
     "vendors.show.evidence": "preuve et source",
     "vendors.show.not_rated": "non noté",
     "vendors.compare.sum": (
-        "Somme des notes : {first} {a}, {second} {b} (non pondérée ; `crmadvisor assess` les pondère "
-        "selon les besoins de l'entreprise)"
+        "Somme des notes dans l'édition la moins chère\xa0: {sums} (non pondérée\xa0; `crmadvisor assess` les "
+        "pondère selon les besoins de l'entreprise)"
     ),
+    "vendors.show.editions": "Éditions (la moins chère d'abord)",
+    "vendors.show.edition": "édition",
+    "vendors.show.list_price": "prix catalogue",
+    "vendors.show.min_users": "min. utilisateurs",
+    "vendors.show.add_ons": "Modules (licences à part)",
+    "vendors.show.add_on": "module",
+    "vendors.show.requires": "pour les éditions",
+    "vendors.show.every_edition": "toutes les éditions",
+    "vendors.show.raises": "porte",
+    "vendors.show.raised": "{capability} à {rating}",
+    "vendors.show.lift": "Le module {name} la porte à {rating}.",
+    "vendors.show.with_add_on": "module\xa0: {rating}",
+    "vendors.show.need": "besoin",
+    "vendors.show.must_have": "indispensable",
+    "vendors.show.gap": "écart\xa0: {severity}",
+    "vendors.show.chosen_legend": (
+        "◂ la note dans la configuration recommandée pour {company}, là où éditions ou modules diffèrent"
+    ),
+    "vendors.show.for_client": "Pour {company} ({path})",
+    "vendors.show.configuration": "recommandée",
+    "vendors.show.cost": "coût annuel",
+    "vendors.show.rates": "converti au taux",
+    "vendors.show.fit": "adéquation",
+    "vendors.show.must_haves": "indispensables",
+    "vendors.show.must_haves.met": "tous satisfaits",
+    "vendors.show.must_haves.missed": "non satisfaits\xa0: {capabilities}",
+    "vendors.show.must_haves.none": "aucun",
+    "vendors.show.excluded": "exclu",
+    "vendors.show.upgrades": "comblerait davantage",
     "vendors.rubric.title": "Barème de notation (toutes les capacités)",
     "vendors.rubric.level": "niveau",
     "vendors.rubric.meaning": "signification",
@@ -525,12 +553,26 @@ WORDS: dict[str, str] = {
     "vendors.orientation.b2b": "B2B",
     "vendors.orientation.b2c": "B2C",
     "vendors.orientation.both": "B2B+B2C",
-    "vendors.price.none": "pas de prix public",
-    "vendors.price.from": "à partir de {amount} {per}",
-    "vendors.price.user_month": "par utilisateur et par mois",
-    "vendors.price.month": "par mois",
-    "vendors.price.contacts_month": "par mois (selon le nombre de contacts)",
-    "vendors.compare.title": "{first} vs {second}",
+    "vendors.price.on_quote": "sur devis",
+    "vendors.price.free": "gratuit",
+    "vendors.price.list": "{amount} {per}, {billing}",
+    "vendors.price.per.user_month": "par utilisateur et par mois",
+    "vendors.price.per.org_month": "par organisation et par mois",
+    "vendors.price.billing.annual": "facturé à l'année",
+    "vendors.price.billing.monthly": "facturé au mois",
+    "vendors.price.short.user_month": "{amount}/utilisateur/mois",
+    "vendors.price.short.org_month": "{amount}/organisation/mois",
+    "vendors.compare.offers": "Éditions et modules, au prix catalogue",
+    "vendors.compare.vendor": "éditeur",
+    "vendors.compare.legend": (
+        "◂ la note dans la configuration recommandée pour {company}, "
+        "là où éditions ou modules diffèrent\xa0; ! un indispensable"
+    ),
+    "vendors.compare.vs": " vs ",
+    "vendors.compare.editions": "Éditions",
+    "vendors.compare.add_ons": "Modules",
+    "vendors.compare.none": "aucun",
+    "vendors.compare.evidence_hint": "Les preuves de chaque note\xa0: `crmadvisor vendors show ID`.",
     # `crmadvisor vendors audit`: how well each profile is sourced
     "audit.col.vendor": "éditeur",
     "audit.col.sourced": "sourcées",
@@ -670,6 +712,11 @@ WORDS: dict[str, str] = {
     "workflow.not_overwritten": "{path} existe déjà : il n'est pas écrasé",
     "workflow.scaffolded": "écrit : {path} ; remplacez chaque `null`, puis lancez `crmadvisor validate {path}`",
     "workflow.no_vendor": "pas d'éditeur `{id}` dans le catalogue : {hint}",
+    "workflow.compare_two": (
+        "`vendors compare` demande au moins deux identifiants d’éditeur ({count} donné)\xa0: crmadvisor vendors "
+        "compare ID ID [ID...]"
+    ),
+    "workflow.compare_twice": "{ids} nommé plus d’une fois\xa0: nommez chaque éditeur une seule fois",
     "workflow.did_you_mean": "vouliez-vous dire `{id}` ?",
     "workflow.see_list": "voir `crmadvisor vendors list`",
 }
