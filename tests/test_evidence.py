@@ -73,3 +73,12 @@ def test_the_rule_would_catch_an_unverified_must_have_grade_rating() -> None:
     vendor = next(v for v in CATALOG.vendors if v.id == "hubspot")
     rating = vendor.ratings["open_api"].model_copy(update={"unverified": True})
     assert _best(rating) >= 4 and not _sourced(vendor, rating)
+
+
+def test_at_most_a_tenth_of_the_shipped_ratings_are_unverified() -> None:
+    """The evidence rules' limit, held by the shipped catalogue itself (vendors/README.md, rule 6)."""
+    ratings = [rating for vendor in CATALOG.vendors for rating in vendor.ratings.values()]
+    unverified = [rating for rating in ratings if rating.unverified]
+    assert len(unverified) <= 0.1 * len(ratings), f"{len(unverified)} of {len(ratings)} ratings unverified"
+    result = CliRunner().invoke(app, ["vendors", "audit", "--max-unverified", "0.1"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout
