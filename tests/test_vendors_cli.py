@@ -89,31 +89,45 @@ def test_compare_shows_both_vendors_ratings_side_by_side() -> None:
         assert name in out, name
 
 
-def test_new_writes_a_profile_listing_every_capability_that_validate_then_rejects_until_filled(tmp_path: Path) -> None:
+def test_new_writes_a_format_2_profile_that_validates_with_a_warning_for_each_placeholder_until_filled(
+    tmp_path: Path,
+) -> None:
     code, out, err = run("vendors", "new", "acme-crm", "--dir", str(tmp_path), "--today", TODAY)
     assert (code, err) == (0, "")
+    assert "replace every `TODO`" in out
     path = tmp_path / "acme-crm.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(data["ratings"]) == set(CATALOG.capability_ids())
-    code, out, _ = run("validate", str(path), "--today", TODAY)
-    assert code == 1
-    assert f"{path}:5:7: error: name:" in out
-    # filled in, it validates
     text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["format"] == 2 and data["add_ons"] == []
+    assert [e["id"] for e in data["editions"]] == ["standard"]
+    assert "#   price: {amount: 60, currency: EUR, per: user_month, billing: annual}" in text  # commented examples
+    assert "#   requires: [pro]" in text and "#   raises: {" in text and "by_edition: {standard: 2, pro: 4}" in text
+    assert set(data["ratings"]) == set(CATALOG.capability_ids())
+    assert all(r["unverified"] is True and r["rating"] == 0 for r in data["ratings"].values())
+    # as written: valid, with a warning for each placeholder, the ratings in one
+    code, out, _ = run("validate", str(path), "--today", TODAY)
+    assert code == 0, out
+    assert f"{path}:8:7: warning: name: still the `TODO` of `crmadvisor vendors new`" in out
+    assert f"{path}:19:11: warning: editions.0.name: still the `TODO`" in out
+    assert "warning: ratings: 23 capabilities still have the `TODO` of `crmadvisor vendors new`" in out
+    assert "0 error(s), 8 warning(s)" in out
+    code, out, _ = run("validate", str(path), "--today", TODAY, "--strict")
+    assert code == 1 and "8 error(s)" in out
+    # filled in, it validates without a word
     for field, value in {
         "name": "Acme CRM",
         "publisher": "Acme",
-        "website": "https://acme.example",
         "summary": "A test CRM.",
-        "orientation": "b2b",
         "reviewer": "tests",
     }.items():
-        text = text.replace(f"{field}: null", f"{field}: {value}", 1)
-    text = text.replace("company_sizes: []", "company_sizes: [small]").replace("languages: []", "languages: [en]")
-    text = text.replace("rating: null", "rating: 2").replace("evidence: null", "evidence: checked in tests")
+        text = text.replace(f'{field}: "TODO: ', f'{field}: "{value} # ', 1)
+    text = text.replace("https://TODO.example", "https://acme.example")
+    text = text.replace('name: "TODO: edition name"', "name: Standard")
+    text = text.replace('price_note: "TODO: ', 'price_note: "Sold on quote. ')
+    text = text.replace('evidence: "TODO: ', 'evidence: "Checked in tests: ')
     path.write_text(text, encoding="utf-8")
     code, out, _ = run("validate", str(path), "--today", TODAY)
-    assert code == 0, out
+    assert (code, out.splitlines()[-1]) == (0, "1 file checked: 0 error(s), 0 warning(s)"), out
 
 
 def test_new_never_overwrites_and_refuses_a_bad_id(tmp_path: Path) -> None:

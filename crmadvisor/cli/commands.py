@@ -75,7 +75,9 @@ def validate(
         ),
     ] = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", help="Output format.")] = ProblemFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (stale reviews) as errors.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings (stale reviews, `TODO` placeholders) as errors.")
+    ] = False,
     criteria: CriteriaOption = None,
     today: TodayOption = None,
 ) -> None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from crmadvisor.errors import Problem
 from crmadvisor.load.discover import Loaded
 from crmadvisor.load.editions import edition_problems
 from crmadvisor.load.located import did_you_mean
-from crmadvisor.load.yamlsource import Sourced
-from crmadvisor.model.review import stale
+from crmadvisor.load.yamlsource import Key, Sourced
+from crmadvisor.model.review import PLACEHOLDER, stale
 from crmadvisor.model.schema import Catalog, Vendor
 
 
@@ -41,7 +41,43 @@ def vendor_problems(
         months = (today - vendor.review_date).days * 12 // 365
         msg = f"reviewed {vendor.review_date}, {months} months ago: evidence may be stale, review the profile"
         problems.append(Problem(src.path, line, col, "review_date", msg, "stale", "error" if strict else "warning"))
-    return problems
+    return problems + placeholder_problems(src, strict=strict)
+
+
+def placeholder_problems(src: Sourced, *, strict: bool = False) -> list[Problem]:
+    """A value that still holds the `TODO` of `crmadvisor vendors new`: a warning each (an error with
+    `--strict`), the ratings in one, so that a profile being filled in validates but says what is left."""
+    severity: Literal["error", "warning"] = "error" if strict else "warning"
+    found: list[Problem] = []
+    unrated: list[Key] = []
+    for loc in _placeholders(src.data, ()):
+        if loc[0] == "ratings" and len(loc) > 1:
+            if not unrated or unrated[-1][1] != loc[1]:
+                unrated.append(loc)
+            continue
+        line, col = src.mark(loc, of_value=True)
+        msg = f"still the `{PLACEHOLDER}` of `crmadvisor vendors new`: write the value"
+        found.append(Problem(src.path, line, col, ".".join(map(str, loc)), msg, "placeholder", severity))
+    if unrated:
+        line, col = src.mark(unrated[0], of_value=True)
+        what = "capability still has" if len(unrated) == 1 else "capabilities still have"
+        msg = (
+            f"{len(unrated)} {what} the `{PLACEHOLDER}` of `crmadvisor vendors new` (first: {unrated[0][1]}):"
+            " rate each from the vendor's documentation, with its evidence and source"
+        )
+        found.append(Problem(src.path, line, col, "ratings", msg, "placeholder", severity))
+    return found
+
+
+def _placeholders(value: Any, at: Key) -> list[Key]:
+    """Where strings holding the placeholder are, in file order."""
+    if isinstance(value, str):
+        return [at] if PLACEHOLDER in value else []
+    if isinstance(value, dict):
+        return [loc for key, item in value.items() for loc in _placeholders(item, (*at, str(key)))]
+    if isinstance(value, list):
+        return [loc for i, item in enumerate(value) for loc in _placeholders(item, (*at, i))]
+    return []
 
 
 def vendor_identity_problems(src: Sourced, data: Any, catalog: Catalog, first_file: dict[str, str]) -> list[Problem]:

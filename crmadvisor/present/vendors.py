@@ -1,5 +1,5 @@
 """Rich views of the vendor catalogue: list, one profile, several side by side (each optionally beside a
-client's needs); the new-profile scaffold."""
+client's needs); the rating rubric."""
 
 from __future__ import annotations
 
@@ -299,37 +299,6 @@ def _compared(vendor: Vendor, capability: str, config: Configuration | None) -> 
         return held.at()
     lifted = [a.raises[capability] for a in config.add_ons if capability in a.raises]
     return max([held.at(config.edition.id), *lifted])
-
-
-def scaffold(vendor_id: str, catalog: Catalog, today: dt.date) -> str:
-    """A new vendor profile with every capability listed, to be filled in; it fails validation until it is."""
-    lines = [
-        f"# {vendor_id}: new vendor profile. Fill in every `null` and `TODO`, then run",
-        f"# `crmadvisor validate {vendor_id}.yaml`. Ratings follow the rubric (`crmadvisor vendors rubric`).",
-        "kind: vendor",
-        f"id: {vendor_id}",
-        "name: null  # TODO: product name",
-        "publisher: null  # TODO: company that sells it",
-        "website: null  # TODO: https://...",
-        "summary: null  # TODO: one or two sentences: what it is, for whom",
-        "orientation: null  # b2b | b2c | both",
-        "company_sizes: []  # micro (1-9), small (10-49), medium (50-249), large (250+)",
-        "languages: []  # interface languages, ISO 639-1 codes: [en, fr]",
-        "hosting_regions: []  # fr, de, eu, uk, ch, us, ca, au, apac; leave empty if not published",
-        "# price_from: {amount: 25, currency: EUR, per: user_month, plan: Starter, source: https://...}",
-        f"review_date: {today.isoformat()}",
-        "reviewer: null  # TODO: who reviewed the evidence",
-        "sources: []",
-        "ratings:",
-    ]
-    for area in catalog.feature_areas.areas:
-        lines.append(f"  # {area.heading('en')}")
-        for cap in area.capabilities:
-            lines.append(f"  {cap.id}:  # {cap.name('en')}")
-            lines.append("    rating: null  # 0-5")
-            lines.append("    evidence: null  # TODO: what the product offers for this (module, plan, add-on)")
-            lines.append("    # source: https://...")
-    return "\n".join(lines) + "\n"
 
 
 def render_rubric(console: Console, catalog: Catalog, lang: str = "en") -> None:

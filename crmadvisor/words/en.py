@@ -638,7 +638,9 @@ WORDS: dict[str, str] = {
     "workflow.no_loyalty_file": "{folder}: no loyalty questionnaire (a `kind: loyalty` file) in this criteria folder",
     "workflow.bad_vendor_id": "`{id}` is not a valid vendor id: use lowercase letters, digits and '-'",
     "workflow.not_overwritten": "{path} already exists: not overwritten",
-    "workflow.scaffolded": "wrote {path}: fill in every `null`, then run `crmadvisor validate {path}`",
+    "workflow.scaffolded": (
+        "wrote {path}: replace every `TODO` and rate every capability; `crmadvisor validate {path}` lists what is left"
+    ),
     "workflow.no_vendor": "no vendor `{id}` in the catalogue: {hint}",
     "workflow.compare_two": (
         "`vendors compare` needs two vendor ids or more (got {count}): crmadvisor vendors compare ID ID [ID...]"

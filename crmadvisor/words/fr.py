@@ -710,7 +710,10 @@ WORDS: dict[str, str] = {
         "`{id}` n'est pas un identifiant d'éditeur valide : utilisez des lettres minuscules, des chiffres et '-'"
     ),
     "workflow.not_overwritten": "{path} existe déjà : il n'est pas écrasé",
-    "workflow.scaffolded": "écrit : {path} ; remplacez chaque `null`, puis lancez `crmadvisor validate {path}`",
+    "workflow.scaffolded": (
+        "écrit : {path} ; remplacez chaque `TODO` et notez chaque fonctionnalité ; `crmadvisor validate {path}` "
+        "liste ce qui reste"
+    ),
     "workflow.no_vendor": "pas d'éditeur `{id}` dans le catalogue : {hint}",
     "workflow.compare_two": (
         "`vendors compare` demande au moins deux identifiants d’éditeur ({count} donné)\xa0: crmadvisor vendors "

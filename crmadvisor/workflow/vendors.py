@@ -87,7 +87,7 @@ def rubric(criteria_dir: Path | None, lang: str) -> Printout:
 
 def new_vendor(vendor_id: str, folder: Path, criteria_dir: Path | None, today: dt.date | None) -> Printout:
     """A new profile with every capability listed, to be filled in; never over an existing file."""
-    from crmadvisor.present.vendors import scaffold
+    from crmadvisor.present.scaffold import scaffold
 
     w = words("en")  # `vendors new` writes an English template
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", vendor_id):
