@@ -287,3 +287,33 @@ def test_show_and_compare_with_answers_speak_french() -> None:
     text = flat(out)
     assert "Éditions et modules, au prix catalogue" in text and "un indispensable" in text
     assert "Editions and add-ons" not in text
+
+
+def test_schema_vendor_describes_format_2_and_accepts_the_scaffold(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    code, out, _ = run("schema", "vendor")
+    assert code == 0
+    schema = json.loads(out)
+    assert "Format 2" in schema["description"] and "docs/vendor-format.md" in schema["description"]
+    assert 2 in schema["properties"]["format"]["enum"]
+    assert "every edition rated" in schema["$defs"]["CapabilityRating"]["properties"]["by_edition"]["description"]
+    checker = jsonschema.Draft202012Validator(schema)
+    run("vendors", "new", "acme-crm", "--dir", str(tmp_path), "--today", TODAY)
+    doc = json.loads(json.dumps(yaml.safe_load((tmp_path / "acme-crm.yaml").read_text(encoding="utf-8")), default=str))
+    assert list(checker.iter_errors(doc)) == []
+
+    def refused(change: dict[str, object], rating: dict[str, object] | None = None) -> bool:
+        changed = {**doc, **change}
+        if rating is not None:
+            changed["ratings"] = {**doc["ratings"], "account_hierarchy": rating}
+        return bool(list(checker.iter_errors(changed)))
+
+    assert refused({}, {"rating": 2, "by_edition": {"standard": 2}, "evidence": "both"})
+    assert refused({}, {"evidence": "neither"})
+    assert not refused({}, {"by_edition": {"standard": 2}, "evidence": "per edition"})
+    assert refused({"price_from": {"amount": 25, "currency": "EUR"}})  # a format 1 key in format 2
+    assert refused({"editions": None})
+    assert refused({"format": 1})  # format 1 has no editions
