@@ -22,7 +22,7 @@ pexpect = pytest.importorskip("pexpect")
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-12-02"
-DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
+DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 BACK_CHOICE = "back to the previous question"  # the last choice of every question after the first
 CSI = re.compile(r"\x1b\[([0-9;?<=>]*)[ -/]*([@-~])")
 OTHER_ESCAPE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -114,7 +114,14 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     child.send("12" + ENTER)
     child.expect_exact("budget per user per month")
     child.send(ENTER)
-    answer("Summary of the answers", ENTER, last_choice="Edit: Budget per user per month")  # confirm
+    child.expect_exact("Summary of the answers")
+    child.expect_exact("Constraints: Interface languages: fr; ")  # the last part of the summary, one line each
+    summary = plain(child.before)
+    assert summary.count("\n") + 1 <= 24, summary  # banner, question, confirm and the parts fit 24 rows
+    assert "Company: Ferronnerie Dauphinoise; Claire Martin; B2B" in summary
+    child.send(DOWN * 2 + ENTER)  # the relationship traits, one answer a line
+    answer("Which answer to change?", UP + ENTER, last_choice="back to the summary")  # back, unchanged
+    answer("Summary of the answers", ENTER, last_choice="Constraints:")  # confirm
     child.expect_exact("loyalty-programme")  # B2B, loyalty important: the loyalty questions are offered
     child.send("n" + ENTER)  # not now (tests/test_questionnaire.py answers them)
     child.expect(pexpect.EOF)

@@ -219,9 +219,7 @@ def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
     screen = io.StringIO()
     code, _, err = consultant.types("".join(Interview().steps()) + CTRL_C, "--save", str(file), screen=screen)
     assert code == 130 and f"--resume {file}" in err
-    summary = screen.getvalue().split("Summary of the answers")[-1].split("? Confirm these answers")[0]
-    assert "Interface languages: fr" in summary
-    assert [line for line in summary.splitlines() if len(line) > 80] == []
+    assert "Summary of the answers" in screen.getvalue()  # its lines: tests/test_pty.py, at 80x24
     assert answered(saved(file)) == Interview().saved()
     assert saved(file)["confirmed"] is False
 
@@ -232,11 +230,9 @@ def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
 
 def test_the_summary_changes_an_answer_before_ranking(consultant: Consultant, tmp_path: Path) -> None:
     file = tmp_path / "client.yaml"
-    # summary: "confirm" then one "edit" per question: company, declared model, then the traits
-    edit_first_trait = pick(4)
-    code, out, _ = consultant.types(
-        "".join(Interview().steps()) + edit_first_trait + pick(4) + ENTER, "--save", str(file)
-    )
+    # summary: "confirm", then one line per part: company, traits, ...; in a part, one line per answer, then back
+    edit_first_trait = pick(2) + pick(0) + pick(4) + BACK
+    code, out, _ = consultant.types("".join(Interview().steps()) + edit_first_trait + ENTER, "--save", str(file))
     assert code == 0
     first = catalog().traits.traits[0]
     assert saved(file)["traits"][first.id] == first.options[4].id
@@ -286,7 +282,11 @@ def test_the_must_haves_step_lists_the_critical_and_important_areas_and_saves_th
     assert code == 0
     areas = {a.id: a for a in catalog().feature_areas.areas}
     assert saved(file)["must_haves"] == [areas["contacts"].capabilities[0].id, areas["pipeline"].capabilities[1].id]
-    assert "Must-haves (deal-breakers): Contact management: Account hierarchy" in " ".join(screen.getvalue().split())
+    ticked = [
+        f"{areas[a].heading('en')}: {areas[a].capabilities[i].name('en')}"
+        for a, i in (("contacts", 0), ("pipeline", 1))
+    ]
+    assert f"critical) {', '.join(ticked)}" in " ".join(screen.getvalue().split())  # the answer, after the question
     # the list follows the importance answers: critical and important areas only
     listed = must_haves_step(catalog(), "en").kind_for(workflow.complete_answers(file, catalog()))
     assert isinstance(listed, SomeOf)
@@ -443,7 +443,7 @@ def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its
     budget = "abc" + ENTER + rub_out + "<" + ENTER  # refused, then "<": back to the number of users
     budget += "0" + ENTER + rub_out + "12" + ENTER  # 0 users refused, then 12
     budget += "25,5" + ENTER  # a budget with a decimal comma
-    edit_budget = pick(27) + rub_out + "<" + ENTER  # in the summary, "<" cancels the edit
+    edit_budget = pick(5) + pick(4) + rub_out + "<" + ENTER + pick(1)  # in the summary, "<" cancels the edit
     keys = "".join(steps[:26]) + budget + edit_budget + ENTER
     assert consultant.types(keys, "--save", str(file))[0] == 0
     constraints = saved(file)["constraints"]
@@ -557,3 +557,22 @@ def test_a_report_names_the_consultant_given_and_never_says_not_given(tmp_path: 
         assert "not given" not in out and "Consultant" not in out
         code, out, _ = assess("--answers", str(file), "--format", fmt, "--consultant", "Jean Dupont")
         assert code == 0 and "Jean Dupont" in out
+
+
+def test_with_every_area_not_needed_no_must_have_is_offered_and_back_skips_the_step(
+    consultant: Consultant, tmp_path: Path
+) -> None:
+    file = tmp_path / "client.yaml"
+    not_needed = [lvl.id for lvl in catalog().feature_areas.importance_levels].index("not_needed")
+    interview = Interview(importance=[not_needed] * 9)
+    steps = interview.steps()
+    assert steps[21] == ENTER  # the must-haves: not asked, so these keys answer the languages
+    back_from_languages = tick(len(languages()))  # back: over the must-haves, to the last importance
+    keys = "".join(steps[:21]) + back_from_languages + pick(0) + "".join(steps[22:]) + ENTER
+    code, _, err = consultant.types(keys, "--save", str(file))
+    assert (code, err) == (0, ""), err
+    data = saved(file)
+    assert data["must_haves"] == [] and data["constraints"]["languages"] == ["fr"]
+    last_area = catalog().feature_areas.areas[-1].id
+    assert data["importance"][last_area] == "not_needed"  # asked again after back, kept
+    assert workflow.complete_answers(file, catalog())  # the file loads again

@@ -35,14 +35,16 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
     w = words(lang)
     dont_know = Option(DONT_KNOW, w["common.dont_know"])
     declared = catalog.traits.declared_model
+    company = w["answers.section.company"]
     steps = [
-        Step("company", w["ask.company"], Text(), title=w["answers.company"]),
-        Step("consultant", w["ask.consultant"], Text(back_key="<"), title=w["ask.consultant.title"]),
+        Step("company", w["ask.company"], Text(), title=w["answers.company"], group=company),
+        Step("consultant", w["ask.consultant"], Text(back_key="<"), title=w["ask.consultant.title"], group=company),
         Step(
             "declared_model",
             declared.question(lang),
             OneOf((*(Option(o.id, o.label(lang)) for o in declared.options), dont_know)),
             title=w["answers.declared_model"],
+            group=company,
             help=(declared.question(lang), declared.help(lang)),
         ),
     ]
@@ -55,6 +57,7 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
                 OneOf((*choices, dont_know) if trait.dont_know else choices),
                 title=trait.heading(lang),
                 section=w["ask.section.traits"],
+                group=w["answers.section.traits"],
                 help=(trait.heading(lang), trait.help(lang)),
             )
         )
@@ -68,6 +71,7 @@ def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:
                 OneOf((*levels, dont_know)),
                 title=area.heading(lang),
                 section=w["ask.section.importance"],
+                group=w["answers.section.importance"],
                 help=(area.heading(lang), f"{area.help(lang)}\n→ {capabilities}"),
             )
         )
@@ -78,7 +82,8 @@ def must_haves_step(catalog: Catalog, lang: str) -> Step:
     """After the importances: which capabilities of the areas answered critical or important are deal-breakers.
 
     Its options follow the importance answers (an area answered useful or less is not listed, unless
-    none is critical or important); none ticked keeps the default must-haves (docs/methodology.md).
+    none is critical or important; an area not needed never is, and with every area not needed the
+    step lists nothing and is not asked); none ticked keeps the default must-haves (docs/methodology.md).
     """
     w = words(lang)
     levels = catalog.feature_areas.importance_levels
@@ -88,8 +93,11 @@ def must_haves_step(catalog: Catalog, lang: str) -> Step:
     def kind(answers: Answers) -> SomeOf:
         areas = catalog.feature_areas.areas
         listed = [a for a in areas if answers.importance.get(a.id) in high]
-        listed = listed or [a for a in areas if answers.importance.get(a.id, DONT_KNOW) in needed] or list(areas)
-        options = tuple(Option(c.id, f"{a.heading(lang)}: {c.name(lang)}") for a in listed for c in a.capabilities)
+        listed = listed or [a for a in areas if answers.importance.get(a.id, DONT_KNOW) in needed]  # none: not asked
+        colon = w["common.colon"]
+        options = tuple(
+            Option(c.id, f"{a.heading(lang)}{colon} {c.name(lang)}") for a in listed for c in a.capabilities
+        )
         return SomeOf(options, none=w["ask.must_haves.none"])
 
     title = w["ask.must_haves.title"]
@@ -110,8 +118,15 @@ def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
         "users": users,
         "budget": budget,
     }
-    section = w["ask.section.constraints"]
+    section, group = w["ask.section.constraints"], w["answers.section.constraints"]
     return [
-        Step(f"constraints.{key}", w[f"ask.{key}"], kind, title=w[f"answers.constraint.{key}"], section=section)
+        Step(
+            f"constraints.{key}",
+            w[f"ask.{key}"],
+            kind,
+            title=w[f"answers.constraint.{key}"],
+            section=section,
+            group=group,
+        )
         for key, kind in kinds.items()
     ]

@@ -8,18 +8,15 @@ that resumes it at the first unanswered step.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import questionary
-from questionary import Choice
-
-from crmadvisor.ask.steps import Step, answered, first_unanswered, set_answer, shown
-from crmadvisor.ask.terminal import BACK, ask, banner, fresh_input, say, width, wrapped_question
+from crmadvisor.ask.steps import OneOf, SomeOf, Step, Text, answered, first_unanswered, set_answer, shown, value_at
+from crmadvisor.ask.terminal import BACK, ask, banner, clipped, say, select
 from crmadvisor.errors import Interrupted, UsageError
 from crmadvisor.load.answers import read_answers, write_answers
 from crmadvisor.model.schema import Answers, Catalog
@@ -119,16 +116,26 @@ def ask_steps(steps: Sequence[Step], answers: Answers, session: Session, *, resu
     if session.resumed and 0 < index < len(steps):
         say(w(resuming, path=session.path, n=index + 1, total=len(steps)))
     shown_section: str | None = None
+    backwards = False
     while index < len(steps):
         step = steps[index]
         if index >= reached and answered(answers, step.field):
             index = reached = index + 1
             continue
+        kind = step.kind_for(answers)
+        if isinstance(kind, SomeOf) and not kind.options:  # nothing to choose from: nothing ticked, not asked
+            if value_at(answers, step.field) != ():
+                answers = set_answer(answers, step.field, ())
+                write_answers(session.path, answers)
+            index += -1 if backwards else 1
+            reached = max(reached, index)
+            continue
         if step.section and step.section != shown_section:
             banner(step.section)
             shown_section = step.section
         value = ask(step, answers, back=index > 0, w=w)
-        if value == BACK:
+        backwards = value == BACK
+        if backwards:
             index -= 1
             continue
         answers = set_answer(answers, step.field, value)
@@ -138,24 +145,82 @@ def ask_steps(steps: Sequence[Step], answers: Answers, session: Session, *, resu
     return answers
 
 
+def still_offered(steps: Sequence[Step], answers: Answers) -> Answers:
+    """The answers without ticked options that a changed earlier answer no longer offers (a must-have of an
+    area now answered not needed)."""
+    for step in steps:
+        kind = step.kind_for(answers)
+        ticked = value_at(answers, step.field)
+        if isinstance(kind, SomeOf) and ticked:
+            offered = {option.value for option in kind.options}
+            if any(value not in offered for value in ticked):
+                answers = set_answer(answers, step.field, tuple(v for v in ticked if v in offered))
+    return answers
+
+
 def review(steps: Sequence[Step], answers: Answers, session: Session) -> Answers:
-    """The summary: confirm, or pick any answer to change, until confirmed."""
+    """The summary, one line per part of the questionnaire: confirm, or open a part to change its answers.
+
+    Each part's line shows its answers as far as the width allows; opening it lists them whole, one
+    line each, to pick the one to change. Both screens fit a terminal of 80 columns and 24 rows.
+    """
     w = words(answers.lang)
+    parts: dict[str, list[Step]] = {}
+    for step in steps:
+        parts.setdefault(step.group or step.label, []).append(step)
     while True:
         banner(w["ask.summary"])
-        for step in steps:
-            line = w("ask.summary_line", question=step.label, answer=shown(step, answers))
-            questionary.print(textwrap.fill(line, width=width(), initial_indent="  ", subsequent_indent="    "))
-        choices = [Choice(w["ask.confirm"], value=CONFIRM)]
-        choices += [Choice(w("ask.edit", question=s.label), value=str(i)) for i, s in enumerate(steps)]
-        message = wrapped_question(w["ask.what_next"], w["ask.keys"])
-        fresh_input()
-        picked = questionary.select(message, choices=choices, instruction=w["ask.keys"]).unsafe_ask()
+        lines = [(CONFIRM, w["ask.confirm"])]
+        for name, part in parts.items():
+            lines.append((name, clipped(w("ask.summary_line", question=name, answer=digest(part, answers, w)))))
+        picked = select(w["ask.what_next"], lines, CONFIRM, w)
         if picked == CONFIRM:
             answers = answers.model_copy(update={"confirmed": True})
             write_answers(session.path, answers)
             return answers
-        step = steps[int(picked)]
-        value = ask(step, answers, back=False, w=w)
+        answers = review_part(picked, parts[picked], answers, session, steps)
+
+
+def digest(part: Sequence[Step], answers: Answers, w: Mapping[str, str]) -> str:
+    """A part's answers on one line: in order; when its questions share one scale, how many of each; when
+    every one is optional (the constraints), only those given, each with its title."""
+    given = [shown(step, answers) or "-" for step in part]
+    kinds = [step.kind_for(answers) for step in part]
+    first = kinds[0]
+    if len(part) > 1 and isinstance(first, OneOf) and all(k == first for k in kinds):
+        order = {option.label: i for i, option in enumerate(first.options)}
+        counts = Counter(given)
+        given = [f"{counts[label]} × {label}" for label in sorted(counts, key=lambda a: order.get(a, -1))]
+    elif len(part) > 1 and all(_none_words(k) for k in kinds):
+        colon = w["common.colon"]
+        set_ = [(s.label, g) for s, g in zip(part, given, strict=True) if value_at(answers, s.field) not in (None, ())]
+        given = [f"{label}{colon} {answer}" for label, answer in set_] or [_none_words(first)]
+    return w["common.sep"].join(given)
+
+
+def _none_words(kind: OneOf | SomeOf | Text) -> str:
+    """How a question's summary says it was left without an answer ("" when it cannot be)."""
+    if isinstance(kind, OneOf):
+        return next((option.label for option in kind.options if option.value is None), "")
+    return kind.none
+
+
+def review_part(name: str, part: Sequence[Step], answers: Answers, session: Session, steps: Sequence[Step]) -> Answers:
+    """One part's answers, whole, one per line: change any of them, then back to the summary."""
+    w = words(answers.lang)
+    at: int | str = 0
+    while True:
+        banner(name)
+        lines: list[tuple[Any, str]] = [
+            (i, clipped(w("ask.summary_line", question=s.label, answer=shown(s, answers) or "-")))
+            for i, s in enumerate(part)
+        ]
+        at = select(w["ask.which_answer"], [*lines, (BACK, w["ask.back_to_summary"])], at, w)
+        if at == BACK:
+            return answers
+        step = part[int(at)]
+        kind = step.kind_for(answers)
+        value = () if isinstance(kind, SomeOf) and not kind.options else ask(step, answers, back=False, w=w)
         answers = set_answer(answers, step.field, value).model_copy(update={"confirmed": False})
+        answers = still_offered(steps, answers)
         write_answers(session.path, answers)

@@ -68,6 +68,7 @@ class Step:
     title: str = ""  # in the summary; the question when empty
     section: str | None = None  # a banner printed before the first step of each section
     help: tuple[str, str] | None = None  # (heading, text) printed before the question
+    group: str = ""  # the part of the summary it is changed from (its label when empty)
 
     @property
     def label(self) -> str:

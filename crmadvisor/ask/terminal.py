@@ -71,6 +71,12 @@ def wrapped_question(message: str, instruction: str = "") -> str:
     return text
 
 
+def clipped(text: str) -> str:
+    """One line of a list that fits after questionary's " » " pointer, cut with an ellipsis when it does not."""
+    room = width() - 3
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
 def _wrapped(label: str) -> str:
     """A long option label on several lines, cut between words, aligned after questionary's " » " pointer."""
     return textwrap.fill(label, width=width() - 3, subsequent_indent="   ")
