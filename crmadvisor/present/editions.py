@@ -72,10 +72,8 @@ def add_ons_table(vendor: Vendor, capability: Mapping[str, str], w: Words) -> Ta
     table.add_column(plain(t["raises"]), ratio=2)
     for add_on in vendor.add_ons:
         requires = ", ".join(names.get(e, e) for e in add_on.requires) or t["every_edition"]
-        raises = "\n".join(
-            t["raised"].format(capability=capability.get(cap, cap), rating=rating)
-            for cap, rating in add_on.raises.items()
-        )
+        raised = [t["raised"].format(capability=capability.get(c, c), rating=r) for c, r in add_on.raises.items()]
+        raises = "\n".join(f"• {line}" for line in raised) if len(raised) > 1 else "".join(raised) or "-"
         table.add_row(_name(add_on), plain(_part_price(add_on, w)), plain(requires), plain(raises))
     return table
 

@@ -491,7 +491,7 @@ WORDS: dict[str, str] = {
     "vendors.show.must_haves.missed": "not met: {capabilities}",
     "vendors.show.must_haves.none": "none",
     "vendors.show.excluded": "excluded",
-    "vendors.show.upgrades": "more would close",
+    "vendors.show.upgrades": "upgrades",
     "vendors.rubric.title": "Rating rubric (every capability)",
     "vendors.rubric.level": "level",
     "vendors.rubric.meaning": "meaning",

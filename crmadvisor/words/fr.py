@@ -531,7 +531,7 @@ WORDS: dict[str, str] = {
         "◂ la note dans la configuration recommandée pour {company}, là où éditions ou modules diffèrent"
     ),
     "vendors.show.for_client": "Pour {company} ({path})",
-    "vendors.show.configuration": "recommandée",
+    "vendors.show.configuration": "configuration recommandée",
     "vendors.show.cost": "coût annuel",
     "vendors.show.rates": "converti au taux",
     "vendors.show.fit": "adéquation",
@@ -540,7 +540,7 @@ WORDS: dict[str, str] = {
     "vendors.show.must_haves.missed": "non satisfaits\xa0: {capabilities}",
     "vendors.show.must_haves.none": "aucun",
     "vendors.show.excluded": "exclu",
-    "vendors.show.upgrades": "comblerait davantage",
+    "vendors.show.upgrades": "compléments",
     "vendors.rubric.title": "Barème de notation (toutes les capacités)",
     "vendors.rubric.level": "niveau",
     "vendors.rubric.meaning": "signification",
