@@ -76,13 +76,23 @@ def test_without_must_haves_or_important_needs_the_cheapest_configuration_and_wh
     assert up.extra_yearly == pytest.approx((100 - 25) * 10 * 12 / catalog.rates.rates["USD"])
 
 
-@pytest.mark.parametrize("level", [4, 5])
-def test_an_important_need_pays_for_the_edition_that_covers_it_within_the_budget(catalog: Catalog, level: int) -> None:
-    # forecasts rated 0 / 2 / 4 in Starter / Pro / Enterprise; not a must-have, but important or critical
-    needs = [need("sales_forecasting", level), need("quotes", 3)]
+def test_a_critical_need_pays_for_the_edition_that_covers_it_and_the_budget_caps_it(catalog: Catalog) -> None:
+    # forecasts rated 0 / 2 / 4 in Starter / Pro / Enterprise: four levels of a need of 5 (6.25 levels
+    # of an important need) are worth Enterprise at 7 times Starter's cost (5.6 levels needed)
+    needs = [need("sales_forecasting", 5), need("quotes", 3)]
     assert names(chosen(catalog, needs, Constraints(users=10))) == ["enterprise"]
+    # Enterprise is over 120 USD; Pro's two levels (3.1) are not worth three times the cost (3.2)
     within = chosen(catalog, needs, Constraints(users=10, budget_per_user_month=120, budget_currency="USD"))
-    assert names(within) == ["pro"] and within.exclusion is None  # the best cover of it the budget allows
+    assert names(within) == ["starter"] and within.exclusion is None
+    assert {u.id for u in within.upgrades} == {"pro"}
+
+
+def test_an_important_need_does_not_pay_seven_times_the_cost_and_the_edition_is_offered(catalog: Catalog) -> None:
+    # the same four levels on a need of 4 are worth less than 5.6 levels: Starter, with Enterprise offered
+    found = chosen(catalog, [need("sales_forecasting", 4), need("quotes", 3)], Constraints(users=10))
+    assert names(found) == ["starter"]
+    (up,) = [u for u in found.upgrades if u.kind == "edition"]
+    assert up.id == "pro" and "sales_forecasting" in up.closes and up.extra_yearly is not None
 
 
 @pytest.mark.parametrize(("users", "bought"), [(5, False), (200, True)])
@@ -106,12 +116,13 @@ def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catal
     assert found.exclusion is not None and dict(found.exclusion.values)["needed_for"] == "sales_forecasting"
 
 
-def test_when_no_configuration_can_meet_a_must_have_the_best_fit_within_the_budget(acme: Vendor) -> None:
+def test_when_no_configuration_can_meet_a_must_have_the_best_value_within_the_budget(acme: Vendor) -> None:
     without = acme.model_copy(update={"add_ons": ()})  # lead scoring stays at 1 in every edition
     needs = [need("lead_scoring", 4, must=True), need("sales_forecasting", 4)]
     limit = Constraints(users=5, budget_per_user_month=120, budget_currency="USD")
     _, (found,) = recommend(needs, [without], limit, None)
-    assert [p.id for p in found.configuration.parts] == ["pro"]  # forecasts 2 within 120 USD; Enterprise is over
+    # Enterprise is over 120 USD; Pro's two levels of forecasts are not worth three times Starter's cost
+    assert [p.id for p in found.configuration.parts] == ["starter"]
     assert not found.meets_must_haves and found.exclusion is None
 
 
@@ -190,13 +201,9 @@ def test_the_draws_choose_by_the_rule_of_the_ranking(catalog: Catalog, levels, m
             for c in caps
         }
 
-    total = sum(n.level**WEIGHT_POWER for n in needs) or 1
-
-    def important_cover(ratings: dict[str, int]) -> float:
-        return (
-            sum(min(ratings[n.capability], n.level) * n.level ** (WEIGHT_POWER - 1) for n in needs if n.level >= 4)
-            / total
-        )
+    def important_cover(ratings: dict[str, int]) -> float:  # in levels of a need of 4 (of 5: 25/16 a level)
+        weighted = [min(ratings[n.capability], n.level) * (n.level / 4) ** (WEIGHT_POWER - 1) for n in needs]
+        return sum(w for w, n in zip(weighted, needs, strict=True) if n.level >= 4)
 
     def misses(ratings: dict[str, int]) -> bool:
         return any(n.must_have and ratings[n.capability] < min(n.level, 3) for n in needs)

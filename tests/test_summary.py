@@ -105,7 +105,8 @@ def test_the_summary_names_each_recommended_configuration_and_its_yearly_cost(
         assert f"**{pick['name']}**" in summary
         if configuration["yearly_cost"] is not None:  # the same cost as the ranking's, for 15 users
             assert pick["configuration"] == configuration["name"]
-            assert f"*{configuration['name']}*, {configuration['yearly']} a year for 15 users" in summary
+            name = configuration["name"].replace("+", "\\+")  # Markdown escapes the plus between parts
+            assert f"*{name}*, {configuration['yearly']} a year for 15 users" in summary
         else:
             assert "price on quote" in summary
     assert "list price, licences only" in summary
@@ -125,10 +126,16 @@ def test_the_french_report_writes_numbers_amounts_dates_and_plurals_the_french_w
     assert re.search(r"\d+(,\d\d)?\xa0€ par an", report)  # "35 €": the amount, a no-break space, the sign
     assert not re.search(r"\d (EUR|USD) (par|/)", report)  # codes only in the rates: "1 USD = 0,8951 EUR"
     assert "(BCE, 30 octobre 2026)" in report
-    assert "pour 1 utilisateur " in report and "1 utilisateurs" not in report
+    assert "1 utilisateurs" not in report
     summary = section(report, "Synthèse")
     assert "Orientation\xa0: hybride" in summary  # no capital after a French colon
     assert not re.search(r"\s: (Le|La|Important|Utile|Critique)\b", report)
+    # one user, in the singular, where a recommended configuration is priced
+    single = answers_file(
+        "single.yaml", base="industrial-supplier", lang="fr", constraints={"languages": ["fr"], "users": 1}
+    )
+    assert assess(single, "--output", str(out), "--no-charts")[0] == 0
+    assert "pour 1 utilisateur " in out.read_text(encoding="utf-8")
 
 
 def test_the_english_report_groups_thousands_with_a_comma(tmp_path: Path) -> None:

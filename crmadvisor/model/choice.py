@@ -20,17 +20,20 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from crmadvisor.model.fit import WEIGHT_POWER
 from crmadvisor.model.schema import AddOn, Vendor
 
-# The price of fit, the tool's own judgement (docs/vendor-format.md, "How the advisor uses editions"):
-# a dearer configuration must add at least VALUE_SLOPE x ln(cost ratio) of fit, so doubling the
-# licence cost must buy about 7 points of fit, and ten times the cost 23 points.
-VALUE_SLOPE = 0.1
+# The price of coverage, the tool's own judgement (docs/vendor-format.md, "How the advisor uses
+# editions"). What an edition or add-on adds is counted in levels of the important needs: one level
+# of a need of 4 counts 1, of a need of 5 (4/5)**-(WEIGHT_POWER - 1) = 1.56, as the fit weighs them.
+# A dearer configuration must add LEVELS_PER_DOUBLING levels for each doubling of the licence cost:
+# two levels (one important capability from 2/5 to 4/5) to double it, 6.6 levels for ten times it.
+LEVELS_PER_DOUBLING = 2.0
 # Costs are compared as (cost + a nominal licence): a free edition against a paid one is then a
 # finite ratio. 10 EUR per user per month, the order of an entry-level paid CRM seat.
 NOMINAL_PER_USER_MONTH_EUR = 10.0
 # A part sold on quote weighs as if it doubled the configuration's cost: it must earn its place
-# (about 7 points of fit) before the tool recommends asking for it.
+# (two levels) before the tool recommends asking for it.
 QUOTE_FACTOR = 2.0
 IMPORTANT = 4  # the needs that pay for an edition or an add-on: 4 or 5 (areas answered important or critical)
 TIE = 1e-3  # the whole fit, weighed lightly, decides between configurations the important needs value alike
@@ -63,10 +66,12 @@ class Space:
 
 
 def price_weight(known: Floats, unpriced: Floats, nominal: float) -> Floats:
-    """What a configuration's cost weighs against its fit (0..1): VALUE_SLOPE x ln(cost + nominal),
-    each part on quote counted as doubling the cost. `known` is the yearly cost of the priced parts,
-    `unpriced` the number of parts on quote, `nominal` the nominal licence for the users, a year."""
-    weight: Floats = VALUE_SLOPE * (np.log((known + nominal) / nominal) + unpriced * math.log(QUOTE_FACTOR))
+    """What a configuration's cost weighs, in levels of the important needs: LEVELS_PER_DOUBLING x
+    log2(cost + nominal), each part on quote counted as doubling the cost. `known` is the yearly cost
+    of the priced parts, `unpriced` the number of parts on quote, `nominal` the nominal licence for
+    the users, a year."""
+    doublings = np.log2((known + nominal) / nominal) + unpriced * math.log2(QUOTE_FACTOR)
+    weight: Floats = LEVELS_PER_DOUBLING * doublings
     return weight
 
 
@@ -81,10 +86,10 @@ class _Flat:
     pair_config: Ints  # P, in configuration order
     pair_cap: Ints  # P
     pair_rating: Ints  # P: where the pair's edition rating is in the editions array, flattened per draw
-    pair_lifts: Ints  # P x J: where the ratings of the set's add-ons that raise it are in the raises array,
-    # flattened per draw; padded with one past the end (a column of zeros)
+    lifts: tuple[tuple[Ints, Ints], ...]  # per j-th add-on of a pair's set that raises it: the pairs
+    # that have a j-th (rows) and where its rating is in the raises array, flattened per draw
     lifted: Ints  # the configurations with at least one pair
-    first_pair: Ints  # per such configuration, its first pair
+    first_pair: Ints  # per such configuration, its first pair (its pairs are contiguous)
 
 
 _FLATS: list[tuple[Bools, Floats, _Flat]] = []  # the last few spaces' flat lists, by array identity
@@ -113,11 +118,13 @@ def _flatten(sp: Space) -> _Flat:
     pv = vendor[pair_config]
     pair_rating = (pv * n_e + edition[pair_config]) * n_c + pair_cap
     held = raising[pair_config, :, pair_cap]  # P x A
-    slot = np.argsort(~held, axis=1, kind="stable")[:, : int(held.sum(axis=1).max(initial=0))]  # held first
-    beyond = sp.raises.size  # the column of zeros appended after the flattened raises
-    pair_lifts = np.where(
-        np.take_along_axis(held, slot, axis=1), (pv[:, None] * n_a + slot) * n_c + pair_cap[:, None], beyond
-    )
+    slot = np.argsort(~held, axis=1, kind="stable")  # the held add-ons first
+    lifts = []
+    for j in range(int(held.sum(axis=1).max(initial=0))):
+        rows = np.flatnonzero(held[np.arange(held.shape[0]), slot[:, j]])
+        lifts.append(
+            (rows.astype(np.int64), ((pv[rows] * n_a + slot[rows, j]) * n_c + pair_cap[rows]).astype(np.int64))
+        )
     lifted, first_pair = np.unique(pair_config, return_index=True)
     return _Flat(
         vendor,
@@ -127,7 +134,7 @@ def _flatten(sp: Space) -> _Flat:
         pair_config,
         pair_cap,
         pair_rating,
-        pair_lifts.astype(np.int64),
+        tuple(lifts),
         lifted.astype(np.int64),
         first_pair.astype(np.int64),
     )
@@ -154,6 +161,7 @@ def choose(
     flat = _flat(sp)
     kind = editions.dtype  # float32 in the draws: half the memory traffic
     score, important, block = _coverage(sp, flat, editions, raises, weights)
+    important = important / kind.type(IMPORTANT ** (WEIGHT_POWER - 1))  # in levels of a need of 4
     in_pool = pool[flat.vendor, flat.edition, flat.subset]  # K
     barred = np.where(in_pool, 0.0, math.inf)
     price = (sp.price[flat.vendor, flat.edition, flat.subset] + barred).astype(kind)[None, :]  # 1 x K
@@ -175,39 +183,48 @@ def choose(
 
 def _coverage(sp: Space, flat: _Flat, editions: Reals, raises: Reals, weights: Reals) -> tuple[Reals, Reals, Ints]:
     """Per draw and configuration (D x K): the weighted coverage of the needs (0..1, capped at each
-    need), the part of it that the important needs (IMPORTANT or more) make, and the number of
-    must-haves below their floor."""
+    need), the weighted levels of the important needs (IMPORTANT or more) it covers, and the number
+    of must-haves below their floor."""
     kind = editions.dtype
     level, floors = sp.level.astype(kind), sp.floor.astype(kind)
-    must = sp.floor >= 0
+    must = np.flatnonzero(sp.floor >= 0)
+    high = sp.level >= IMPORTANT
     total = weights.sum(axis=1)  # D
     unit = weights / np.where(level > 0, level, 1.0)  # D x C: weight of one level of coverage
-    units = np.stack([unit, np.where(sp.level >= IMPORTANT, unit, 0)], axis=2)  # D x C x 2: all, important
-    # each edition once (D x V x E), then gathered per configuration (D x K x 2)
+    # each edition once (D x V x E), then gathered per configuration (D x K)
     n_d, n_v, n_e, n_c = editions.shape
     capped = np.minimum(editions, level).reshape(n_d, n_v * n_e, n_c)
+    per_edition = capped @ np.stack([unit, unit * high], axis=2)  # D x VE x 2: all needs, important ones
     at = flat.vendor * n_e + flat.edition
-    score = (capped @ units)[:, at]
-    block = ((editions < floors) & must).sum(axis=3).reshape(n_d, -1)[:, at]
+    score, important = per_edition[:, at, 0], per_edition[:, at, 1]
+    block = (editions[..., must] < floors[must]).sum(axis=3).reshape(n_d, -1)[:, at]
     if flat.pair_config.size:
         # what the set's add-ons lift, pair by pair, summed per configuration
         pc = flat.pair_cap
         was = editions.reshape(n_d, -1).take(flat.pair_rating, axis=1)  # D x P
-        lifts = np.concatenate([raises.reshape(n_d, -1), np.zeros((n_d, 1), dtype=kind)], axis=1)
+        drawn = raises.reshape(n_d, -1)
         now = was
-        for j in range(flat.pair_lifts.shape[1]):
-            now = np.maximum(now, lifts.take(flat.pair_lifts[:, j], axis=1))
-        gain = np.minimum(now, level[pc]) - np.minimum(was, level[pc])  # D x P
-        score[:, flat.lifted] += _per_configuration(gain[:, :, None] * units[:, pc], flat)
-        fixes = must[pc] & (was < floors[pc]) & (now >= floors[pc])
-        block[:, flat.lifted] -= _per_configuration(fixes.astype(kind), flat).astype(block.dtype)
-    result = score / np.where(total > 0, total, 1)[:, None, None]
+        for rows, where in flat.lifts:
+            if rows.size == was.shape[1]:  # every pair has a first add-on: no indexing
+                now = np.maximum(now, drawn.take(where, axis=1))
+            else:
+                now[:, rows] = np.maximum(now[:, rows], drawn.take(where, axis=1))
+        cap = level[pc]
+        gained = (np.minimum(now, cap) - np.minimum(was, cap)) * unit.take(pc, axis=1)  # D x P
+        held = sp.floor[pc] >= 0  # the pairs on a must-have
+        fixed = held & (was < floors[pc]) & (now >= floors[pc])  # D x P: the add-on meets the must-have
+        # the three sums per configuration in one pass: coverage, its important part, must-haves met
+        sums = _per_configuration(np.stack([gained, gained * high[pc], fixed.astype(kind)]), flat)
+        score[:, flat.lifted] += sums[0]
+        important[:, flat.lifted] += sums[1]
+        block[:, flat.lifted] -= np.rint(sums[2]).astype(block.dtype)
+    score = score / np.where(total > 0, total, 1)[:, None]
     if (total <= 0).any():  # nothing needed: every configuration fits fully
-        result[total <= 0] = 1.0
-    return result[:, :, 0], result[:, :, 1], block.astype(np.int64)
+        score[total <= 0] = 1.0
+    return score, important, block.astype(np.int64)
 
 
 def _per_configuration(values: Reals, flat: _Flat) -> Reals:
-    """D x P values summed per configuration with pairs (D x K')."""
-    summed: Reals = np.add.reduceat(values, flat.first_pair, axis=1)
+    """... x P values summed per configuration with pairs (... x K'; its pairs are contiguous)."""
+    summed: Reals = np.add.reduceat(values, flat.first_pair, axis=-1)
     return summed
