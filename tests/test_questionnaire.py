@@ -29,6 +29,7 @@ from typer.testing import CliRunner
 from crmadvisor import workflow
 from crmadvisor.ask.assessment import must_haves_step
 from crmadvisor.ask.budget import budget_from
+from crmadvisor.ask.checklist import echoed
 from crmadvisor.ask.steps import SomeOf
 from crmadvisor.cli import app
 from crmadvisor.load import answers as answers_module
@@ -576,3 +577,26 @@ def test_with_every_area_not_needed_no_must_have_is_offered_and_back_skips_the_s
     last_area = catalog().feature_areas.areas[-1].id
     assert data["importance"][last_area] == "not_needed"  # asked again after back, kept
     assert workflow.complete_answers(file, catalog())  # the file loads again
+
+
+def test_a_refused_answer_says_why_whole_and_wrapped_then_asks_again(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    steps = Interview().steps()
+    screen = io.StringIO()
+    keys = "".join(steps[:26]) + "abc" + ENTER + "\x7f" * 3 + "40" + ENTER + ENTER
+    code, _, _ = consultant.types(keys, "--save", str(file), "--lang", "fr", screen=screen)
+    assert code == 0
+    assert saved(file)["constraints"]["budget_per_user_month"] == 40
+    lines = screen.getvalue().replace("\r", "").splitlines()
+    assert " ".join(" ".join(lines).split()).count(words("fr")["ask.not_a_number"]) == 1
+    at = next(i for i, line in enumerate(lines) if line.startswith("Tapez un nombre positif"))
+    assert all(len(line) <= 80 for line in lines[at : at + 3]), lines[at : at + 3]
+
+
+def test_an_answer_too_long_for_the_question_line_is_echoed_whole_under_it() -> None:
+    question = "? " + "x" * 60
+    assert echoed(question[2:], "short", 79) == " short"
+    long = "Planned and budgeted in advance, justified by savings, efficiency gains or a return on investment"
+    shown = echoed(question[2:], long, 79)
+    assert shown.startswith("\n  ") and " ".join(shown.split()) == long
+    assert all(len(line) <= 79 for line in shown.splitlines())

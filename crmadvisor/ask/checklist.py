@@ -1,12 +1,17 @@
-"""A multiple choice on the terminal whose "back" is a choice of its own, never an item to tick.
+"""The list prompts of the questionnaire: tick any items, or pick one choice; "back" is a choice apart.
 
 questionary's checkbox can only offer "back" as one more tickable item (ticked with others, it was
 still "back"). This prompt, built on prompt_toolkit as questionary's are and in its style, lists the
-items to tick and, apart from them, the choices that end the question at once (Enter on "back").
+items to tick and, apart from them, the choices that end the question at once (Enter on "back"); with
+no item to tick, it is a single choice. Long labels wrap between words under themselves, the list
+scrolls within the terminal's height (the question stays on screen), and once answered the question
+is echoed with its whole answer, on the next line when it does not fit after the question.
 """
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,7 +20,7 @@ from prompt_toolkit.filters import is_done
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
+from prompt_toolkit.layout import ConditionalContainer, Dimension, HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import DEFAULT_SELECTED_POINTER, INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.styles import merge_styles_default
@@ -28,25 +33,31 @@ def checklist(
     ticked: Sequence[Any] = (),
     actions: Sequence[tuple[Any, str]] = (),
     instruction: str = "",
+    start: int = 0,
+    width: int = 79,
 ) -> Any:
     """The tuple of the ticked items' values, in list order; or the value of the action chosen.
 
     `items` and `actions` are (value, label) pairs. Space ticks the item under the pointer; Enter on an
     item confirms what is ticked (nothing ticked is an answer), Enter on an action returns its value.
-    Ctrl-C raises KeyboardInterrupt; closed input, EOFError.
+    With no items, a single choice among the actions. The pointer starts on row `start`; `message` is
+    wrapped to `width` already. Ctrl-C raises KeyboardInterrupt; closed input, EOFError.
     """
     rows = len(items) + len(actions)
     chosen = [value for value, _ in items if value in ticked]
-    at, done = 0, ""  # the row under the pointer; the answer as shown once given
+    at, done = start % rows, ""  # the row under the pointer; the answer as shown once given
+    labels = [_wrap(label, width, 5) for _, label in items] + [_wrap(label, width, 3) for _, label in actions]
+    height = shutil.get_terminal_size((80, 24)).lines - message.count("\n") - (2 if instruction else 1)
 
     def prompt() -> StyleAndTextTuples:
-        if done:  # the answer on the question's last line
-            return [("class:qmark", "?"), ("class:question", f" {message.rstrip()} "), ("class:answer", done)]
+        if done:  # the whole answer after the question, or under it when it does not fit
+            return [("class:qmark", "?"), ("class:question", f" {message.rstrip()}"), ("class:answer", done)]
         return [("class:qmark", "?"), ("class:question", f" {message} "), ("class:instruction", instruction)]
 
     def lines() -> StyleAndTextTuples:
         tokens: StyleAndTextTuples = []
-        for row, (value, label) in enumerate([*items, *actions]):
+        values = [value for value, _ in [*items, *actions]]
+        for row, (value, label) in enumerate(zip(values, labels, strict=True)):
             here = row == at
             tokens.append(("class:pointer", f" {DEFAULT_SELECTED_POINTER} ") if here else ("", "   "))
             if here:
@@ -93,18 +104,19 @@ def checklist(
         nonlocal done
         if at >= len(items):
             value, label = actions[at - len(items)]
-            done = label
+            done = echoed(message, label, width)
             event.app.exit(result=value)
             return
         picked = tuple(value for value, _ in items if value in chosen)
-        done = ", ".join(label for value, label in items if value in chosen) or "-"
+        done = echoed(message, ", ".join(label for value, label in items if value in chosen) or "-", width)
         event.app.exit(result=picked)
 
     @keys.add(Keys.Any)
     def _other(event: KeyPressEvent) -> None:
         """Typed text has no meaning here."""
 
-    shown = Window(FormattedTextControl(lines, focusable=True, show_cursor=False), dont_extend_height=True)
+    listed = FormattedTextControl(lines, focusable=True, show_cursor=False)
+    shown = Window(listed, height=Dimension(max=max(3, height)), dont_extend_height=True)
     layout = Layout(
         HSplit(
             [
@@ -116,3 +128,19 @@ def checklist(
     )
     app: Application[Any] = Application(layout=layout, key_bindings=keys, style=merge_styles_default([]))
     return app.run()
+
+
+def _wrap(label: str, width: int, indent: int) -> str:
+    """A label on as many lines as it needs, cut between words, aligned under its first word."""
+    return textwrap.fill(label, width=max(20, width - indent), subsequent_indent=" " * indent)
+
+
+def echoed(message: str, answer: str, width: int) -> str:
+    """The answer as written after the question once given: on the question's last line when it fits
+    there whole, else from the next line, wrapped; never past `width`."""
+    last = message.rstrip().rsplit("\n", 1)
+    used = len(last[-1]) + (2 if len(last) == 1 else 0)  # "? " before the first line
+    if "\n" not in answer and used + 1 + len(answer) <= width:
+        return f" {answer}"
+    flat = " ".join(answer.split())
+    return "\n" + textwrap.fill(flat, width=width, initial_indent="  ", subsequent_indent="  ")

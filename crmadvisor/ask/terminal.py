@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import questionary
-from questionary import Choice
 
 from crmadvisor.ask.checklist import checklist
 from crmadvisor.ask.steps import OneOf, SomeOf, Step, Text, value_at
@@ -54,9 +53,18 @@ def banner(text: str) -> None:
 
 
 def explain(heading: str, text: str) -> None:
-    banner(heading)
+    """A heading and its help text, wrapped to the terminal's width; no heading when it is empty."""
+    if heading:
+        banner(textwrap.fill(heading, width=width()))
+    else:
+        questionary.print("")
     for paragraph in text.splitlines():
         say(textwrap.fill(paragraph, width=width()))
+
+
+def refuse(text: str) -> None:
+    """Why a typed answer is not accepted, wrapped to the terminal's width, before the question is asked again."""
+    questionary.print(textwrap.fill(text, width=width()), style="fg:ansired")
 
 
 def wrapped_question(message: str, instruction: str = "") -> str:
@@ -77,53 +85,46 @@ def clipped(text: str) -> str:
     return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
-def _wrapped(label: str) -> str:
-    """A long option label on several lines, cut between words, aligned after questionary's " » " pointer."""
-    return textwrap.fill(label, width=width() - 3, subsequent_indent="   ")
-
-
 def select(message: str, choices: list[tuple[Any, str]], current: Any, w: Mapping[str, str]) -> Any:
     """One of `choices` ((value, label) pairs); the pointer starts on `current` when it is one of them."""
-    options = [Choice(_wrapped(label), value=value) for value, label in choices]
-    chosen = current if current in {value for value, _ in choices} else None
+    start = next((i for i, (value, _) in enumerate(choices) if value == current), 0)
     question = wrapped_question(message, w["ask.keys"])
     fresh_input()
-    return questionary.select(question, choices=options, default=chosen, instruction=w["ask.keys"]).unsafe_ask()
+    return checklist(question, [], actions=choices, instruction=w["ask.keys"], start=start, width=width())
 
 
 def ask(step: Step, answers: Answers, *, back: bool, w: Mapping[str, str]) -> Any:
     """The consultant's answer to one step, or BACK (offered when `back`)."""
     if step.help is not None:
-        explain(*step.help)
+        heading, text = step.help
+        explain("" if heading == step.question else heading, text)  # the question is not said twice
     current = value_at(answers, step.field)
     kind = step.kind_for(answers)
     if isinstance(kind, Text):
-        return _ask_text(step.question, kind, current, back=back)
+        return _ask_text(step.question, kind, current, back=back, w=w)
     backs = [(BACK, w["ask.back"])] if back else []
     if isinstance(kind, SomeOf):
         items = [(o.value, o.label) for o in kind.options]
         question = wrapped_question(step.question, w["ask.checkbox_keys"])
         fresh_input()
-        return checklist(question, items, ticked=current or (), actions=backs, instruction=w["ask.checkbox_keys"])
+        keys = w["ask.checkbox_keys"]
+        return checklist(question, items, ticked=current or (), actions=backs, instruction=keys, width=width())
     assert isinstance(kind, OneOf)
     index = next((i for i, o in enumerate(kind.options) if o.value == current), None)
     picked = select(step.question, [(i, o.label) for i, o in enumerate(kind.options)] + backs, index, w)
     return BACK if picked == BACK else kind.options[picked].value
 
 
-def _ask_text(message: str, kind: Text, current: Any, *, back: bool) -> Any:
-    def valid(typed: str) -> bool | str:
-        if kind.back_key is not None and typed.strip() == kind.back_key:
-            return True
-        try:
-            kind.read(typed)
-        except ValueError:
-            return False if kind.refused is None else kind.refused
-        return True
-
+def _ask_text(message: str, kind: Text, current: Any, *, back: bool, w: Mapping[str, str]) -> Any:
+    """Typed text; refused, it is said why (wrapped, whole) and the question is asked again with the text typed."""
     default = "" if current is None else kind.shown(current)
-    fresh_input()
-    typed = questionary.text(wrapped_question(message), default=default, validate=valid).unsafe_ask()
-    if kind.back_key is not None and typed.strip() == kind.back_key:
-        return BACK if back else current  # in the summary, the back key leaves the answer as it was
-    return kind.read(typed)
+    while True:
+        fresh_input()
+        typed = questionary.text(wrapped_question(message), default=default).unsafe_ask()
+        if kind.back_key is not None and typed.strip() == kind.back_key:
+            return BACK if back else current  # in the summary, the back key leaves the answer as it was
+        try:
+            return kind.read(typed)
+        except ValueError:
+            refuse(kind.refused or w["ask.required"])
+            default = typed

@@ -558,7 +558,7 @@ WORDS: dict[str, str] = {
     "ask.company": "Company name?",
     "ask.back": "← back to the previous question",
     "ask.keys": "(arrows to move, Enter to choose)",
-    "ask.checkbox_keys": "(arrows to move, Space to tick, Enter to confirm; none ticked = no constraint)",
+    "ask.checkbox_keys": "(arrows to move, Space to tick, Enter to confirm)",
     "ask.languages": "Constraint: interface languages the users need?",
     "ask.hosting_regions": "Constraint: where may customer data be hosted?",
     "ask.company_size": "Constraint: the client's company size (vendors that do not serve it are excluded)?",
@@ -571,6 +571,7 @@ WORDS: dict[str, str] = {
     "ask.not_a_number": (
         "Type a positive number, optionally followed by EUR, USD or GBP; leave empty for no budget, or '<' to go back"
     ),
+    "ask.required": "An answer is needed here.",
     "ask.summary": "Summary of the answers",
     "ask.summary_line": "{question}: {answer}",
     "ask.confirm": "Confirm and rank the vendors",

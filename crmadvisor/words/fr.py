@@ -613,7 +613,7 @@ WORDS: dict[str, str] = {
     "ask.company": "Nom de l'entreprise ?",
     "ask.back": "← revenir à la question précédente",
     "ask.keys": "(flèches pour choisir, Entrée pour valider)",
-    "ask.checkbox_keys": "(flèches, Espace pour cocher, Entrée pour valider ; rien de coché = pas de contrainte)",
+    "ask.checkbox_keys": "(flèches, Espace pour cocher, Entrée pour valider)",
     "ask.languages": "Contrainte : langues d'interface nécessaires aux utilisateurs ?",
     "ask.hosting_regions": "Contrainte : où les données clients peuvent-elles être hébergées ?",
     "ask.company_size": (
@@ -635,6 +635,7 @@ WORDS: dict[str, str] = {
         "Tapez un nombre positif, éventuellement suivi de EUR, USD ou GBP ; laissez vide pour aucun "
         "budget, ou '<' pour revenir"
     ),
+    "ask.required": "Une réponse est nécessaire ici.",
     "ask.summary": "Récapitulatif des réponses",
     "ask.summary_line": "{question} : {answer}",
     "ask.confirm": "Valider et classer les éditeurs",
