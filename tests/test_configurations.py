@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -107,6 +108,28 @@ def test_an_add_on_is_bought_only_when_what_it_adds_is_worth_its_cost(
     if not bought:
         (offer,) = [u for u in found.upgrades if u.id == "loyalty"]
         assert offer.closes == ("loyalty_programme",) and offer.extra_yearly == pytest.approx(24_000)
+
+
+def test_an_edition_on_quote_costs_at_least_the_edition_below_it(tmp_path: Path) -> None:
+    # Ultimate, on quote, rates as Enterprise: it is not the cheap choice, and over a budget that
+    # Enterprise's price exceeds it excludes the vendor, saying it costs at least Enterprise's price
+    text = (DATA / "good" / "acme-crm.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "add_ons:\n",
+        "  - id: ultimate\n    name: Ultimate\n    price_note: Sold on quote.\n"
+        "    source: https://acme.example.com/pricing\n    as_of: 2026-11-20\nadd_ons:\n",
+        1,
+    )
+    text = re.sub(r"(by_edition: \{.*enterprise: (\d))\}", r"\1, ultimate: \2}", text)
+    (tmp_path / "acme-crm.yaml").write_text(text, encoding="utf-8")
+    catalog = load_catalog(vendor_dirs=[tmp_path], shipped_vendors=False, today=TODAY)
+    needs = [need("sales_forecasting", 4, must=True)]
+    assert names(chosen(catalog, needs, Constraints(users=5))) == ["enterprise"]
+    over = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=150, budget_currency="USD"))
+    assert over.exclusion is not None
+    values = dict(over.exclusion.values)
+    assert float(values["price"]) >= 150 * 0.85  # Enterprise's 175 USD, converted to EUR
+    assert values["configuration"] == "Enterprise"  # not Ultimate, which a missing price would make look free
 
 
 def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catalog) -> None:

@@ -99,10 +99,12 @@ def space(
         add_on_costs = [cost_of([add_on], users, currency, rates) for add_on in slots[v]]
         for a, add_on in enumerate(slots[v]):
             raises[v, a] = [add_on.raises.get(c, 0) for c in caps]
+        floors = _edition_floors(vendor, users, currency, rates)
         for e, edition in enumerate(vendor.editions):
             editions[v, e] = [_rating(vendor, c, edition.id) for c in caps]
             useful = [_useful(add_on, edition, vendor, needed) for add_on in slots[v]]
             base = cost_of([edition], users, currency, rates)
+            base = dataclasses.replace(base, known=base.known + floors[e][0])
             for s, held in enumerate(held_by):  # the sets of this vendor's add-ons only
                 if not all(useful[a] for a in held):
                     continue
@@ -131,6 +133,23 @@ def space(
         currency,
         users,
     )
+
+
+def _edition_floors(
+    vendor: Vendor, users: int, currency: str, rates: RatesFile | None
+) -> list[tuple[float, Edition | None]]:
+    """Per edition, what it costs at least: an edition sold on quote costs at least the edition listed
+    before it (editions are listed cheapest first), the dearest priced one below it; 0 for the others."""
+    found: list[tuple[float, Edition | None]] = []
+    below: tuple[float, Edition | None] = (0.0, None)
+    for edition in vendor.editions:
+        cost = cost_of([edition], users, currency, rates)
+        if cost.yearly is not None:
+            below = max(below, (cost.yearly, edition), key=lambda pair: pair[0])
+            found.append((0.0, None))
+        else:
+            found.append(below)
+    return found
 
 
 def _slots(vendor: Vendor, needed: set[str]) -> tuple[AddOn, ...]:
@@ -358,11 +377,13 @@ def _over_budget(
     ]
     name = " + ".join(p.name for p in config.parts)
     per_user = constraints.budget_per_user_month is not None
+    floor, below = _edition_floors(vendor, sp.users, sp.currency, rates)[vendor.editions.index(config.edition)]
+    yearly = config.cost.yearly if config.cost.yearly is not None else config.cost.known + floor
     if per_user:
-        amount = config.cost.per_user_month()
+        amount: float | None = yearly / config.cost.users / 12
         budget = f"{constraints.budget_per_user_month:g} {constraints.budget_currency}"
     else:
-        amount = config.cost.yearly
+        amount = yearly
         budget = f"{constraints.budget_per_year:g} {constraints.budget_currency}"
     currencies = {p.price.currency for p in config.parts if p.price is not None}
     original = ""
@@ -381,6 +402,7 @@ def _over_budget(
         ("rates", "; ".join(f"1 {c.source} = {c.rate:.4g} {c.target}" for c in config.cost.conversions)),
         ("rates_date", rates.date.isoformat() if rates is not None and config.cost.conversions else ""),
         ("rates_source", rates.source if rates is not None else ""),
+        ("at_least", below.name if config.cost.yearly is None and below is not None else ""),
     ]
     return Reason("over_budget", tuple(values))
 

@@ -57,6 +57,10 @@ WORDS: dict[str, str] = {
     "configuration.upgrade.on_quote": "price on quote",
     # editions: a budget no configuration meeting the must-haves fits (crmadvisor/model/configurations.py)
     "reason.over_budget": "{configuration}{needed} costs {amount} {per}, over the budget of {budget}",
+    "reason.over_budget.at_least": (
+        "{configuration}{needed} is sold on quote and costs at least what {below} costs, {amount} {per},"
+        " over the budget of {budget}"
+    ),
     "reason.over_budget.needed": ", needed for {capabilities},",
     "reason.over_budget.converted": "{original} (≈ {price} at the {source}rate of {date})",
     "reason.over_budget.per.user_month": "per user per month",

@@ -60,6 +60,10 @@ WORDS: dict[str, str] = {
     "configuration.upgrade.on_quote": "prix sur devis",
     # éditions : aucun budget ne permet une configuration qui couvre les indispensables
     "reason.over_budget": "{configuration}{needed} coûte {amount} {per}, au-delà du budget de {budget}",
+    "reason.over_budget.at_least": (
+        "{configuration}{needed} est vendu sur devis et coûte au moins le prix de {below}, {amount} {per},"
+        " au-delà du budget de {budget}"
+    ),
     "reason.over_budget.needed": ", nécessaire pour {capabilities},",
     "reason.over_budget.converted": "{original} (≈ {price} au taux {source}du {date})",
     "reason.over_budget.per.user_month": "par utilisateur et par mois",
