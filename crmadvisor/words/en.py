@@ -608,6 +608,8 @@ WORDS: dict[str, str] = {
     "ask.loyalty.part.design": "Part 3 of 4: what the programme should be",
     "ask.loyalty.part.success": "Part 4 of 4: the key success factors",
     "ask.loyalty.resuming": "Resuming {path} at loyalty question {n} of {total}",
+    "ask.loyalty.reused": "Already answered: {question} {answer}",
+    "ask.loyalty.reused_from": "from your answer to “{trait}”",
     "ask.loyalty.offer": (
         "This company is B2B or hybrid and rates loyalty important: assess its B2B loyalty-programme "
         "readiness now ({n} questions; the answers raise the matching CRM needs)?"

@@ -672,6 +672,8 @@ WORDS: dict[str, str] = {
     "ask.loyalty.part.design": "Partie 3 sur 4 : ce que doit être le programme",
     "ask.loyalty.part.success": "Partie 4 sur 4 : les facteurs clés de succès",
     "ask.loyalty.resuming": "Reprise de {path} à la question fidélité {n} sur {total}",
+    "ask.loyalty.reused": "Déjà répondu : {question} {answer}",
+    "ask.loyalty.reused_from": "d’après votre réponse à «\xa0{trait}\xa0»",
     "ask.loyalty.offer": (
         "Cette entreprise est B2B ou hybride et juge la fidélisation importante : évaluer maintenant sa "
         "préparation à un programme de fidélité B2B ({n} questions ; les réponses augmentent les besoins "
