@@ -132,6 +132,24 @@ def test_an_edition_on_quote_costs_at_least_the_edition_below_it(tmp_path: Path)
     assert values["configuration"] == "Enterprise"  # not Ultimate, which a missing price would make look free
 
 
+def test_an_edition_sold_for_fewer_users_than_the_team_is_not_considered(tmp_path: Path) -> None:
+    text = (DATA / "good" / "acme-crm.yaml").read_text(encoding="utf-8")
+    text = text.replace("    name: Starter\n", "    name: Starter\n    max_users: 3\n", 1)
+    (tmp_path / "acme-crm.yaml").write_text(text, encoding="utf-8")
+    catalog = load_catalog(vendor_dirs=[tmp_path], shipped_vendors=False, today=TODAY)
+    needs = [need("quotes", 3)]
+    assert names(chosen(catalog, needs, Constraints(users=3))) == ["starter"]
+    assert names(chosen(catalog, needs, Constraints(users=4))) == ["pro"]  # Starter stops at 3 users
+    # every edition capped below the team: excluded, saying so
+    capped = text.replace("    name: Pro\n", "    name: Pro\n    max_users: 10\n", 1)
+    capped = capped.replace("    name: Enterprise\n", "    name: Enterprise\n    max_users: 10\n", 1)
+    (tmp_path / "acme-crm.yaml").write_text(capped, encoding="utf-8")
+    catalog = load_catalog(vendor_dirs=[tmp_path], shipped_vendors=False, today=TODAY)
+    found = chosen(catalog, needs, Constraints(users=11))
+    assert found.exclusion is not None and found.exclusion.code == "seat_limit"
+    assert dict(found.exclusion.values) == {"max": "10", "users": "11"}
+
+
 def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catalog) -> None:
     needs = [need("sales_forecasting", 4, must=True), need("pipeline_stages", 3)]
     found = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=120, budget_currency="USD"))

@@ -100,7 +100,10 @@ def space(
         for a, add_on in enumerate(slots[v]):
             raises[v, a] = [add_on.raises.get(c, 0) for c in caps]
         floors = _edition_floors(vendor, users, currency, rates)
+        seated = _seated(vendor, users)
         for e, edition in enumerate(vendor.editions):
+            if not seated[e]:
+                continue  # sold for fewer users than the team
             editions[v, e] = [_rating(vendor, c, edition.id) for c in caps]
             useful = [_useful(add_on, edition, vendor, needed) for add_on in slots[v]]
             base = cost_of([edition], users, currency, rates)
@@ -133,6 +136,21 @@ def space(
         currency,
         users,
     )
+
+
+def _seated(vendor: Vendor, users: int) -> list[bool]:
+    """Per edition, whether it is sold for this many users; every edition when none is (the vendor
+    is then excluded by `seat_limit`, shown in the configuration the rule would choose)."""
+    fits = [e.max_users is None or users <= e.max_users for e in vendor.editions]
+    return fits if any(fits) else [True] * len(fits)
+
+
+def seat_limit(vendor: Vendor, users: int | None) -> Reason | None:
+    """Why no edition of the vendor can serve the team: each is sold for fewer users."""
+    limits = [e.max_users for e in vendor.editions]
+    if users is None or not limits or any(m is None or users <= m for m in limits):
+        return None
+    return Reason("seat_limit", (("max", str(max(m for m in limits if m is not None))), ("users", str(users))))
 
 
 def _edition_floors(
@@ -198,7 +216,9 @@ def recommend(
     for v, vendor in enumerate(vendors):
         e, s = divmod(int(chosen[0, v]), n_s)
         config = _configuration(sp, v, e, s, rates)
-        exclusion = _over_budget(sp, v, config, constraints, rates) if over[v] else None
+        exclusion = seat_limit(vendor, constraints.users if constraints else None)
+        if exclusion is None and over[v]:
+            exclusion = _over_budget(sp, v, config, constraints, rates)
         note = _quote_note(config) if budget and config.cost.unpriced and not over[v] else None
         considered = int(sp.valid[v].sum())
         upgrades = _upgrades(sp, v, e, s, config, rates)

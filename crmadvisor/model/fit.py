@@ -46,6 +46,7 @@ ReasonCode = Literal[
     "no_price",
     "part_on_quote",
     "currency",
+    "seat_limit",
 ]
 
 

@@ -370,10 +370,17 @@ class Edition(Strict):
     name: NonEmpty
     price: ListPrice | None = None  # absent: sold on quote only (say so in `price_note`)
     min_users: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    max_users: Annotated[int, Field(ge=1, le=1_000_000)] | None = None  # the most users it is sold for
     price_note: NonEmpty | None = None  # required when the price is absent or 0
     source: Url | None = None
     as_of: dt.date | None = None  # when the price was read
     unverified: bool = False
+
+    @model_validator(mode="after")
+    def _seats_in_order(self) -> Edition:
+        if self.max_users is not None and self.min_users is not None and self.max_users < self.min_users:
+            raise ValueError(f"max_users ({self.max_users}) is below min_users ({self.min_users})")
+        return self
 
 
 class AddOn(Strict):

@@ -34,6 +34,10 @@ _VENDOR_WORDS = {
     "/$defs/Edition/properties/price": "The list price; absent: sold on quote (say so in `price_note`).",
     "/$defs/Edition/properties/price_note": "Required when the price is absent or 0: why.",
     "/$defs/Edition/properties/min_users": "The fewest licences sold.",
+    "/$defs/Edition/properties/max_users": (
+        "The most users the edition is sold for (a free plan for two users, say);"
+        " a team larger than every edition's limit excludes the vendor."
+    ),
     "/$defs/Edition/properties/as_of": "The day the price was read.",
     "/$defs/AddOn/properties/requires": "The edition ids it can be added to; absent: every edition.",
     "/$defs/AddOn/properties/raises": "Capability id -> its rating (0-5) with the add-on.",

@@ -37,6 +37,7 @@ WORDS: dict[str, str] = {
     "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",
     "reason.no_price": "no public per-user price to compare with the budget",
     "reason.part_on_quote": "{parts} sold on quote: the budget is checked on the priced parts only",
+    "reason.seat_limit": "sold for at most {max} users in any edition, fewer than the {users} users",
     "reason.currency": "price in {price}, budget in {budget}: not compared",
     # editions: a vendor's recommended configuration (crmadvisor/present/configurations.py)
     "configuration.cost.other": (

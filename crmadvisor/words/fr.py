@@ -39,6 +39,7 @@ WORDS: dict[str, str] = {
     ),
     "reason.no_price": "pas de prix public par utilisateur à comparer au budget",
     "reason.part_on_quote": "{parts} sur devis\xa0: le budget n'est vérifié que sur les parties au prix catalogue",
+    "reason.seat_limit": "vendu pour {max} utilisateurs au plus dans chaque édition, moins que les {users} prévus",
     "reason.currency": "prix en {price}, budget en {budget}\xa0: non comparés",
     # éditions : la configuration recommandée d'un éditeur (crmadvisor/present/configurations.py)
     "configuration.cost.other": (
