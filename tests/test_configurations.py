@@ -150,6 +150,20 @@ def test_an_edition_sold_for_fewer_users_than_the_team_is_not_considered(tmp_pat
     assert dict(found.exclusion.values) == {"max": "10", "users": "11"}
 
 
+def test_an_upgrade_is_priced_even_when_the_configuration_has_a_part_on_quote(acme: Vendor) -> None:
+    # Insights on quote is kept in Pro + Insights; Acme Loyalty (2,000 EUR a month) is still priced
+    quoted = acme.model_copy(
+        update={
+            "add_ons": (acme.add_ons[0].model_copy(update={"price": None, "price_note": "On quote."}), acme.add_ons[1])
+        }
+    )
+    needs = [need("lead_scoring", 4, must=True), need("loyalty_programme", 3)]
+    _, (found,) = recommend(needs, [quoted], Constraints(users=5), None)
+    assert [p.id for p in found.configuration.parts] == ["pro", "insights"]
+    (loyalty,) = [u for u in found.upgrades if u.id == "loyalty"]
+    assert loyalty.extra_yearly == pytest.approx(24_000)
+
+
 def test_a_must_have_met_only_over_the_budget_excludes_the_vendor(catalog: Catalog) -> None:
     needs = [need("sales_forecasting", 4, must=True), need("pipeline_stages", 3)]
     found = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=120, budget_currency="USD"))

@@ -380,7 +380,11 @@ def _upgrades(sp: Space, v: int, e: int, s: int, config: Configuration, rates: R
 
 
 def _extra(more: Cost, base: Cost) -> float | None:
-    return None if more.yearly is None or base.yearly is None else more.yearly - base.yearly
+    """How much more a year; None when what the upgrade adds is itself on quote. A part on quote in
+    both (an add-on kept) does not make the difference unknown: it is the same part."""
+    if set(more.unpriced) - set(base.unpriced) or set(base.unpriced) - set(more.unpriced):
+        return None
+    return more.known - base.known
 
 
 def _over_budget(
