@@ -115,7 +115,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     child.expect_exact("budget per user per month")
     child.send(ENTER)
     child.expect_exact("Summary of the answers")
-    child.expect_exact("Constraints: Interface languages: fr; ")  # the last part of the summary, one line each
+    child.expect_exact("Constraints: Interface languages: French (fr); ")  # the last part of the summary, one line each
     summary = plain(child.before)
     assert summary.count("\n") + 1 <= 24, summary  # banner, question, confirm and the parts fit 24 rows
     assert "Company: Ferronnerie Dauphinoise; Claire Martin; B2B" in summary

@@ -27,7 +27,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from typer.testing import CliRunner
 
 from crmadvisor import workflow
-from crmadvisor.ask.assessment import must_haves_step
+from crmadvisor.ask.assessment import assessment_steps, must_haves_step
 from crmadvisor.ask.budget import budget_from
 from crmadvisor.ask.checklist import echoed
 from crmadvisor.ask.steps import SomeOf
@@ -602,3 +602,23 @@ def test_an_answer_too_long_for_the_question_line_is_echoed_whole_under_it() -> 
     shown = echoed(question[2:], long, 79)
     assert shown.startswith("\n  ") and " ".join(shown.split()) == long
     assert all(len(line) <= 79 for line in shown.splitlines())
+
+
+def test_area_questions_ask_how_important_and_choices_are_named_in_words() -> None:
+    for area in catalog().feature_areas.areas:
+        assert area.question("en").startswith(("How important is", "How important are")), area.id
+        assert area.question("fr").startswith(("Quelle importance a pour vous", "Quelle importance ont pour vous"))
+        assert ", or " not in area.question("en") and ", ou " not in area.question("fr"), area.id  # no either/or
+    for lang, danish, apac in (
+        ("en", "Danish (da)", "Asia-Pacific (apac)"),
+        ("fr", "Danois (da)", "Asie-Pacifique (apac)"),
+    ):
+        steps = {s.field: s for s in assessment_steps(catalog(), lang)}
+        kinds = [
+            steps[f"constraints.{key}"].kind_for(
+                workflow.complete_answers(ROOT / "examples" / "answers" / "industrial-supplier.yaml", catalog())
+            )
+            for key in ("languages", "hosting_regions")
+        ]
+        labels = [[o.label for o in kind.options] for kind in kinds if isinstance(kind, SomeOf)]
+        assert danish in labels[0] and apac in labels[1]

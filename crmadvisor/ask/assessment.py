@@ -14,6 +14,7 @@ from crmadvisor.ask.engine import Interview, ask_steps, open_answers, review, st
 from crmadvisor.ask.loyalty import offer_loyalty
 from crmadvisor.ask.steps import Kind, OneOf, Option, SomeOf, Step, Text
 from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, HostingRegion
+from crmadvisor.present.typography import language_name
 from crmadvisor.words import words
 
 DEFAULT_FILE = Path("crmadvisor-answers.yaml")
@@ -112,8 +113,10 @@ def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
     budget = Text(read=budget_from, refused=w["ask.not_a_number"], shown=budget_shown, none=none, back_key="<")
     users = Text(read=users_from, refused=w["ask.users.refused"], none=w["ask.users.none"], back_key="<")
     kinds: dict[str, Kind] = {
-        "languages": SomeOf(tuple(Option(code, code) for code in languages), none=none),
-        "hosting_regions": SomeOf(tuple(Option(r.value, r.value) for r in HostingRegion), none=none),
+        "languages": SomeOf(tuple(Option(code, f"{language_name(code, lang)} ({code})") for code in languages), none),
+        "hosting_regions": SomeOf(
+            tuple(Option(r.value, f"{w[f'region.{r.value}']} ({r.value})") for r in HostingRegion), none
+        ),
         "company_size": OneOf(sizes),
         "users": users,
         "budget": budget,

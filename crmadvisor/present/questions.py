@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from crmadvisor.model.schema import DONT_KNOW, Catalog, CompanySize, HostingRegion
+from crmadvisor.present.typography import language_name
 from crmadvisor.words import words
 
 
@@ -82,8 +83,8 @@ def _constraint_questions(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
         }
 
     return [
-        item("languages", "multiple", [{"id": code, "label": code} for code in languages]),
-        item("hosting_regions", "multiple", [{"id": r.value, "label": r.value} for r in HostingRegion]),
+        item("languages", "multiple", [{"id": code, "label": language_name(code, lang)} for code in languages]),
+        item("hosting_regions", "multiple", [{"id": r.value, "label": w[f"region.{r.value}"]} for r in HostingRegion]),
         item("company_size", "choice", [{"id": s.value, "label": w[f"size.{s.value}"]} for s in CompanySize]),
         item("budget_per_user_month", "number", []),
         item("budget_currency", "choice", [{"id": c, "label": c} for c in ("EUR", "USD", "GBP")]),

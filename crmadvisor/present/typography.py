@@ -45,6 +45,12 @@ def money(value: float, currency: str, lang: str, *, decimals: int | None = None
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
 
+def language_name(code: str, lang: str) -> str:
+    """A language in words, as a list item: "Danish", "Danois"; the code itself when CLDR has no name for it."""
+    name = _locale(lang).languages.get(code)
+    return code if name is None else str(name)[:1].upper() + str(name)[1:]
+
+
 def day(value: dt.date | str | None, lang: str) -> str:
     """2 December 2026, 2 décembre 2026 (from a date or an ISO date); empty for no date."""
     if not value:

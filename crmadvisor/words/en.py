@@ -24,6 +24,16 @@ WORDS: dict[str, str] = {
     "severity.blocking": "blocking",
     "severity.major": "major",
     "severity.minor": "minor",
+    # Domain values: data hosting regions (constraints.hosting_regions)
+    "region.fr": "France",
+    "region.de": "Germany",
+    "region.eu": "European Union",
+    "region.uk": "United Kingdom",
+    "region.ch": "Switzerland",
+    "region.us": "United States",
+    "region.ca": "Canada",
+    "region.au": "Australia",
+    "region.apac": "Asia-Pacific",
     # Domain values: company size (one set, also the questionnaire's choices)
     "size.micro": "micro (1-9 people)",
     "size.small": "small (10-49 people)",

@@ -24,6 +24,16 @@ WORDS: dict[str, str] = {
     "severity.blocking": "bloquant",
     "severity.major": "majeur",
     "severity.minor": "mineur",
+    # Domain values: data hosting regions (constraints.hosting_regions)
+    "region.fr": "France",
+    "region.de": "Allemagne",
+    "region.eu": "Union européenne",
+    "region.uk": "Royaume-Uni",
+    "region.ch": "Suisse",
+    "region.us": "États-Unis",
+    "region.ca": "Canada",
+    "region.au": "Australie",
+    "region.apac": "Asie-Pacifique",
     # Domain values: company size (one set, also the questionnaire's choices)
     "size.micro": "micro (1 à 9 personnes)",
     "size.small": "petites (10 à 49 personnes)",
