@@ -14,8 +14,7 @@ from crmadvisor.ask.engine import Interview, ask_steps, open_answers, review, st
 from crmadvisor.ask.loyalty import offer_loyalty
 from crmadvisor.ask.steps import Kind, OneOf, Option, SomeOf, Step, Text
 from crmadvisor.model.schema import DONT_KNOW, Answers, Catalog, CompanySize, HostingRegion
-from crmadvisor.present.typography import language_name
-from crmadvisor.words import words
+from crmadvisor.words import language_name, words
 
 DEFAULT_FILE = Path("crmadvisor-answers.yaml")
 HIGH_FROM = 4  # the must-haves step lists the capabilities of areas at this level (important) or a must-have one

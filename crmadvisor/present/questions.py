@@ -7,8 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from crmadvisor.model.schema import DONT_KNOW, Catalog, CompanySize, HostingRegion
-from crmadvisor.present.typography import language_name
-from crmadvisor.words import words
+from crmadvisor.words import language_name, words
 
 
 def questions_document(catalog: Catalog, lang: str) -> dict[str, Any]:

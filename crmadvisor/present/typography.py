@@ -2,7 +2,8 @@
 
 French groups thousands with a narrow no-break space ("2 000"), puts the currency after the amount
 ("35 €") and writes dates as "2 décembre 2026"; British English writes "2,000", "€35" and
-"2 December 2026". Babel is imported here only, and only when a report is put into words.
+"2 December 2026". Babel is imported here, only when a report is put into words (and by
+`words.language_name`, for the questionnaire's language choices).
 """
 
 from __future__ import annotations
@@ -43,12 +44,6 @@ def money(value: float, currency: str, lang: str, *, decimals: int | None = None
         pattern = pattern.replace("#,##0.00", "#,##0")
     amount = round(value, places)
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
-
-
-def language_name(code: str, lang: str) -> str:
-    """A language in words, as a list item: "Danish", "Danois"; the code itself when CLDR has no name for it."""
-    name = _locale(lang).languages.get(code)
-    return code if name is None else str(name)[:1].upper() + str(name)[1:]
 
 
 def day(value: dt.date | str | None, lang: str) -> str:

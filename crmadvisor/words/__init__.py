@@ -59,3 +59,11 @@ def words(lang: str | None) -> Words:
 def placeholders(text: str) -> frozenset[str]:
     """The names a text fills in (`{company}` -> "company")."""
     return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def language_name(code: str, lang: str) -> str:
+    """A language in words, as a list item ("Danish", "Danois"), from CLDR; the code when it has no name."""
+    from babel import Locale  # only when the names are shown: the questionnaire's choices, `questions`
+
+    name = Locale.parse("fr_FR" if lang_of(lang) == "fr" else "en_GB").languages.get(code)
+    return code if name is None else str(name)[:1].upper() + str(name)[1:]
