@@ -147,7 +147,35 @@ def load_catalog(
     rates_file: Path | None = None,
 ) -> Catalog:
     """Criteria plus vendors: the shipped ones, then each `--vendors` folder, a later id replacing an earlier one;
-    the shipped exchange rates, or `rates_file`'s."""
+    the shipped exchange rates, or `rates_file`'s. Kept between runs while its files stay the same
+    (`crmadvisor.load.cache`)."""
+    from crmadvisor.load import cache
+    from crmadvisor.load.rates import rates_path
+
+    folders = ([shipped_dir("vendors")] if shipped_vendors else []) + list(vendor_dirs)
+    criteria = criteria_dir if criteria_dir is not None else shipped_dir("criteria")
+    try:
+        files = [*yaml_files([criteria])[0], *(f for d in folders for f in yaml_files([d])[0]), rates_path()]
+    except CrmAdvisorError:
+        files = []  # a missing folder: loading says so
+    extra = [today.isoformat(), str(criteria), *map(str, folders), str(rates_file)]
+    name = cache.key([*files, *([rates_file] if rates_file is not None else [])], *extra) if files else None
+    return cache.cached(
+        name,
+        lambda: _load_catalog(
+            criteria_dir, vendor_dirs, shipped_vendors=shipped_vendors, today=today, rates_file=rates_file
+        ),
+    )
+
+
+def _load_catalog(
+    criteria_dir: Path | None,
+    vendor_dirs: Sequence[Path],
+    *,
+    shipped_vendors: bool,
+    today: dt.date,
+    rates_file: Path | None,
+) -> Catalog:
     from crmadvisor.load.rates import rates_problems, shipped_rates
 
     catalog = load_criteria(criteria_dir)
