@@ -338,7 +338,7 @@ def _check_questions(document: dict[str, Any], lang: str) -> list[dict[str, Any]
     constraints = [f for f in fields if f.startswith("constraints.")]
     assert constraints == [
         f"constraints.{c}"
-        for c in ("languages", "hosting_regions", "company_size", "budget_per_user_month", "budget_currency")
+        for c in ("languages", "hosting_regions", "company_size", "users", "budget_per_user_month", "budget_currency")
     ]
     assert len(questions) == 2 + 9 + 9 + len(constraints) + len(loyalty)
     assert loyalty == [f"loyalty.{q.id}" for q in _catalog().loyalty.questions]  # type: ignore[union-attr]

@@ -498,9 +498,10 @@ def test_loyalty_offer_after_the_summary_for_a_b2b_company_that_rates_loyalty_im
 def test_loyalty_offer_declined_ranks_without_a_loyalty_section(consultant: Consultant, tmp_path: Path) -> None:
     file = tmp_path / "client.yaml"
     interview = Interview(importance=[3, 1, 1, 3, 2, 1, 2, 0, 3])
-    code, _, err = consultant.types("".join(interview.steps()) + ENTER + "n" + ENTER, "--save", str(file))
+    code, out, err = consultant.types("".join(interview.steps()) + ENTER + "n" + ENTER, "--save", str(file))
     assert (code, err) == (0, "")
     assert "loyalty" not in saved(file)
+    assert f"crmadvisor loyalty --resume {file}" in " ".join(out.replace("│", " ").split())  # this file, named
 
 
 def test_a_budget_typed_with_its_currency_is_compared_with_prices_in_that_currency(

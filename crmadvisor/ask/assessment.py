@@ -20,14 +20,14 @@ DEFAULT_FILE = Path("crmadvisor-answers.yaml")
 HIGH_FROM = 4  # the must-haves step lists the capabilities of areas at this level (important) or a must-have one
 
 
-def interview(catalog: Catalog, asked: Interview) -> Answers:
-    """Ask every unanswered question, save after each answer, and return confirmed answers."""
+def interview(catalog: Catalog, asked: Interview) -> tuple[Answers, Path]:
+    """Ask every unanswered question, save after each answer; the confirmed answers and their file."""
     answers, session = open_answers(catalog, asked, command="assess", default=DEFAULT_FILE)
     steps = assessment_steps(catalog, answers.lang)
     with stopped_safely(session, answers.lang):
         answers = ask_steps(steps, answers, session)
         answers = review(steps, answers, session)
-        return offer_loyalty(catalog, answers, session)
+        return offer_loyalty(catalog, answers, session), session.path
 
 
 def assessment_steps(catalog: Catalog, lang: str) -> list[Step]:

@@ -85,6 +85,7 @@ def _constraint_questions(catalog: Catalog, lang: str) -> list[dict[str, Any]]:
         item("languages", "multiple", [{"id": code, "label": language_name(code, lang)} for code in languages]),
         item("hosting_regions", "multiple", [{"id": r.value, "label": w[f"region.{r.value}"]} for r in HostingRegion]),
         item("company_size", "choice", [{"id": s.value, "label": w[f"size.{s.value}"]} for s in CompanySize]),
+        item("users", "number", []),
         item("budget_per_user_month", "number", []),
         item("budget_currency", "choice", [{"id": c, "label": c} for c in ("EUR", "USD", "GBP")]),
     ]

@@ -563,6 +563,10 @@ WORDS: dict[str, str] = {
     "questions.languages": "Interface languages the client's users need (vendors without one of them are excluded)",
     "questions.hosting_regions": "Where may customer data be hosted (vendors hosting in none of them are excluded)?",
     "questions.company_size": "The client's company size (vendors that do not serve it are excluded)",
+    "questions.users": (
+        "Number of CRM users, a whole number from 1 (the licences to price: the report gives each "
+        "configuration's yearly list-price cost for that many)"
+    ),
     "questions.budget_per_user_month": (
         "Budget per user per month, in budget_currency (vendors starting above it are excluded; a price "
         "in another currency is not compared)"

@@ -618,6 +618,10 @@ WORDS: dict[str, str] = {
         "ces régions sont exclus) ?"
     ),
     "questions.company_size": "Taille de l'entreprise cliente (les éditeurs qui ne la servent pas sont exclus)",
+    "questions.users": (
+        "Nombre d'utilisateurs du CRM, un entier à partir de 1 (les licences à chiffrer : le rapport donne "
+        "le coût annuel au prix catalogue de chaque configuration pour ce nombre)"
+    ),
     "questions.budget_per_user_month": (
         "Budget par utilisateur et par mois, en budget_currency (les éditeurs dont le prix de départ le "
         "dépasse sont exclus ; un prix dans une autre devise n'est pas comparé)"

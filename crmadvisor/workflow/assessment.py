@@ -57,7 +57,7 @@ def assess(request: AssessRequest) -> Printout:
     if request.summary_only and request.report is not None:
         raise UsageError(words(request.lang)["workflow.summary_terminal"])
     catalog = chosen_catalog(request.catalogue, today, request.lang)
-    answers = _answers(request, catalog, today)
+    answers, answers_file = _answers(request, catalog, today)
     lang = request.lang or answers.lang
     topsis = request.method == "topsis"
     result = assess_model(catalog, answers, draws=request.draws, seed=request.seed, topsis=topsis)
@@ -66,7 +66,6 @@ def assess(request: AssessRequest) -> Printout:
         from crmadvisor.present.build import report_from
         from crmadvisor.present.terminal import render_assessment
 
-        answers_file = request.answers or request.resume
         view = report_from(
             result, catalog, lang=lang, date=today, version=__version__, answers_file=answers_file, top=request.top
         )
@@ -79,12 +78,13 @@ def assess(request: AssessRequest) -> Printout:
     )
 
 
-def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> Answers:
-    """The complete answers file, or the interview on the terminal (refused, naming --answers, without one)."""
+def _answers(request: AssessRequest, catalog: Catalog, today: dt.date) -> tuple[Answers, Path]:
+    """The complete answers file, or the interview on the terminal (refused, naming --answers, without one);
+    and the file they are in."""
     consultant = (request.consultant or "").strip() or None
     if request.answers is not None:
         answers = complete_answers(request.answers, catalog, request.lang)
-        return answers.model_copy(update={"consultant": consultant}) if consultant else answers
+        return (answers.model_copy(update={"consultant": consultant}) if consultant else answers), request.answers
     if not request.terminal:
         raise no_terminal("assess", request.lang)
     from crmadvisor.ask import assessment  # questionary: only for the interactive questionnaire
