@@ -16,7 +16,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from crmadvisor.model.review import stale
-from crmadvisor.model.schema import Vendor
+from crmadvisor.model.schema import CapabilityRating, Provenance, Vendor
 
 MAX_UNVERIFIED = 0.1  # the catalogue's own limit (vendors/README.md)
 
@@ -123,6 +123,56 @@ def source_kind(url: str, own: Sequence[str]) -> SourceKind:
     return SourceKind.third_party
 
 
+def sourced_kind(rating: CapabilityRating, own: Sequence[str]) -> SourceKind | None:
+    """The kind of source a rating rests on (vendor or third party); None when it is not sourced:
+    marked unverified, citing nothing, or citing a source that is not allowed."""
+    if rating.unverified or rating.source is None:
+        return None
+    kind = source_kind(rating.source, own)
+    return None if kind is SourceKind.disallowed else kind
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the ratings of one vendor that a client's ranking uses rest on (a report's evidence line).
+
+    Every rating used falls in exactly one group: read back from the vendor's RFP answers or a demo
+    (its provenance), else sourced on the vendor's own pages or a third party's, else unverified.
+    """
+
+    used: int
+    own: int  # desk research sourced on the vendor's own pages
+    third_party: int
+    unverified: tuple[str, ...]  # capability ids
+    answered: tuple[tuple[str, Provenance], ...]  # capability id, where the rating comes from
+
+    @property
+    def sourced(self) -> int:
+        return self.own + self.third_party
+
+
+def evidence_of(vendor: Vendor, capabilities: Iterable[str]) -> Evidence:
+    """How the vendor's ratings of these capabilities (those a ranking uses) are sourced; a capability
+    the vendor does not rate is not a rating, and is not counted."""
+    own = vendor_domains(vendor)
+    counts = {SourceKind.vendor: 0, SourceKind.third_party: 0}
+    unverified: list[str] = []
+    answered: list[tuple[str, Provenance]] = []
+    used = 0
+    for capability in capabilities:
+        rating = vendor.ratings.get(capability)
+        if rating is None:
+            continue
+        used += 1
+        if rating.provenance is not None:
+            answered.append((capability, rating.provenance))
+        elif (kind := sourced_kind(rating, own)) is not None:
+            counts[kind] += 1
+        else:
+            unverified.append(capability)
+    return Evidence(used, counts[SourceKind.vendor], counts[SourceKind.third_party], tuple(unverified), tuple(answered))
+
+
 def _cited(vendor: Vendor) -> Iterable[tuple[Key, str]]:
     """Every URL the profile cites, with the key it sits at."""
     for index, url in enumerate(vendor.sources):
@@ -165,8 +215,7 @@ def audit_vendor(vendor: Vendor, today: dt.date) -> VendorAudit:
             findings.append(Finding(key, "disallowed-source", url, "error"))
     unverified: list[str] = []
     for capability, rating in vendor.ratings.items():
-        allowed = rating.source is not None and source_kind(rating.source, own) is not SourceKind.disallowed
-        if allowed and not rating.unverified:
+        if sourced_kind(rating, own) is not None:
             continue
         unverified.append(capability)
         if rating.unverified:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from crmadvisor.model.assessment import Assessment
+from crmadvisor.model.audit import host_of, vendor_domains
 from crmadvisor.model.fit import SEVERITIES, Fit, Severity
 from crmadvisor.model.needs import Need
 from crmadvisor.model.review import stale
@@ -18,9 +20,11 @@ from crmadvisor.present.advice import recommendation_view
 from crmadvisor.present.appendix import answer_rows
 from crmadvisor.present.confidence import robustness_view, topsis_view
 from crmadvisor.present.configurations import configuration_views, rates_source
+from crmadvisor.present.evidence import evidence_view, provenance_label, unverified
 from crmadvisor.present.labels import Labels, gauge, need_reason, unchecked_constraints
 from crmadvisor.present.loyalty import loyalty_hint, loyalty_section
 from crmadvisor.present.reasons import reason_text
+from crmadvisor.present.sources import source_sites
 from crmadvisor.present.summary import summary_view
 from crmadvisor.present.typography import after_colon
 from crmadvisor.present.view import (
@@ -42,6 +46,7 @@ from crmadvisor.present.view import (
     VendorRating,
     VendorSection,
 )
+from crmadvisor.words import words
 
 SHORTLIST = 3
 MATRIX_ROWS = 10
@@ -142,6 +147,7 @@ def _needs(result: Assessment, labels: Labels) -> tuple[AreaNeeds, ...]:
 
 def _point(need: Need, vendor: Vendor, labels: Labels, severity: Severity | None) -> Point:
     rating = vendor.ratings.get(need.capability)
+    why = rating.provenance if rating else None
     return Point(
         capability=need.capability,
         name=labels.capability(need.capability),
@@ -152,6 +158,10 @@ def _point(need: Need, vendor: Vendor, labels: Labels, severity: Severity | None
         severity_label=labels.w[f"severity.{severity}"] if severity else None,
         evidence=rating.evidence if rating else labels.w["not_given"],
         source=rating.source if rating else None,
+        source_site=host_of(rating.source) if rating and rating.source else None,
+        unverified=unverified(rating, vendor),
+        provenance=why.kind if why else "desk_research",
+        provenance_label=provenance_label(why, words(labels.lang)),
     )
 
 
@@ -171,6 +181,8 @@ def _shortlist(
             key=lambda n: (-n.level, -vendor.ratings[n.capability].at(), n.capability),
         )[:4]
         gaps = sorted(f.gaps, key=lambda g: (SEVERITIES.index(g.severity), -g.size, g.capability))
+        used = [n.capability for n in result.needs if n.level > 0]
+        cited = list(dict.fromkeys([*vendor.sources, *(s for c in used if (s := _source(vendor, c)))]))
         sections.append(
             VendorSection(
                 vendor=vendor.id,
@@ -185,11 +197,18 @@ def _shortlist(
                 strengths=tuple(_point(n, vendor, labels, None) for n in met),
                 gaps=tuple(_point(needs[g.capability], vendor, labels, g.severity) for g in gaps),
                 notes=tuple(reason_text(r, labels.lang) for r in f.notes),
-                sources=vendor.sources,
+                sources=tuple(cited),
                 configuration=configs.get(f.vendor),
+                evidence=evidence_view(vendor, used, words(labels.lang)),
+                source_sites=source_sites(cited, vendor_domains(vendor), words(labels.lang)),
             )
         )
     return tuple(sections)
+
+
+def _source(vendor: Vendor, capability: str) -> str | None:
+    rating = vendor.ratings.get(capability)
+    return rating.source if rating else None
 
 
 def _blocking(result: Assessment, labels: Labels) -> tuple[BlockingGap, ...]:
@@ -303,6 +322,15 @@ def report_from(
         users_given=users_given,
         top=SHORTLIST,
     )
+    used = [n.capability for n in result.needs if n.level > 0]
+    said = words(lang)
+    picks = tuple(
+        replace(p, evidence=evidence_view(labels.vendors[p.vendor], used, said).short)
+        if p.vendor in labels.vendors
+        else p
+        for p in summary.picks
+    )
+    summary = replace(summary, picks=picks)
     shown = ranking if top is None else _first(ranking, top)
     return Report(
         tool_version=version,

@@ -17,7 +17,7 @@ from crmadvisor.present.template_words import template_words
 from crmadvisor.present.terminal_loyalty import render_loyalty
 from crmadvisor.present.terminal_summary import render_summary
 from crmadvisor.present.typography import plural
-from crmadvisor.present.view import Report, VendorSection
+from crmadvisor.present.view import Point, Report, VendorSection
 
 SEVERITY_STYLE = {"blocking": "bold red", "major": "yellow", "minor": "cyan"}
 COVERAGE_STYLE = {"·": "dim", "■": "green", "▣": "green", "▢": "yellow", "✗": "bold red"}
@@ -145,16 +145,18 @@ def render_vendor(console: Console, section: VendorSection, w: dict[str, str]) -
     lines = Text()
     review = w["review_date"].format(date=section.review_date) + (f" ({w['stale']})" if section.stale else "")
     lines.append_text(plain(f"{w['fit']} {percent(section.fit)} · {review}\n", "dim"))
+    if section.evidence is not None:
+        lines.append_text(plain(f"{w['evidence.title']}{w['colon']} {section.evidence.line}\n", "dim"))
     lines.append_text(plain(f"{w['strengths']}:\n", "bold green"))
     for point in section.strengths:
-        lines.append_text(plain(f"  + {point.name}: {point.evidence}\n"))
+        lines.append_text(plain(f"  + {point.name}{_marks(point, w)}: {point.evidence}\n"))
     if not section.strengths:
         lines.append_text(plain(f"  {w['none']}\n"))
     lines.append_text(plain(f"{w['gap_list']}:\n", "bold"))
     for gap in section.gaps:
         lines.append_text(plain(f"  - [{gap.severity_label}] ", SEVERITY_STYLE[gap.severity or "minor"]))
         detail = w["rated"].format(rating=gap.rating, need=gap.need)
-        lines.append_text(plain(f"{gap.name} ({detail}): {gap.evidence}\n"))
+        lines.append_text(plain(f"{gap.name} ({detail}){_marks(gap, w)}: {gap.evidence}\n"))
     if not section.gaps:
         lines.append_text(plain(f"  {w['none']}\n"))
     if section.notes:
@@ -167,6 +169,13 @@ def render_vendor(console: Console, section: VendorSection, w: dict[str, str]) -
         for upgrade in config.upgrades:
             lines.append_text(plain(f"  → {upgrade}\n", "dim"))
     console.print(Panel(lines, title=plain(section.name), title_align="left"))
+
+
+def _marks(point: Point, w: dict[str, str]) -> str:
+    """ " (unverified)", " (vendor-declared (RFP, 1 December 2026))": what a rating rests on, when not sourced."""
+    marks = [w["unverified_mark"]] if point.unverified else []
+    marks += [point.provenance_label] if point.provenance_label else []
+    return "".join(f" ({mark})" for mark in marks)
 
 
 def render_robustness(console: Console, report: Report, w: dict[str, str]) -> None:

@@ -179,6 +179,55 @@ class Point:
     severity_label: str | None
     evidence: str
     source: str | None
+    source_site: str | None = None
+    """The source's site ("developer.salesforce.com"), the link's text in the reports."""
+    unverified: bool = False
+    """No allowed public source backs the rating (marked "unverified" in the reports)."""
+    provenance: Literal["desk_research", "vendor_declared", "demo"] = "desk_research"
+    """Where the rating comes from: the catalogue's desk research, the vendor's RFP answers, or a demo."""
+    provenance_label: str | None = None
+    """The provenance in words, with its date (and who observed a demo); null for desk research."""
+
+
+@view
+class SourceLink:
+    url: str
+    title: str
+    """A short title read from the address (no page is fetched)."""
+
+
+@view
+class SourceSite:
+    """The pages of one site a vendor section cites."""
+
+    host: str
+    kind: Literal["vendor", "third_party", "disallowed"]
+    """The vendor's own site, or a third party's (crmadvisor vendors audit's rule)."""
+    kind_label: str
+    links: tuple[SourceLink, ...]
+
+
+@view
+class EvidenceView:
+    """How much of the evidence for a vendor's ratings that this ranking uses is sourced, and how recent."""
+
+    used: int
+    """Ratings of the capabilities the client needs."""
+    sourced: int
+    """Desk-research ratings with an allowed public source."""
+    own: int
+    """Of which on the vendor's own pages."""
+    third_party: int
+    unverified: int
+    vendor_declared: int
+    """Ratings read back from the vendor's RFP answers."""
+    demo: int
+    """Ratings observed in a demo."""
+    review_date: dt.date
+    line: str
+    """The evidence line of the vendor's section, after its title ("Evidence: ")."""
+    short: str
+    """The compact form, for the executive summary."""
 
 
 @view
@@ -197,7 +246,11 @@ class VendorSection:
     gaps: tuple[Point, ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    """Every source the section rests on (the profile's, and those of the ratings used), in full."""
     configuration: ConfigurationView | None = None
+    evidence: EvidenceView | None = None
+    source_sites: tuple[SourceSite, ...] = ()
+    """The same sources grouped by site, the vendor's own first, each with a readable title."""
 
 
 @view
@@ -237,6 +290,8 @@ class SummaryPick:
     """One sentence: what earns the vendor its place."""
     left_open: str
     """One sentence: what it leaves open."""
+    evidence: str = ""
+    """How much of its evidence is sourced and how recent, in a few words."""
 
 
 @view
