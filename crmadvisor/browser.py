@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -68,8 +69,67 @@ def headless_command(browser: Path, profile: Path) -> list[str]:
     return [str(browser), *HEADLESS_FLAGS, f"--user-data-dir={profile}"]
 
 
+# A table of contents' page number to fill in: `<span class="toc-page" data-for="ranking"></span>`, the
+# entry of the element with id "ranking", linked from the same entry (a link makes it a PDF destination).
+TOC_PAGE = re.compile(r'(<span class="toc-page" data-for="([A-Za-z][\w-]*)">)(</span>)')
+
+
 def html_to_pdf(html: str, browser: Path, timeout: float = PRINT_TIMEOUT) -> bytes:
-    """The PDF the browser prints from this HTML (A4, no header or footer, as the report's print CSS says)."""
+    """The PDF the browser prints from this HTML (A4; the page numbers are the report's print CSS).
+
+    With a table of contents, printed twice: the first print says on which page each linked section
+    starts, the second has those pages in the contents (its space is kept in the first, so the pages
+    do not move). A browser whose PDF names no destinations leaves the contents without pages.
+    """
+    data = _print(html, browser, timeout)
+    if TOC_PAGE.search(html) is None:
+        return data
+    pages = destination_pages(data)
+    if not pages:
+        return data
+    filled = TOC_PAGE.sub(lambda m: f"{m[1]}{pages.get(m[2], '')}{m[3]}", html)
+    return _print(filled, browser, timeout)
+
+
+def destination_pages(pdf: bytes) -> dict[str, int]:
+    """The page (from 1) of each named destination of a PDF as Chromium (Skia) writes it: the catalogue's
+    /Dests dictionary of `/name [page 0 R /XYZ x y z]` and a /Pages tree; {} for anything else."""
+    objects: dict[int, bytes] = {}
+
+    def body(number: int) -> bytes:
+        if number not in objects:
+            found = re.search(rb"(?:^|\s)%d 0 obj\s*(<<.*?>>)\s*endobj" % number, pdf, re.S)
+            objects[number] = found[1] if found else b""
+        return objects[number]
+
+    catalog = re.search(rb"<<\s*/Type\s*/Catalog\b(.*?)>>\s*endobj", pdf, re.S)
+    if catalog is None:
+        return {}
+    dests = re.search(rb"/Dests\s+(\d+)\s+0\s+R", catalog[1])
+    root = re.search(rb"/Pages\s+(\d+)\s+0\s+R", catalog[1])
+    if dests is None or root is None:
+        return {}
+    order: dict[int, int] = {}
+
+    def walk(number: int, depth: int = 0) -> None:
+        node = body(number)
+        kids = re.search(rb"/Kids\s*\[([^\]]*)\]", node)
+        if kids is None or depth > 32:
+            order[number] = len(order) + 1
+            return
+        for kid in re.findall(rb"(\d+)\s+0\s+R", kids[1]):
+            walk(int(kid), depth + 1)
+
+    walk(int(root[1]))
+    pages = {}
+    for name, page in re.findall(rb"/([^\s/\[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R", body(int(dests[1]))):
+        key = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name).decode("utf-8", "replace")
+        if int(page) in order:
+            pages[key] = order[int(page)]
+    return pages
+
+
+def _print(html: str, browser: Path, timeout: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="crmadvisor-pdf-") as folder:
         work = Path(folder)
         page = work / "report.html"
@@ -80,6 +140,7 @@ def html_to_pdf(html: str, browser: Path, timeout: float = PRINT_TIMEOUT) -> byt
             f"--print-to-pdf={pdf}",
             "--no-pdf-header-footer",
             "--print-to-pdf-no-header",  # the same, for Chrome before version 120
+            "--generate-pdf-document-outline",  # the headings as the PDF's bookmarks
             page.as_uri(),
         ]
         try:

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,137 @@ def test_pdf_report_holds_the_headings_and_tables(tmp_path: Path) -> None:
     row = re.search(rf"1\s+{re.escape(first['name'])}\s+{round(first['fit'] * 100)} %", text)
     assert row is not None, "the ranking table's first row is not in the PDF text"
     assert "Ferronnerie Dauphinoise SAS" in text
+
+
+class _Blocks(HTMLParser):
+    """The texts a reader meets at the top of a page: headings, table header rows, paragraphs and items."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.table_heads: list[list[str]] = []
+        self.blocks: list[str] = []
+        self.items: list[str] = []
+        self.contents: list[tuple[str, str]] = []  # (target id, title) of the table of contents
+        self.contents_title = ""
+        self._open: list[tuple[str, list[str]]] = []
+        self._href: str | None = None
+        self._in_nav = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2", "h3", "p", "li", "td", "th", "figcaption"):
+            self._open.append((tag, []))
+        elif tag == "thead":
+            self.table_heads.append([])
+        elif tag == "a":
+            self._href = dict(attrs).get("href")
+        elif tag == "nav":
+            self._in_nav = True
+
+    def handle_data(self, data: str) -> None:
+        for _, parts in self._open:
+            parts.append(data)
+        if self._href and self._href.startswith("#") and self._open and self._open[-1][0] == "li":
+            self.contents.append((self._href[1:], data))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._href = None
+        if tag == "nav":
+            self._in_nav = False
+        if not self._open or self._open[-1][0] != tag:
+            return
+        _, parts = self._open.pop()
+        text = " ".join("".join(parts).split())
+        if tag in ("h1", "h2", "h3"):
+            self.headings.append(text)
+            if self._in_nav:
+                self.contents_title = text
+        elif tag == "th" and self.table_heads and not any(t == "tbody" for t, _ in self._open):
+            self.table_heads[-1].append(text)
+        elif tag == "li":
+            self.items.append(text)
+        self.blocks.append(text)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
+
+
+def _pdf_pages(pdf: Path) -> list[list[str]]:
+    """Each page's lines of text (pdftotext -layout), white space squashed, empty lines dropped."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [[_squash(line) for line in page.splitlines() if line.strip()] for page in pages]
+
+
+@needs_browser
+@pytest.mark.parametrize(("name", "page_of"), [("online-retailer", "of"), ("hybrid-b2b2c", "sur")])
+def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_or_a_continuation(
+    tmp_path: Path, name: str, page_of: str
+) -> None:
+    """What a reader sees page by page (issue 15): "page 3 of 12" at the foot of every page; a table of
+    contents whose page numbers are where its sections start; every page opening on a heading, a table's
+    repeated header or the rest of a paragraph or list item; no heading left at the foot of a page; the
+    charts on the page of their heading; no almost empty page."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    answers = str(EXAMPLES / f"{name}.yaml")
+    pdf, html = tmp_path / "report.pdf", tmp_path / "report.html"
+    for target in (pdf, html):
+        code, _, stderr = run("assess", "--answers", answers, "--draws", "200", "-o", str(target))
+        assert code == 0, stderr
+    parsed = _Blocks()
+    parsed.feed(html.read_text(encoding="utf-8"))
+    pages = _pdf_pages(pdf)
+    count = len(pages)
+    assert 8 <= count <= 20
+    for number, lines in enumerate(pages, start=1):
+        assert lines[-1] == f"page {number} {page_of} {count}", (number, lines[-1])
+        assert len(lines) >= 12, f"page {number} is almost empty: {lines}"
+    # The contents: on page 2, each entry with the page its section starts on.
+    assert parsed.contents and parsed.contents[0][0] == "summary"
+    contents_page = next(i for i, lines in enumerate(pages) if parsed.contents_title in lines)
+    assert contents_page == 1  # after the one-page summary
+    listed = {_squash(line) for line in pages[contents_page]}
+    for _, title in parsed.contents:
+        entry = next((line for line in listed if line.startswith(_squash(title) + " ")), None)
+        assert entry is not None and entry.rsplit(" ", 1)[1].isdigit(), (title, sorted(listed))
+        page = int(entry.rsplit(" ", 1)[1])
+        assert any(line.startswith(_squash(title)) for line in pages[page - 1][: len(pages[page - 1]) - 1]), (
+            f"{title} is listed on page {page} but is not there"
+        )
+    headings = {_squash(h) for h in parsed.headings}
+    heads = [_squash(f"{row[0]} {row[1].split()[0]}") for row in parsed.table_heads if len(row) > 1]
+    items = [_squash(i) for i in parsed.items]
+    blocks = [_squash(b) for b in parsed.blocks]
+    for number, lines in enumerate(pages, start=1):
+        first, body = lines[0], lines[:-1]
+        before = pages[number - 2][-2] if number > 1 else ""  # the last line above the previous page's foot
+        opens = (
+            any(first.startswith(h[:40]) for h in headings)
+            or any(first.startswith(h) for h in heads)  # a table's header, repeated
+            or any(f"{before} {first}" in b or f"{before}{first}" in b for b in blocks)  # the rest of a paragraph
+            or (any(i.startswith(first) for i in items) and any(before in i for i in items))  # a list's next item
+            or (first in blocks and first.endswith(":"))  # a list's lead-in ("To verify in a demo:"), with its list
+        )
+        assert opens, f"page {number} opens on neither a heading nor a continuation: {first!r} after {before!r}"
+        assert body[-1] not in headings, f"page {number} ends on the heading {body[-1]!r}"
+        assert not (body[-1] in blocks and body[-1].endswith(":")), f"page {number} ends on a lead-in {body[-1]!r}"
+    charts = next(
+        i
+        for i, lines in enumerate(pages)
+        if any(line in headings and line.startswith(("Charts", "Graph")) for line in lines)
+    )
+    captions = [b for b in blocks if b and any(b == _squash(c) for c in _figcaptions(html))]
+    text = " ".join(pages[charts])
+    assert captions and all(c in text for c in captions), "a chart is not on the page of the charts' heading"
+
+
+def _figcaptions(html: Path) -> list[str]:
+    return re.findall(r"<figcaption>(.*?)</figcaption>", html.read_text(encoding="utf-8"), re.S)
 
 
 def test_pdf_without_a_browser_says_what_to_install_and_writes_nothing(tmp_path: Path) -> None:

@@ -410,6 +410,8 @@ WORDS: dict[str, str] = {
         "robustness analysis perturbs weights and ratings at random and re-ranks the vendors. Formulas, "
         "thresholds and a worked example: docs/methodology.md in the crmadvisor repository."
     ),
+    "report.page": "page",  # the footer: "page 3 of 12", "page 3 sur 12"
+    "report.page_of": "of",
     "report.appendix": "Appendix: every answer",
     "report.question": "Question",
     "report.charts": "Charts",

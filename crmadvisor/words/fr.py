@@ -449,6 +449,8 @@ WORDS: dict[str, str] = {
         "pondérations et notes et reclasse les éditeurs. Formules, seuils et exemple chiffré\xa0: "
         "docs/methodology.md dans le dépôt de crmadvisor."
     ),
+    "report.page": "page",  # the footer: "page 3 of 12", "page 3 sur 12"
+    "report.page_of": "sur",
     "report.appendix": "Annexe\xa0: toutes les réponses",
     "report.question": "Question",
     "report.charts": "Graphiques",
