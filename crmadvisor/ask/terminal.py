@@ -15,6 +15,7 @@ from crmadvisor.ask.steps import OneOf, SomeOf, Step, Text, value_at
 from crmadvisor.model.schema import Answers
 
 BACK = "__back__"
+TYPING_ROOM = 30  # columns left after a question for what is typed; fewer: it is typed on the next line
 
 
 def fresh_input() -> None:
@@ -118,9 +119,13 @@ def ask(step: Step, answers: Answers, *, back: bool, w: Mapping[str, str]) -> An
 def _ask_text(message: str, kind: Text, current: Any, *, back: bool, w: Mapping[str, str]) -> Any:
     """Typed text; refused, it is said why (wrapped, whole) and the question is asked again with the text typed."""
     default = "" if current is None else kind.shown(current)
+    question = wrapped_question(message)
+    last = question.rsplit("\n", 1)[-1]
+    if width() - len(last) - (2 if last == question else 0) < TYPING_ROOM:  # typed on the next line, not cut
+        question += "\n"
     while True:
         fresh_input()
-        typed = questionary.text(wrapped_question(message), default=default).unsafe_ask()
+        typed = questionary.text(question, default=default).unsafe_ask()
         if kind.back_key is not None and typed.strip() == kind.back_key:
             return BACK if back else current  # in the summary, the back key leaves the answer as it was
         try:
