@@ -20,6 +20,7 @@ from crmadvisor.model.fit import WEIGHT_POWER
 from crmadvisor.model.money import cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import Catalog, Constraints, Vendor
+from crmadvisor.present.reasons import reason_text
 
 DATA = Path(__file__).resolve().parent / "data" / "editions"
 TODAY = dt.date(2026, 12, 2)
@@ -130,6 +131,22 @@ def test_an_edition_on_quote_costs_at_least_the_edition_below_it(tmp_path: Path)
     values = dict(over.exclusion.values)
     assert float(values["price"]) >= 150 * 0.85  # Enterprise's 175 USD, converted to EUR
     assert values["configuration"] == "Enterprise"  # not Ultimate, which a missing price would make look free
+    # forecasts only in Ultimate: the exclusion says it is on quote and costs at least Enterprise's price
+    only = re.sub(
+        r"by_edition: \{starter: 0, pro: 2, enterprise: 4, ultimate: 4\}",
+        "by_edition: {starter: 0, pro: 2, enterprise: 2, ultimate: 4}",
+        text,
+    )
+    assert only != text
+    (tmp_path / "acme-crm.yaml").write_text(only, encoding="utf-8")
+    catalog = load_catalog(vendor_dirs=[tmp_path], shipped_vendors=False, today=TODAY)
+    over = chosen(catalog, needs, Constraints(users=5, budget_per_user_month=150, budget_currency="USD"))
+    assert over.exclusion is not None and dict(over.exclusion.values)["configuration"] == "Ultimate"
+    said = reason_text(over.exclusion, "en", str)
+    assert said.startswith(
+        "Ultimate, needed for sales_forecasting, is sold on quote and costs at least what Enterprise costs"
+    )
+    assert "over the budget of" in said and "150" in said
 
 
 def test_an_edition_sold_for_fewer_users_than_the_team_is_not_considered(tmp_path: Path) -> None:

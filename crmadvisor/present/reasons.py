@@ -54,18 +54,10 @@ def _over_budget(values: dict[str, str], w: Words, capability: Callable[[str], s
             source=source,
             date=day(values["rates_date"], w.lang),
         )
-    if values.get("at_least"):  # sold on quote: at least the price of the edition below it
-        return w(
-            "reason.over_budget.at_least",
-            configuration=values["configuration"],
-            needed=needed,
-            amount=amount,
-            per=w(f"reason.over_budget.per.{values['per']}"),
-            below=values["at_least"],
-            budget=amount_of(values["budget"]),
-        )
+    below = values.get("at_least")  # sold on quote: it costs at least the edition below it
     return w(
-        "reason.over_budget",
+        "reason.over_budget.at_least" if below else "reason.over_budget",
+        below=below or "",
         configuration=values["configuration"],
         needed=needed,
         amount=amount,
