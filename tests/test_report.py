@@ -562,3 +562,21 @@ def test_contradictory_report_options_are_a_usage_error_and_write_nothing(
     assert code == 2
     assert says in stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_gap_matrix_names_its_areas_and_cuts_a_long_vendor_name_with_an_ellipsis() -> None:
+    """Issue 15: columns named by area, not numbered 1-9; "SugarCRM (Sugar Sell,…", never "SugarCRM (Sugar Sell,"."""
+    code, out, _ = run("assess", "--answers", str(EXAMPLES / "hybrid-b2b2c.yaml"), "--draws", "0")
+    assert code == 0
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Matrice des écarts"))
+    block = lines[start : start + 26]
+    for area in ("Contacts", "Fidélisation", "Facturation"):
+        assert any(line.rstrip().endswith(area) for line in block), area
+    sugar = next(line for line in block if "SugarCRM" in line)
+    assert "SugarCRM (Sugar Sell, Serve…" in sugar
+    assert not any(re.search(r"┃ 1 ┃ 2 ┃", line) for line in block)
+    md = render_markdown(report_of(json.loads((ROOT / "examples/reports/online-retailer.json").read_text("utf-8"))))
+    assert "| Vendor | Contacts | Marketing automation | Lead nurturing |" in md
+    html = render_html(report_of(json.loads((ROOT / "examples/reports/online-retailer.json").read_text("utf-8"))))
+    assert '<th class="cov-head" title="Managing customer loyalty">Loyalty</th>' in html

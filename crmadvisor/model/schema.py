@@ -139,6 +139,7 @@ class ImportanceLevel(Strict):
 class FeatureArea(Strict):
     id: Identifier
     heading: Text
+    short: Text | None = None  # a word or two, for the gap matrix's columns ("Loyalty"); else the heading
     question: Text
     help: Text
     capabilities: tuple[Capability, ...] = Field(min_length=2, max_length=3)

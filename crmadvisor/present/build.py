@@ -366,7 +366,8 @@ def report_from(
         hidden=len(ranking) - len(shown),
         unchecked=unchecked_constraints(result.fits, lang),
         matrix_areas=tuple(
-            AreaHeading(area=a, number=i, heading=labels.area(a)) for i, a in enumerate(labels.areas, start=1)
+            AreaHeading(area=a, number=i, heading=labels.area(a), short=labels.short_area(a))
+            for i, a in enumerate(labels.areas, start=1)
         ),
         matrix=_matrix(result.fits, labels, MATRIX_ROWS if top is None else top),
         shortlist=_shortlist(result, labels, date, configs),

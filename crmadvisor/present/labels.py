@@ -44,6 +44,11 @@ class Labels:
     def area(self, area_id: str) -> str:
         return self.areas[area_id].heading(self.lang)
 
+    def short_area(self, area_id: str) -> str:
+        """An area in a word or two, for a column's head: its `short` name, else its heading."""
+        area = self.areas[area_id]
+        return area.short(self.lang) if area.short is not None else area.heading(self.lang)
+
     def capability(self, cap_id: str) -> str:
         return self.caps[cap_id].name(self.lang)
 

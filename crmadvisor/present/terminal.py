@@ -126,16 +126,25 @@ def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
     console.print()
 
 
+MATRIX_NAME = 28  # the widest vendor name the gap matrix shows whole; longer ones end in "…"
+
+
 def render_matrix(console: Console, report: Report, w: dict[str, str]) -> None:
-    table = Table(title=plain(w["gap_matrix"]), title_justify="left")
-    table.add_column(plain(w["vendor"]), no_wrap=True)
-    for area in report.matrix_areas:
-        table.add_column(plain(area.number), justify="center", no_wrap=True)
-    for row in report.matrix:
-        cells = [plain(cell.symbol, COVERAGE_STYLE[cell.symbol]) for cell in row.cells]
-        table.add_row(plain(row.name[:22]), *cells)
+    """Vendors down, areas across: each area's name above its column, joined to it by a line."""
+    names = [plain(row.name) for row in report.matrix]
+    width = max([len(w["vendor"]), *(min(len(n), MATRIX_NAME) for n in names)])
+    console.print(plain(w["gap_matrix"], "italic"))
+    indent = " " * (width + 4)  # the table's left border, padding and name column; each area column is 4 wide
+    for i, area in enumerate(report.matrix_areas):
+        console.print(Text.assemble(indent, ("│   " * i), plain(area.short, "bold")), overflow="ellipsis", no_wrap=True)
+    table = Table(show_header=True, min_width=0)
+    table.add_column(plain(w["vendor"]), no_wrap=True, width=width, overflow="ellipsis")
+    for _ in report.matrix_areas:
+        table.add_column("│", justify="center", no_wrap=True, width=1)
+    for name, row in zip(names, report.matrix, strict=True):
+        name.truncate(width, overflow="ellipsis")
+        table.add_row(name, *(plain(cell.symbol, COVERAGE_STYLE[cell.symbol]) for cell in row.cells))
     console.print(table)
-    console.print(plain("  ".join(f"{a.number} {a.heading}" for a in report.matrix_areas), "dim"))
     console.print(plain(w["legend"], "dim"))
     console.print()
 

@@ -163,6 +163,8 @@ class AreaHeading:
     area: str
     number: int
     heading: str
+    short: str
+    """A word or two: the gap matrix's column head."""
 
 
 @view
