@@ -10,7 +10,6 @@ is echoed with its whole answer, on the next line when it does not fit after the
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -20,7 +19,7 @@ from prompt_toolkit.filters import is_done
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout import ConditionalContainer, Dimension, HSplit, Layout, Window
+from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import DEFAULT_SELECTED_POINTER, INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.styles import merge_styles_default
@@ -47,7 +46,6 @@ def checklist(
     chosen = [value for value, _ in items if value in ticked]
     at, done = start % rows, ""  # the row under the pointer; the answer as shown once given
     labels = [_wrap(label, width, 5) for _, label in items] + [_wrap(label, width, 3) for _, label in actions]
-    height = shutil.get_terminal_size((80, 24)).lines - message.count("\n") - (2 if instruction else 1)
 
     def prompt() -> StyleAndTextTuples:
         if done:  # the whole answer after the question, or under it when it does not fit
@@ -116,7 +114,7 @@ def checklist(
         """Typed text has no meaning here."""
 
     listed = FormattedTextControl(lines, focusable=True, show_cursor=False)
-    shown = Window(listed, height=Dimension(max=max(3, height)), dont_extend_height=True)
+    shown = Window(listed, dont_extend_height=True)  # prompt_toolkit scrolls it to the pointer, under the question
     layout = Layout(
         HSplit(
             [
