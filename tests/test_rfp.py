@@ -264,3 +264,55 @@ def test_a_negative_extra_cost_is_located(tmp_path: Path) -> None:
     done = run("rfp", "import", book, "--out", tmp_path / "overlay", "--answers", ANSWERS, "--today", TODAY)
     assert done.code == 1 and "!K" in done.stdout + done.stderr and "extra cost" in done.stdout + done.stderr
     assert not (tmp_path / "overlay").exists()
+
+
+def assessed(tmp_path: Path, name: str, *extra: object) -> Path:
+    out = tmp_path / name
+    done = run("assess", "--answers", ANSWERS, "--draws", "0", "--no-charts", "-o", out, "--today", TODAY, *extra)
+    assert done.code == 0, done.stderr
+    return out
+
+
+def test_a_report_on_the_overlay_shows_each_ratings_provenance_and_the_desk_research_rank(tmp_path: Path) -> None:
+    before = json.loads(assessed(tmp_path, "desk.json").read_text(encoding="utf-8"))
+    assert before["changes"] is None and all(r["desk_rank"] is None for r in before["ranking"])
+    desk = {r["vendor"]: r["rank"] for r in before["ranking"]}
+    capability = next(n["name"] for a in before["needs"] for n in a["needs"] if n["capability"] == MUST)
+    book = export(tmp_path, NATIVE)
+    answer(book, NAMES[NATIVE], MUST, "native")
+    overlay = tmp_path / "overlay"
+    assert run("rfp", "import", book, "--out", overlay, "--today", TODAY).code == 0
+    doc = json.loads(assessed(tmp_path, "r.json", "--vendors", overlay).read_text(encoding="utf-8"))
+    row = next(r for r in doc["ranking"] if r["vendor"] == NATIVE)
+    assert row["desk_rank"] == desk[NATIVE] and row["rank"] < desk[NATIVE]
+    assert all(r["desk_rank"] == desk[r["vendor"]] for r in doc["ranking"])
+    md = assessed(tmp_path, "r.md", "--vendors", overlay).read_text(encoding="utf-8")
+    assert "### What the vendors' answers changed" in md
+    assert f"- **{NAMES[NATIVE]}: rank {row['rank']} (rank {desk[NATIVE]} on desk research alone)**" in md
+    assert f"  - {capability}: {DESK} → 3, vendor-declared, RFP of 1 December 2026" in md
+    # in the vendor's own section: the rating's provenance beside it, counted in the evidence line
+    alone = ("--vendors", overlay, "--no-shipped-vendors")
+    section = json.loads(assessed(tmp_path, "alone.json", *alone).read_text(encoding="utf-8"))["shortlist"][0]
+    point = next(p for p in section["strengths"] + section["gaps"] if p["capability"] == MUST)
+    assert point["provenance"] == "vendor_declared" and not point["unverified"]
+    assert section["evidence"]["vendor_declared"] == 1
+    md = assessed(tmp_path, "alone.md", *alone).read_text(encoding="utf-8")
+    assert re.search(
+        rf"{re.escape(capability)} \(rated 3/5 for a need of \d; vendor-declared, RFP of 1 December 2026\)", md
+    )
+    assert "; 1 declared by the vendor in its RFP answers; reviewed " in md
+    fr = assessed(tmp_path, "alone-fr.md", *alone, "--lang", "fr").read_text(encoding="utf-8")
+    assert "déclarée par l’éditeur, appel d’offres du 1 décembre 2026" in fr
+
+
+def test_a_demo_score_in_the_report_says_when_and_by_whom(tmp_path: Path) -> None:
+    book = export(tmp_path, NATIVE)
+    wb = load_workbook(book)
+    ws = wb["Demo scripts"]
+    row = next(r[0].row for r in ws.iter_rows(min_row=5) if r[1].value == MUST)
+    ws[f"J{row}"], ws[f"K{row}"], ws[f"L{row}"] = 4, "2026-12-01", "C. Martin"
+    wb.save(book)
+    overlay = tmp_path / "overlay"
+    assert run("rfp", "import", book, "--out", overlay, "--today", TODAY).code == 0
+    md = assessed(tmp_path, "r.md", "--vendors", overlay).read_text(encoding="utf-8")
+    assert f": {DESK} → 4, observed in a demo on 1 December 2026 by C. Martin" in md

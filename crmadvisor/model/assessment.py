@@ -11,6 +11,7 @@ from crmadvisor.model.loyalty import LoyaltyAssessment, advises_against, applies
 from crmadvisor.model.needs import Need, needs_from
 from crmadvisor.model.profile import CompanyProfile, profile_from
 from crmadvisor.model.recommendation import Advice, recommend
+from crmadvisor.model.rfp import Change, answered, changes, desk_research
 from crmadvisor.model.schema import Answers, Catalog
 
 if TYPE_CHECKING:  # numpy stays out of start-up: robustness is imported only when it runs
@@ -30,6 +31,10 @@ class Assessment:
     configurations: tuple[Recommendation, ...] = ()  # each vendor's recommended configuration, catalogue order
     market_gaps: tuple[MarketGap, ...] = ()  # must-haves no vendor in the race meets, in any configuration
     advice: Advice | None = None  # the recommendation: shortlist, why, open points, demo checks, confidence
+    # with vendors' RFP answers or demo scores read back (`rfp import`): each vendor's rank on the
+    # catalogue's desk research alone (None: out of the race), and what moved it
+    desk_ranks: tuple[tuple[str, int | None], ...] = ()
+    changes: tuple[Change, ...] = ()
 
     @property
     def loyalty_raised(self) -> bool:
@@ -100,7 +105,18 @@ def assess(
         if topsis:
             cross = robustness.topsis_cross_check(needs, fits, vendors)
     advice = recommend(needs, fits, vendors, gaps, robust)
-    return Assessment(answers, profile, needs, fits, robust, cross, loyalty, recommended, gaps, advice)
+    desk_ranks: tuple[tuple[str, int | None], ...] = ()
+    changed: tuple[Change, ...] = ()
+    rerated = [v for v in catalog.vendors if answered(v)]
+    if rerated:  # the same answers on the catalogue's desk research alone: what the vendors' answers changed
+        desk_catalog = catalog.model_copy(update={"vendors": tuple(desk_research(v) for v in catalog.vendors)})
+        desk = assess(desk_catalog, answers, draws=0).fits
+        changed = changes(desk, fits, rerated)
+        race = [f.vendor for f in desk if not f.excluded]
+        desk_ranks = tuple((f.vendor, race.index(f.vendor) + 1 if f.vendor in race else None) for f in desk)
+    return Assessment(
+        answers, profile, needs, fits, robust, cross, loyalty, recommended, gaps, advice, desk_ranks, changed
+    )
 
 
 def _eligible(fits: Sequence[Fit]) -> set[str]:

@@ -30,6 +30,7 @@ FIRST_ROW = HEADER_ROW + 1
 ANSWERED_ON = "C2"  # a vendor sheet's date of the answers
 
 ScenarioWhy = Literal["must_have", "gap", "unverified"]
+ANSWERED_ADD_ON = "rfp_add_on_"  # the id prefix of an add-on a vendor declared in its RFP answers
 
 
 def requirements(needs: Sequence[Need]) -> tuple[Need, ...]:
@@ -177,7 +178,7 @@ def _answered_add_ons(vendor: Vendor, returned: Returned) -> tuple[AddOn, ...]:
             note = "Included at no extra cost, per the RFP answers."
         made.append(
             AddOn(
-                id=f"rfp_add_on_{number}",
+                id=f"{ANSWERED_ADD_ON}{number}",
                 name=f"{named} (add-on declared in the RFP answers)"[:200],
                 price=ListPrice(amount=cost, currency=currency) if cost is not None else None,
                 price_note=note,
@@ -252,12 +253,21 @@ def _best(held: CapabilityRating) -> int:
     return max(held.by_edition.values()) if held.by_edition else held.at()
 
 
+def answered(vendor: Vendor) -> bool:
+    """Whether the vendor's profile holds anything read back from its RFP answers or a demo."""
+    return any(held.provenance is not None for held in vendor.ratings.values()) or any(
+        a.id.startswith(ANSWERED_ADD_ON) for a in vendor.add_ons
+    )
+
+
 def desk_research(vendor: Vendor) -> Vendor:
-    """The vendor as the catalogue rated it, before any RFP answer or demo (for what changed)."""
+    """The vendor as the catalogue rated it, before any RFP answer or demo (for what changed): the
+    ratings it replaced, and without the add-ons it declared."""
     ratings = {}
     for cap, held in vendor.ratings.items():
         if held.provenance is None:
             ratings[cap] = held
         elif held.provenance.desk_rating is not None:
             ratings[cap] = CapabilityRating(rating=held.provenance.desk_rating, evidence="desk research")
-    return vendor.model_copy(update={"ratings": ratings})
+    add_ons = tuple(a for a in vendor.add_ons if not a.id.startswith(ANSWERED_ADD_ON))
+    return vendor.model_copy(update={"ratings": ratings, "add_ons": add_ons})

@@ -18,6 +18,7 @@ from crmadvisor.model.review import stale
 from crmadvisor.model.schema import DONT_KNOW, Catalog, Vendor
 from crmadvisor.present.advice import recommendation_view
 from crmadvisor.present.appendix import answer_rows
+from crmadvisor.present.changes import changes_view, rank_words
 from crmadvisor.present.confidence import robustness_view, topsis_view
 from crmadvisor.present.configurations import configuration_views, rates_source
 from crmadvisor.present.evidence import evidence_view, provenance_label, unverified
@@ -73,6 +74,7 @@ def rank_range(low: int, high: int) -> str:
 def _rank_rows(result: Assessment, labels: Labels, configs: Mapping[str, ConfigurationView]) -> tuple[RankRow, ...]:
     rows = []
     position = 0
+    desk = dict(result.desk_ranks)
     for f in result.fits:
         odds = result.robustness.odds_of(f.vendor) if result.robustness else None
         rank: int | None = None
@@ -98,6 +100,7 @@ def _rank_rows(result: Assessment, labels: Labels, configs: Mapping[str, Configu
                 exclusions=tuple(reason_text(r, labels.lang, labels.capability) for r in f.exclusions),
                 notes=tuple(reason_text(r, labels.lang) for r in f.notes),
                 configuration=configs.get(f.vendor),
+                desk_rank=desk.get(f.vendor),
             )
         )
     return tuple(rows)
@@ -324,12 +327,16 @@ def report_from(
     )
     used = [n.capability for n in result.needs if n.level > 0]
     said = words(lang)
-    picks = tuple(
-        replace(p, evidence=evidence_view(labels.vendors[p.vendor], used, said).short)
-        if p.vendor in labels.vendors
-        else p
-        for p in summary.picks
-    )
+    desk = dict(result.desk_ranks)
+
+    def evidence(vendor: str) -> str:
+        short = evidence_view(labels.vendors[vendor], used, said).short
+        if vendor in desk:  # the ranking uses vendors' answers: where this one stood without them
+            desk_rank = said("report.evidence.desk_rank", desk=rank_words(desk[vendor], said))
+            short += said["common.sep"] + desk_rank
+        return short
+
+    picks = tuple(replace(p, evidence=evidence(p.vendor)) if p.vendor in labels.vendors else p for p in summary.picks)
     summary = replace(summary, picks=picks)
     shown = ranking if top is None else _first(ranking, top)
     return Report(
@@ -376,5 +383,6 @@ def report_from(
         radar=_radar(result, labels),
         answers=answer_rows(result, catalog, labels),
         loyalty=loyalty_section(result, catalog, lang),
+        changes=changes_view(result, labels),
         loyalty_hint=loyalty_hint(result, catalog, lang, answers_file),
     )

@@ -64,7 +64,7 @@ def unverified(rating: CapabilityRating | None, vendor: Vendor) -> bool:
 
 
 def provenance_label(why: Provenance | None, w: Words) -> str | None:
-    """ "vendor-declared (RFP, 1 December 2026)", "observed in a demo (1 December 2026, by C. Martin)";
+    """ "vendor-declared, RFP of 1 December 2026", "observed in a demo on 1 December 2026 by C. Martin";
     None for the catalogue's desk research."""
     if why is None:
         return None

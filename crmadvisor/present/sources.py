@@ -17,9 +17,9 @@ from crmadvisor.words import Words
 
 # path segments that say nothing about the page: languages, versions, folders every site has
 _LOCALE = re.compile(r"^[a-z]{2}([-_][a-z]{2,4})?$", re.IGNORECASE)
-_VERSION = re.compile(r"^(v\d+(\.[\dx]+)*|\d+(\.[\dx]+)+)$", re.IGNORECASE)
+_VERSION = re.compile(r"^(v\d+(\.[\dx]+)*|\d+([.-][\dx]+)+)$", re.IGNORECASE)
 _HASH = re.compile(r"^[0-9a-f]{16,}$", re.IGNORECASE)
-_EMPTY = {"index", "default", "home", "hc", "content", "apex", "open", "page", "s", "en", "ba-p", "wiki"}
+_EMPTY = {"index", "default", "home", "hc", "content", "apex", "open", "page", "s", "en", "ba-p", "wiki", "ver"}
 _EXTENSIONS = re.compile(r"\.(html?|php|aspx?|jsp|pdf|md)$", re.IGNORECASE)
 # technical prefixes of documentation file names, dropped before the words are read
 _PREFIXES = ("sforce_api_objects_", "meta_", "object-", "connect_resources_", "cpq_api_", "loyalty_mgt_")

@@ -46,6 +46,7 @@ def render_assessment(console: Console, report: Report, *, summary_only: bool = 
     render_profile(console, report, w)
     render_needs(console, report, w)
     render_ranking(console, report, w)
+    render_changes(console, report)
     render_matrix(console, report, w)
     for section in report.shortlist:
         render_vendor(console, section, w)
@@ -55,6 +56,20 @@ def render_assessment(console: Console, report: Report, *, summary_only: bool = 
         render_loyalty(console, report.loyalty)
     elif report.loyalty_hint is not None:
         console.print(plain(report.loyalty_hint, "italic"))
+
+
+def render_changes(console: Console, report: Report) -> None:
+    """What the vendors' RFP answers and demo scores changed against the desk-research ranking."""
+    found = report.changes
+    if found is None:
+        return
+    lines = [plain(found.intro)]
+    for vendor in found.vendors:
+        lines.append(plain(vendor.line, "bold"))
+        lines += [plain(f"  {rating.line}") for rating in vendor.ratings]
+    if found.others:
+        lines.append(plain(found.others, "dim"))
+    console.print(Panel(Group(*lines), title=plain(found.title), title_align="left"))
 
 
 def render_profile(console: Console, report: Report, w: dict[str, str]) -> None:
@@ -181,7 +196,7 @@ def render_vendor(console: Console, section: VendorSection, w: dict[str, str]) -
 
 
 def _marks(point: Point, w: dict[str, str]) -> str:
-    """ " (unverified)", " (vendor-declared (RFP, 1 December 2026))": what a rating rests on, when not sourced."""
+    """ " (unverified)", " (vendor-declared, RFP of 1 December 2026)": what a rating rests on, when not sourced."""
     marks = [w["unverified_mark"]] if point.unverified else []
     marks += [point.provenance_label] if point.provenance_label else []
     return "".join(f" ({mark})" for mark in marks)

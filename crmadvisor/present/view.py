@@ -141,6 +141,9 @@ class RankRow:
     exclusions: tuple[str, ...]
     notes: tuple[str, ...]
     configuration: ConfigurationView | None = None
+    desk_rank: int | None = None
+    """With vendors' RFP answers or demo scores read back: the rank on the catalogue's desk research alone
+    (null there too when the vendor was out of the race, or without answers read back)."""
 
 
 @view
@@ -452,6 +455,44 @@ class LoyaltySection:
 
 
 @view
+class RatingChange:
+    """A rating that a vendor's RFP answer or a demo replaced."""
+
+    capability: str
+    name: str
+    desk: int | None
+    """The catalogue's desk-research rating; null when it did not rate the capability."""
+    rating: int
+    provenance: Literal["vendor_declared", "demo"]
+    provenance_label: str
+    line: str
+
+
+@view
+class RankChange:
+    vendor: str
+    name: str
+    rank: int | None
+    """The rank in this report; null when out of the race."""
+    desk_rank: int | None
+    """The rank on the catalogue's desk research alone; null when out of the race there."""
+    line: str
+    ratings: tuple[RatingChange, ...]
+
+
+@view
+class ChangesView:
+    """What the vendors' RFP answers and demo scores changed against the ranking on desk research alone."""
+
+    title: str
+    intro: str
+    vendors: tuple[RankChange, ...]
+    """The vendors whose ratings were read back, in this report's order."""
+    others: str
+    """The other vendors whose rank moved, in a sentence; empty when none did."""
+
+
+@view
 class Report:
     """Everything a crmadvisor report shows, in one language, ready to render."""
 
@@ -485,6 +526,8 @@ class Report:
     answers: tuple[AnswerRow, ...]
     charts: tuple[Chart, ...] = ()
     loyalty: LoyaltySection | None = None
+    changes: ChangesView | None = None
+    """Set when the ranking uses vendors' RFP answers or demo scores (`rfp import`)."""
     unchecked: str = ""
     """Constraint checks that could not be made, with how many vendors in the race each concerns."""
     loyalty_hint: Annotated[str | None, Field(exclude=True)] = None
