@@ -88,8 +88,6 @@ class _Flat:
     pair_rating: Ints  # P: where the pair's edition rating is in the editions array, flattened per draw
     lifts: tuple[tuple[Ints, Ints], ...]  # per j-th add-on of a pair's set that raises it: the pairs
     # that have a j-th (rows) and where its rating is in the raises array, flattened per draw
-    lifted: Ints  # the configurations with at least one pair
-    first_pair: Ints  # per such configuration, its first pair (its pairs are contiguous)
 
 
 _FLATS: list[tuple[Bools, Floats, _Flat]] = []  # the last few spaces' flat lists, by array identity
@@ -125,7 +123,6 @@ def _flatten(sp: Space) -> _Flat:
         lifts.append(
             (rows.astype(np.int64), ((pv[rows] * n_a + slot[rows, j]) * n_c + pair_cap[rows]).astype(np.int64))
         )
-    lifted, first_pair = np.unique(pair_config, return_index=True)
     return _Flat(
         vendor,
         edition,
@@ -135,8 +132,6 @@ def _flatten(sp: Space) -> _Flat:
         pair_cap,
         pair_rating,
         tuple(lifts),
-        lifted.astype(np.int64),
-        first_pair.astype(np.int64),
     )
 
 
@@ -211,20 +206,28 @@ def _coverage(sp: Space, flat: _Flat, editions: Reals, raises: Reals, weights: R
                 now[:, rows] = np.maximum(now[:, rows], drawn.take(where, axis=1))
         cap = level[pc]
         gained = (np.minimum(now, cap) - np.minimum(was, cap)) * unit.take(pc, axis=1)  # D x P
-        held = sp.floor[pc] >= 0  # the pairs on a must-have
-        fixed = held & (was < floors[pc]) & (now >= floors[pc])  # D x P: the add-on meets the must-have
-        # the three sums per configuration in one pass: coverage, its important part, must-haves met
-        sums = _per_configuration(np.stack([gained, gained * high[pc], fixed.astype(kind)]), flat)
-        score[:, flat.lifted] += sums[0]
-        important[:, flat.lifted] += sums[1]
-        block[:, flat.lifted] -= np.rint(sums[2]).astype(block.dtype)
+        # each pair counts once: the pairs on an important need add to both sums, the others to the
+        # coverage only; the pairs on a must-have may meet it
+        for pairs, both in ((np.flatnonzero(high[pc]), True), (np.flatnonzero(~high[pc]), False)):
+            if pairs.size:
+                some = gained if pairs.size == gained.shape[1] else gained[:, pairs]
+                lifted, summed = _summed(some, flat.pair_config[pairs])
+                score[:, lifted] += summed
+                if both:
+                    important[:, lifted] += summed
+        held = np.flatnonzero(sp.floor[pc] >= 0)
+        if held.size:
+            met = (was[:, held] < floors[pc[held]]) & (now[:, held] >= floors[pc[held]])
+            lifted, summed = _summed(met.astype(kind), flat.pair_config[held])
+            block[:, lifted] -= np.rint(summed).astype(block.dtype)
     score = score / np.where(total > 0, total, 1)[:, None]
     if (total <= 0).any():  # nothing needed: every configuration fits fully
         score[total <= 0] = 1.0
     return score, important, block.astype(np.int64)
 
 
-def _per_configuration(values: Reals, flat: _Flat) -> Reals:
-    """... x P values summed per configuration with pairs (... x K'; its pairs are contiguous)."""
-    summed: Reals = np.add.reduceat(values, flat.first_pair, axis=-1)
-    return summed
+def _summed(values: Reals, configs: Ints) -> tuple[Ints, Reals]:
+    """D x N values of pairs (in configuration order) summed per configuration: which, and the sums."""
+    lifted, first = np.unique(configs, return_index=True)
+    summed: Reals = np.add.reduceat(values, first, axis=1)
+    return lifted, summed
