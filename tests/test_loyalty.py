@@ -681,3 +681,11 @@ def test_assess_without_a_loyalty_section_names_the_command_that_adds_it_to_that
     result = CliRunner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0
     assert f"`crmadvisor loyalty --resume {path}`" in result.stdout
+
+
+def test_loyalty_consultant_option_is_kept_in_the_saved_file(keys: PipeInput, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    keys.send_text("Acme" + ENTER + CTRL_C)
+    code, _, _ = run("loyalty", "--save", str(file), "--consultant", "Jean Dupont")
+    assert code == 130
+    assert yaml.safe_load(file.read_text(encoding="utf-8"))["consultant"] == "Jean Dupont"
