@@ -78,7 +78,10 @@ class Screen:
 def screen() -> Iterator[Screen]:
     shown = Screen(f"crmadvisor-test-{os.getpid()}-{time.monotonic_ns()}")
     yield shown
+    socket = shown.tmux("display-message", "-p", "#{socket_path}").strip()
     shown.tmux("kill-server")
+    if socket:
+        Path(socket).unlink(missing_ok=True)  # the server's socket file is left behind otherwise
 
 
 def prepared(tmp_path: Path, *, must_haves: bool) -> Path:
