@@ -136,6 +136,9 @@ class _Blocks(HTMLParser):
         self.table_heads: list[list[str]] = []
         self.blocks: list[str] = []
         self.items: list[str] = []
+        self.paragraphs: list[str] = []
+        self.lead_ins: list[str] = []  # paragraphs that introduce the list right after them ("Gaps (...)")
+        self._last_p: str | None = None
         self.contents: list[tuple[str, str]] = []  # (target id, title) of the table of contents
         self.contents_title = ""
         self._open: list[tuple[str, list[str]]] = []
@@ -151,6 +154,10 @@ class _Blocks(HTMLParser):
             self._href = dict(attrs).get("href")
         elif tag == "nav":
             self._in_nav = True
+        if tag in ("ul", "ol") and self._last_p is not None:
+            self.lead_ins.append(self._last_p)
+        if tag in ("ul", "ol", "p", "table", "div", "h2", "h3", "section", "figure"):
+            self._last_p = None
 
     def handle_data(self, data: str) -> None:
         for _, parts in self._open:
@@ -175,7 +182,10 @@ class _Blocks(HTMLParser):
             self.table_heads[-1].append(text)
         elif tag == "li":
             self.items.append(text)
+        elif tag == "p":
+            self.paragraphs.append(text)
         self.blocks.append(text)
+        self._last_p = text if tag == "p" else None
 
 
 def _squash(text: str) -> str:
@@ -198,7 +208,8 @@ def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_o
 ) -> None:
     """What a reader sees page by page (issue 15): "page 3 of 12" at the foot of every page; a table of
     contents whose page numbers are where its sections start; every page opening on a heading, a table's
-    repeated header or the rest of a paragraph or list item; no heading left at the foot of a page; the
+    repeated header, a list's next item or the rest or next paragraph of the section the page before
+    (never a chart, whose text is no paragraph); no heading or list lead-in left at the foot of a page; the
     charts on the page of their heading; no almost empty page."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -230,6 +241,8 @@ def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_o
     headings = {_squash(h) for h in parsed.headings}
     heads = [_squash(f"{row[0]} {row[1].split()[0]}") for row in parsed.table_heads if len(row) > 1]
     items = [_squash(i) for i in parsed.items]
+    lead_ins = {_squash(p) for p in parsed.lead_ins}
+    paragraphs = [_squash(p) for p in parsed.paragraphs]
     blocks = [_squash(b) for b in parsed.blocks]
     for number, lines in enumerate(pages, start=1):
         first, body = lines[0], lines[:-1]
@@ -239,11 +252,12 @@ def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_o
             or any(first.startswith(h) for h in heads)  # a table's header, repeated
             or any(f"{before} {first}" in b or f"{before}{first}" in b for b in blocks)  # the rest of a paragraph
             or (any(i.startswith(first) for i in items) and any(before in i for i in items))  # a list's next item
-            or (first in blocks and first.endswith(":"))  # a list's lead-in ("To verify in a demo:"), with its list
+            or first in lead_ins  # a list's lead-in ("To verify in a demo:"), with its list
+            or any(p.startswith(first) for p in paragraphs)  # the next paragraph of the section the page before
         )
         assert opens, f"page {number} opens on neither a heading nor a continuation: {first!r} after {before!r}"
         assert body[-1] not in headings, f"page {number} ends on the heading {body[-1]!r}"
-        assert not (body[-1] in blocks and body[-1].endswith(":")), f"page {number} ends on a lead-in {body[-1]!r}"
+        assert body[-1] not in lead_ins, f"page {number} ends on a lead-in {body[-1]!r}"
     charts = next(
         i
         for i, lines in enumerate(pages)

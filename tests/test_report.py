@@ -579,4 +579,33 @@ def test_gap_matrix_names_its_areas_and_cuts_a_long_vendor_name_with_an_ellipsis
     md = render_markdown(report_of(json.loads((ROOT / "examples/reports/online-retailer.json").read_text("utf-8"))))
     assert "| Vendor | Contacts | Marketing automation | Lead nurturing |" in md
     html = render_html(report_of(json.loads((ROOT / "examples/reports/online-retailer.json").read_text("utf-8"))))
-    assert '<th class="cov-head" title="Managing customer loyalty">Loyalty</th>' in html
+    assert '<th class="cov-head" title="Managing customer loyalty"><span>Loyalty</span></th>' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("online-retailer", ("fit = Σ (weight × coverage) ÷ Σ weight", "2,000 random draws from seed 20261122")),
+        ("hybrid-b2b2c", ("adéquation = Σ (poids × couverture) ÷ Σ poids", "2\u202f000 tirages au hasard")),
+    ],
+)
+def test_the_methodology_appendix_holds_its_formulas_and_points_to_no_repository(
+    name: str, expected: tuple[str, ...]
+) -> None:
+    """Issue 15: need, fit with need-cubed weights, must-haves, the configuration value, the draws and the seed,
+    and the flip rule, in the client's language; no "docs/methodology.md in the crmadvisor repository"."""
+    data = json.loads((ROOT / f"examples/reports/{name}.json").read_text("utf-8"))
+    report = report_of(data)
+    html = render_html(report)
+    start = html.index('<section id="methodology">')
+    appendix = html[start : html.index("</section>", start)]
+    for text in expected:
+        assert text in appendix, text
+    assert "log₂" in appendix and "³" in appendix and "20261122" in appendix
+    assert len(report.method_steps) >= 8
+    assert "docs/" not in appendix and "repository" not in appendix and "dépôt" not in appendix
+    if report.lang == "fr":  # no-break spaces before the high punctuation, as the rest of the report
+        assert not re.search(r"\w [:;?!]", appendix)
+        assert not re.search(r"\d %", appendix)
+    md = render_markdown(report)
+    assert "docs/methodology.md" not in md and expected[0].split(" = ")[0] in md

@@ -144,7 +144,7 @@ def test_the_english_report_groups_thousands_with_a_comma(tmp_path: Path) -> Non
     assert code == 0
     report = out.read_text(encoding="utf-8")
     methodology = section(report, "Methodology")
-    assert "2,000 perturbed draws from random seed 20261122" in methodology
+    assert "2,000 random draws from seed 20261122" in methodology
     assert "- **Date:** 2 December 2026" in report
 
 

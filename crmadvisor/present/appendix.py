@@ -5,7 +5,9 @@ from __future__ import annotations
 from crmadvisor.model.assessment import Assessment
 from crmadvisor.model.schema import DONT_KNOW, Catalog
 from crmadvisor.present.labels import Labels
+from crmadvisor.present.typography import money, number
 from crmadvisor.present.view import AnswerRow
+from crmadvisor.words import language_name, words
 
 
 def answer_rows(result: Assessment, catalog: Catalog, labels: Labels) -> tuple[AnswerRow, ...]:
@@ -77,17 +79,33 @@ def _constraint_rows(result: Assessment, labels: Labels) -> list[AnswerRow]:
 
     if c is None:
         return [row(k, None) for k in ("languages", "hosting_regions", "company_size", "budget")]
+    lang = labels.lang
+    said = words(lang)
+
+    def row_in_words(key: str, value: str | None, words: str | None) -> AnswerRow:
+        """The answer in the report's words ("French", "1 200", "35 €"), the value as the answers file has it."""
+        return AnswerRow(section=section, key=key, question=w[f"constraint.{key}"], answer=words or none, value=value)
+
+    languages = ", ".join(c.languages) if c.languages else None
+    regions = ", ".join(c.hosting_regions) if c.hosting_regions else None
+    size = c.company_size.value if c.company_size else None
     count = None if c.users is None else str(c.users)
-    users = (
-        None
-        if count is None
-        else AnswerRow(section=section, key="users", question=w["constraint.users"], answer=count, value=count)
-    )
     budget = f"{c.budget_per_user_month:g} {c.budget_currency}" if c.budget_per_user_month is not None else None
-    return [
-        row("languages", ", ".join(c.languages) if c.languages else None),
-        row("hosting_regions", ", ".join(c.hosting_regions) if c.hosting_regions else None),
-        row("company_size", c.company_size.value if c.company_size else None),
-        *([users] if users else []),
-        row("budget", budget),
+    rows = [
+        row_in_words(
+            "languages", languages, ", ".join(language_name(code, lang) for code in c.languages or ()) or None
+        ),
+        row_in_words(
+            "hosting_regions",
+            regions,
+            ", ".join(said.get(f"region.{r}", r) for r in c.hosting_regions or ()) or None,
+        ),
+        row_in_words("company_size", size, w.get(f"size.{size}", size) if size else None),
     ]
+    if count is not None and c.users is not None:
+        rows.append(row_in_words("users", count, number(c.users, lang)))
+    money_words = (
+        money(c.budget_per_user_month, c.budget_currency, lang) if c.budget_per_user_month is not None else None
+    )
+    rows.append(row_in_words("budget", budget, money_words))
+    return rows

@@ -24,6 +24,7 @@ from crmadvisor.present.configurations import configuration_views, rates_source
 from crmadvisor.present.evidence import evidence_view, provenance_label, unverified
 from crmadvisor.present.labels import Labels, gauge, need_reason, unchecked_constraints
 from crmadvisor.present.loyalty import loyalty_hint, loyalty_section
+from crmadvisor.present.method import method_parts
 from crmadvisor.present.reasons import reason_text
 from crmadvisor.present.sources import source_sites
 from crmadvisor.present.summary import summary_view
@@ -381,6 +382,7 @@ def report_from(
         robustness=robustness,
         topsis=topsis_view(result, labels),
         radar=_radar(result, labels),
+        method_steps=method_parts(labels, robustness),
         answers=answer_rows(result, catalog, labels),
         loyalty=loyalty_section(result, catalog, lang),
         changes=changes_view(result, labels),

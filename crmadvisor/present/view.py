@@ -387,6 +387,16 @@ class RobustnessView:
 
 
 @view
+class MethodPart:
+    """One step of the method, in the methodology appendix: what it does, its formulas, what follows."""
+
+    title: str
+    text: str
+    formulas: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@view
 class AnswerRow:
     section: str
     key: str
@@ -523,6 +533,8 @@ class Report:
     robustness: RobustnessView | None
     topsis: TopsisView | None
     radar: Radar
+    method_steps: tuple[MethodPart, ...]
+    """The methodology appendix: each step with its formulas and this report's draws and seed."""
     answers: tuple[AnswerRow, ...]
     charts: tuple[Chart, ...] = ()
     loyalty: LoyaltySection | None = None

@@ -405,26 +405,113 @@ WORDS: dict[str, str] = {
     "report.odds": "Monte Carlo",
     "report.rank_range": "Rank range (5-95 %)",
     "report.first_share": "First in",
-    "report.draws_seed": (
-        "The robustness analysis of this report made {draws} perturbed draws from random seed {seed}; the same "
-        "answers, catalogue and seed give the same figures."
-    ),
     "report.topsis.closeness": "Closeness",
     "report.topsis.rank": "TOPSIS rank",
     "report.fit_rank": "Fit rank",
     "report.methodology": "Methodology",
-    "report.methodology.text": (
-        "The company's answers place it on each of the 9 relationship traits between typical B2B and "
-        "typical B2C. Each of the 23 capabilities gets a need from 0 to 5 from the traits that drive it, "
-        "capped by the importance of its feature area. Each vendor's fit is the share of the "
-        "need-weighted requirement its ratings cover; a gap is blocking when a must-have is missed, major "
-        "when the rating is two levels or more below the need, minor otherwise. Vendor ratings are "
-        "judgements from public documentation at the review date, not tests of the products. The "
-        "robustness analysis perturbs weights and ratings at random and re-ranks the vendors. Formulas, "
-        "thresholds and a worked example: docs/methodology.md in the crmadvisor repository."
-    ),
     "report.page": "page",  # the footer: "page 3 of 12", "page 3 sur 12"
     "report.page_of": "of",
+    # issue 15: the methodology appendix, self-contained (crmadvisor/present/method.py fills in the constants)
+    "report.method.percent": "{n}\xa0%",
+    "report.method.ratings.title": "Vendor ratings",
+    "report.method.ratings.text": (
+        "Each vendor is rated from 0 to 5 on each capability, on one scale for all vendors, from its public "
+        "documentation at the review date shown in its section, with the source. The ratings are judgements, "
+        "not tests of the products; a rating no public source supports is marked unverified."
+    ),
+    "report.method.profile.title": "Profile",
+    "report.method.profile.text": (
+        "Each of the {traits} relationship questions places the company between typical B2B (position 0) and "
+        "typical B2C (position 1). The overall position is the mean of the positions answered (a \"don't "
+        'know" is left out): B2B below one third, B2C above two thirds, hybrid in between.'
+    ),
+    "report.method.needs.title": "Needs",
+    "report.method.needs.text": (
+        "Each of the {capabilities} capabilities is driven by some of these answers, each with a weight from 1 "
+        "to 3 and a side, B2B or B2C. An answer's pull is how typical of that side it is, from 0 to 1; the "
+        "capability's relevance r is the weighted mean of its drivers' pulls ({neutral} when none was "
+        "answered). The importance given to its feature area sets the level L: not needed 0, useful 3, "
+        "important 4, critical 5."
+    ),
+    "report.method.needs.formula.1": "need = round(L × (1 − {slope} × (r_top − r))), a whole number from 0 to 5",
+    "report.method.needs.notes": (
+        "r_top is the highest relevance in the area: its most relevant capability gets the area's level, the "
+        "others lose in proportion down to a quarter of it, and no need is above its area's importance. An "
+        'importance answered "don\'t know" is suggested by the profile: important when r_top is {high} or '
+        "more, not needed below {low}, useful otherwise; never critical, which only the client can say."
+    ),
+    "report.method.must_haves.title": "Must-haves",
+    "report.method.must_haves.text": (
+        "The must-haves are the capabilities the consultant named; a named must-have's need is its area's "
+        "level. When none is named, each area answered critical has one: the capability with a need of 5 "
+        "whose relevance is within {tie} of the area's top, the first in the catalogue's order. A vendor "
+        "meets a must-have with a rating of at least {met}, or of the need when that is lower."
+    ),
+    "report.method.fit.title": "Fit and gaps",
+    "report.method.fit.text": (
+        "A vendor's fit is the share of the weighted need its ratings cover; a rating above the need earns "
+        "nothing more."
+    ),
+    "report.method.fit.formula.1": "weight = need{power} (for needs of 1 to 5: {weights})",
+    "report.method.fit.formula.2": "coverage = min(rating, need) ÷ need",
+    "report.method.fit.formula.3": "fit = Σ (weight × coverage) ÷ Σ weight",
+    "report.method.fit.notes": (
+        "The cube makes one critical need outweigh several small ones. A gap is a need rated below: blocking "
+        "when a must-have is not met, unless no vendor in the race meets it (then it is a finding about the "
+        "market, said once, that blocks nobody); major when {major} levels or more short; minor when one "
+        "level short. The ranking puts the vendors excluded by a constraint last, then fewer blocking gaps "
+        "first, then the higher fit, then fewer major and fewer minor gaps."
+    ),
+    "report.method.configuration.title": "Editions, add-ons and cost",
+    "report.method.configuration.text": (
+        "Each vendor is ranked in one configuration: an edition, alone or with separately licensed add-ons, "
+        "whose rating on a capability is the highest of the edition's and its add-ons'. Its cost is the "
+        "yearly list price of the licences for the client's users (no discount, implementation or usage), "
+        "converted at the European Central Bank's reference rate. Among the configurations within the budget "
+        "that meet every must-have, the advisor keeps the one of highest value:"
+    ),
+    "report.method.configuration.formula.1": (
+        "value = levels covered − {per_doubling} × log₂((cost + nominal) ÷ nominal)"
+    ),
+    "report.method.configuration.notes": (
+        "Levels covered counts each level of rating up to the need on the important needs only (need 4 or 5): "
+        "a level counts 1 on a need of 4 and {five} on a need of 5, the ratio of their weights per level. The "
+        "nominal licence, {nominal} per user per month for the same users and year, makes a free edition "
+        "comparable with a paid one. Doubling the cost must therefore close two levels of important needs "
+        "(one capability from 2 to 4). A part sold on quote counts as one more doubling, and an edition on "
+        "quote costs at least the priced edition below it. Needs of 1 to 3 never pay for an edition or an "
+        "add-on; what more would close is listed with its extra cost."
+    ),
+    "report.method.constraints.title": "Constraints",
+    "report.method.constraints.text": (
+        "A vendor is excluded, and listed last with the reason, when its interface lacks a required language, "
+        "it hosts data in none of the accepted regions, it does not serve the company's size, every edition "
+        "is sold for fewer users than the client has, or every configuration that meets the must-haves costs "
+        "more than the budget. A fact the vendor does not publish (a hosting region, a price on quote) "
+        "excludes nobody: the report says to check it."
+    ),
+    "report.method.robustness.title": "How sure: the robustness draws",
+    "report.method.robustness.text": (
+        "Ratings and weights are judgements, so the ranking was worked out again in {draws} random draws "
+        "from seed {seed} (the same answers, catalogue and seed give the same figures). In each draw, every "
+        "need's weight is multiplied by a factor drawn between {lo} and {hi}, every rating moves one level "
+        "down with a probability of {slip} and one level up with a probability of {slip}, and the blocking "
+        "gaps are counted again."
+    ),
+    "report.method.robustness.notes": (
+        '"First in" is the share of the draws in which a vendor ranks first; its rank range runs from the '
+        "5th to the 95th percentile of its ranks. The report names a clear winner only when the leader comes "
+        "first in at least {share} of the draws and leads the second by at least {margin} of fit."
+    ),
+    "report.method.robustness_none.text": "This report was made without the robustness draws.",
+    "report.method.flip.title": "The smallest change that changes the winner",
+    "report.method.flip.text": (
+        "Each feature area's importance is moved up or down by 1 to {steps} levels, one area at a time; the needs, "
+        "each vendor's configuration and the budget check are worked out again and the vendors ranked again. "
+        "The report names the change the fewest levels away (then the first area in the catalogue's order) "
+        "that puts another vendor first, or says that none does. A change of three levels (critical to not "
+        "needed) would describe another company and is not tried."
+    ),
     "report.appendix": "Appendix: every answer",
     "report.question": "Question",
     "report.charts": "Charts",

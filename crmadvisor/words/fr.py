@@ -145,7 +145,9 @@ WORDS: dict[str, str] = {
     "assessment.blocked": "bloqué par un écart sur un indispensable",
     "assessment.lopsided": "adéquation déséquilibrée",
     "assessment.gap_matrix": "Matrice des écarts\xa0: part du besoin couverte par domaine",
-    "assessment.legend": "Légende\xa0: ■ couvert à 100 %, ▣ 75-99 %, ▢ 50-74 %, ✗ moins de 50 %, · pas de besoin",
+    "assessment.legend": (
+        "Légende\xa0: ■ couvert à 100\u202f%, ▣ 75-99\u202f%, ▢ 50-74\u202f%, ✗ moins de 50\u202f%, · pas de besoin"
+    ),
     "assessment.strengths": "Points forts",
     "assessment.gap_list": "Écarts",
     "assessment.rated": "noté {rating}/5 pour un besoin de {need}",
@@ -383,10 +385,10 @@ WORDS: dict[str, str] = {
         "Part du besoin de chaque domaine couverte par chaque éditeur (les {rows} premiers éditeurs en lice)."
     ),
     "report.matrix.legend": "Légende",
-    "report.legend.full": "couvert à 100 %",
-    "report.legend.most": "75-99 %",
-    "report.legend.half": "50-74 %",
-    "report.legend.low": "moins de 50 %",
+    "report.legend.full": "couvert à 100\u202f%",
+    "report.legend.most": "75-99\u202f%",
+    "report.legend.half": "50-74\u202f%",
+    "report.legend.low": "moins de 50\u202f%",
     "report.legend.none": "pas de besoin dans ce domaine",
     "report.shortlist": "Éditeurs présélectionnés",
     "report.rank_n": "Rang {rank}",
@@ -443,27 +445,121 @@ WORDS: dict[str, str] = {
     "report.odds": "Monte Carlo",
     "report.rank_range": "Plage de rangs (5-95 %)",
     "report.first_share": "En tête dans",
-    "report.draws_seed": (
-        "L’analyse de robustesse de ce rapport a fait {draws} tirages perturbés à partir de la graine aléatoire "
-        "{seed}\xa0; les mêmes réponses, le même catalogue et la même graine donnent les mêmes chiffres."
-    ),
     "report.topsis.closeness": "Proximité",
     "report.topsis.rank": "Rang TOPSIS",
     "report.fit_rank": "Rang adéquation",
     "report.methodology": "Méthode",
-    "report.methodology.text": (
-        "Les réponses placent l'entreprise, sur chacune des 9 différences de relation, entre le B2B "
-        "typique et le B2C typique. Chacune des 23 fonctionnalités reçoit un besoin de 0 à 5 selon les "
-        "critères qui la déterminent, plafonné par l'importance de son domaine. L'adéquation d'un éditeur "
-        "est la part du besoin pondéré que couvrent ses notes\xa0; un écart est bloquant quand un "
-        "indispensable manque, majeur quand la note est inférieure au besoin de deux niveaux ou plus, "
-        "mineur sinon. Les notes des éditeurs sont des jugements fondés sur leur documentation publique à "
-        "la date de revue, pas des tests des produits. L'analyse de robustesse perturbe au hasard "
-        "pondérations et notes et reclasse les éditeurs. Formules, seuils et exemple chiffré\xa0: "
-        "docs/methodology.md dans le dépôt de crmadvisor."
-    ),
     "report.page": "page",  # the footer: "page 3 of 12", "page 3 sur 12"
     "report.page_of": "sur",
+    # issue 15 : l'annexe de méthode, complète (crmadvisor/present/method.py y met les constantes)
+    "report.method.percent": "{n}\u202f%",
+    "report.method.ratings.title": "Les notes des éditeurs",
+    "report.method.ratings.text": (
+        "Chaque éditeur est noté de 0 à 5 sur chaque fonctionnalité, sur une même échelle pour tous, d’après "
+        "sa documentation publique à la date de revue indiquée dans sa section, avec la source. Ces notes sont "
+        "des jugements, pas des tests des produits\xa0; une note qu’aucune source publique n’étaye est "
+        "signalée comme non vérifiée."
+    ),
+    "report.method.profile.title": "Le profil",
+    "report.method.profile.text": (
+        "Chacune des {traits} questions sur la relation client place l’entreprise entre le B2B typique "
+        "(position 0) et le B2C typique (position 1). La position d’ensemble est la moyenne des positions "
+        "répondues (un «\xa0je ne sais pas\xa0» est laissé de côté)\xa0: B2B sous un tiers, B2C au-dessus de "
+        "deux tiers, hybride entre les deux."
+    ),
+    "report.method.needs.title": "Les besoins",
+    "report.method.needs.text": (
+        "Chacune des {capabilities} fonctionnalités dépend de certaines de ces réponses, chacune avec un poids "
+        "de 1 à 3 et un côté, B2B ou B2C. L’attraction d’une réponse mesure, de 0 à 1, combien elle est typique "
+        "de ce côté\xa0; la pertinence r de la fonctionnalité est la moyenne pondérée de ces attractions "
+        "({neutral} si aucune n’a été répondue). L’importance donnée à son domaine fixe le niveau N\xa0: pas "
+        "nécessaire 0, utile 3, important 4, critique 5."
+    ),
+    "report.method.needs.formula.1": ("besoin = arrondi(N × (1 − {slope} × (r_max − r))), un nombre entier de 0 à 5"),
+    "report.method.needs.notes": (
+        "r_max est la plus haute pertinence du domaine\xa0: sa fonctionnalité la plus pertinente reçoit le "
+        "niveau du domaine, les autres perdent en proportion, jusqu’au quart de ce niveau, et aucun besoin ne "
+        "dépasse l’importance de son domaine. Une importance répondue «\xa0je ne sais pas\xa0» est suggérée par "
+        "le profil\xa0: importante quand r_max vaut {high} ou plus, pas nécessaire sous {low}, utile sinon\xa0; "
+        "jamais critique, ce que seul le client peut dire."
+    ),
+    "report.method.must_haves.title": "Les indispensables",
+    "report.method.must_haves.text": (
+        "Les indispensables sont les fonctionnalités que le consultant a nommées\xa0; le besoin d’un "
+        "indispensable nommé est le niveau de son domaine. Quand aucun n’est nommé, chaque domaine répondu "
+        "critique en a un\xa0: la fonctionnalité de besoin 5 dont la pertinence est à {tie} près la plus haute "
+        "du domaine, la première dans l’ordre du catalogue. Un éditeur couvre un indispensable avec une note "
+        "d’au moins {met}, ou du besoin s’il est plus bas."
+    ),
+    "report.method.fit.title": "L’adéquation et les écarts",
+    "report.method.fit.text": (
+        "L’adéquation d’un éditeur est la part du besoin pondéré que couvrent ses notes\xa0; une note "
+        "au-dessus du besoin ne rapporte rien de plus."
+    ),
+    "report.method.fit.formula.1": "poids = besoin{power} (pour les besoins de 1 à 5\xa0: {weights})",
+    "report.method.fit.formula.2": "couverture = min(note, besoin) ÷ besoin",
+    "report.method.fit.formula.3": "adéquation = Σ (poids × couverture) ÷ Σ poids",
+    "report.method.fit.notes": (
+        "Le cube fait peser un besoin critique plus que plusieurs petits. Un écart est un besoin noté "
+        "en dessous\xa0: bloquant quand un indispensable n’est pas couvert, sauf si aucun éditeur en lice ne le "
+        "couvre (c’est alors un constat sur le marché, dit une fois, qui ne bloque personne)\xa0; majeur à "
+        "{major} niveaux ou plus sous le besoin\xa0; mineur à un niveau. Le classement met en dernier les "
+        "éditeurs exclus par une contrainte, puis d’abord le moins d’écarts bloquants, puis la meilleure "
+        "adéquation, puis le moins d’écarts majeurs et mineurs."
+    ),
+    "report.method.configuration.title": "Éditions, modules et coût",
+    "report.method.configuration.text": (
+        "Chaque éditeur est classé dans une configuration\xa0: une édition, seule ou avec des modules vendus "
+        "à part, dont la note sur une fonctionnalité est la plus haute de celles de l’édition et de ses "
+        "modules. Son coût est le prix catalogue annuel des licences pour les utilisateurs du client (sans "
+        "remise, mise en œuvre ni consommation), converti au taux de référence de la Banque centrale "
+        "européenne. Parmi les configurations dans le budget qui couvrent tous les indispensables, l’outil "
+        "retient celle de plus grande valeur\xa0:"
+    ),
+    "report.method.configuration.formula.1": (
+        "valeur = niveaux couverts − {per_doubling} × log₂((coût + licence de référence) ÷ licence de référence)"
+    ),
+    "report.method.configuration.notes": (
+        "Les niveaux couverts comptent chaque niveau de note jusqu’au besoin sur les seuls besoins importants "
+        "(besoin 4 ou 5)\xa0: un niveau compte 1 sur un besoin de 4 et {five} sur un besoin de 5, le rapport de "
+        "leurs poids par niveau. La licence de référence, {nominal} par utilisateur et par mois pour les mêmes "
+        "utilisateurs et la même année, rend une édition gratuite comparable à une payante. Doubler le coût "
+        "doit donc combler deux niveaux de besoins importants (une fonctionnalité de 2 à 4). Une partie sur "
+        "devis compte pour un doublement de plus, et une édition sur devis coûte au moins l’édition à prix "
+        "public qui la précède. Les besoins de 1 à 3 ne paient jamais une édition ni un module\xa0; ce que "
+        "l’on comblerait de plus est indiqué avec son surcoût."
+    ),
+    "report.method.constraints.title": "Les contraintes",
+    "report.method.constraints.text": (
+        "Un éditeur est exclu, et listé en dernier avec la raison, quand son interface n’a pas une langue "
+        "requise, qu’il n’héberge les données dans aucune des régions acceptées, qu’il ne sert pas la taille "
+        "de l’entreprise, que chaque édition est vendue pour moins d’utilisateurs que le client n’en a, ou que "
+        "toute configuration qui couvre les indispensables coûte plus que le budget. Un fait que l’éditeur ne "
+        "publie pas (une région d’hébergement, un prix sur devis) n’exclut personne\xa0: le rapport dit de le "
+        "vérifier."
+    ),
+    "report.method.robustness.title": "Quelle confiance\xa0: les tirages de robustesse",
+    "report.method.robustness.text": (
+        "Notes et poids sont des jugements\xa0: le classement a donc été refait dans {draws} tirages au hasard "
+        "à partir de la graine {seed} (les mêmes réponses, le même catalogue et la même graine donnent les "
+        "mêmes chiffres). À chaque tirage, le poids de chaque besoin est multiplié par un facteur tiré entre "
+        "{lo} et {hi}, chaque note baisse d’un niveau avec une probabilité de {slip} et monte d’un niveau avec "
+        "une probabilité de {slip}, et les écarts bloquants sont recomptés."
+    ),
+    "report.method.robustness.notes": (
+        "«\xa01er dans\xa0» est la part des tirages où un éditeur arrive premier\xa0; sa plage de rangs va du "
+        "5e au 95e centile de ses rangs. Le rapport désigne un vainqueur net seulement quand le premier arrive "
+        "en tête dans au moins {share} des tirages et devance le deuxième d’au moins {margin} d’adéquation."
+    ),
+    "report.method.robustness_none.text": "Ce rapport a été fait sans les tirages de robustesse.",
+    "report.method.flip.title": "Le plus petit changement qui modifie le vainqueur",
+    "report.method.flip.text": (
+        "L’importance de chaque domaine est montée ou baissée de 1 à {steps} niveaux, un domaine à la fois\xa0; "
+        "les besoins, la configuration de chaque éditeur et le contrôle du budget sont refaits et les éditeurs "
+        "reclassés. Le rapport donne le changement le moins éloigné (puis le premier domaine dans l’ordre du "
+        "catalogue) qui place un autre éditeur en tête, ou dit qu’aucun ne le fait. Un changement de trois "
+        "niveaux (de critique à pas nécessaire) décrirait une autre entreprise et n’est pas essayé."
+    ),
     "report.appendix": "Annexe\xa0: toutes les réponses",
     "report.question": "Question",
     "report.charts": "Graphiques",
