@@ -16,6 +16,7 @@ import typer
 
 from crmadvisor import __version__
 from crmadvisor.cli.options import (
+    ConsultantOption,
     CriteriaOption,
     DataFormat,
     Lang,
@@ -134,15 +135,7 @@ def assess(
             show_default=False,
         ),
     ] = None,
-    consultant: Annotated[
-        str | None,
-        typer.Option(
-            "--consultant",
-            metavar="NAME",
-            help="The consultant's name on the report (kept in the answers file; not asked).",
-            show_default=False,
-        ),
-    ] = None,
+    consultant: ConsultantOption = None,
     method: Annotated[Method, typer.Option("--method", help="Also rank with TOPSIS as a cross-check.")] = Method.fit,
     draws: Annotated[
         int, typer.Option("--draws", min=0, max=100_000, help="Monte Carlo draws (0 skips the robustness analysis).")
@@ -287,15 +280,7 @@ def loyalty(
         Lang | None,
         typer.Option("--lang", help="Language (default: the answers file's, else en).", show_default=False),
     ] = None,
-    consultant: Annotated[
-        str | None,
-        typer.Option(
-            "--consultant",
-            metavar="NAME",
-            help="The consultant's name on the report (kept in the answers file; not asked).",
-            show_default=False,
-        ),
-    ] = None,
+    consultant: ConsultantOption = None,
     width: WidthOption = None,
     criteria: CriteriaOption = None,
     today: TodayOption = None,

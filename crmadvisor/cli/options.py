@@ -95,6 +95,15 @@ ClientAnswersOption = Annotated[
         show_default=False,
     ),
 ]
+ConsultantOption = Annotated[
+    str | None,
+    typer.Option(
+        "--consultant",
+        metavar="NAME",
+        help="The consultant's name on the report (kept in the answers file; not asked).",
+        show_default=False,
+    ),
+]
 LabelsLangOption = Annotated[Lang, typer.Option("--lang", help="Language of the criteria labels.")]
 TodayOption = Annotated[
     dt.datetime | None,
