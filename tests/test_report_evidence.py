@@ -130,4 +130,9 @@ def test_a_title_is_read_from_the_address() -> None:
     assert title_of("https://help.brevo.com/hc/en-us/articles/14902945335954-What-conditions-are-available", w) == (
         "What conditions are available (help centre)"
     )
+    assert title_of("https://developers.hubspot.com/changelog/2018-9-11-parent-child-associations", w) == (
+        "Parent child associations"  # a dated post: the date is not the title
+    )
+    hibou = "https://hibou.io/docs/sales-30/workflow-creating-quotations-sales-orders-340/ver/12-0-3"
+    assert title_of(hibou, w) == "Workflow creating quotations sales orders"  # a version is not the title
     assert title_of("https://www.hubspot.com/pricing/sales", words("fr")) == "Sales (tarifs)"

@@ -22,7 +22,7 @@ _HASH = re.compile(r"^[0-9a-f]{16,}$", re.IGNORECASE)
 _EMPTY = {"index", "default", "home", "hc", "content", "apex", "open", "page", "s", "en", "ba-p", "wiki", "ver"}
 _EXTENSIONS = re.compile(r"\.(html?|php|aspx?|jsp|pdf|md)$", re.IGNORECASE)
 # technical prefixes of documentation file names, dropped before the words are read
-_PREFIXES = ("sforce_api_objects_", "meta_", "object-", "connect_resources_", "cpq_api_", "loyalty_mgt_")
+_PREFIXES = ("sforce_api_objects_", "sforce_api_", "meta_", "object-", "connect_resources_", "cpq_api_", "loyalty_mgt_")
 _QUERY_KEYS = ("title", "id", "p", "page", "topic")
 _ACRONYMS = {
     "api": "API", "apis": "APIs", "crm": "CRM", "cpq": "CPQ", "cti": "CTI", "sla": "SLA", "gdpr": "GDPR",
@@ -37,6 +37,7 @@ _GLUED = (
     "hierarchy", "flattened", "activity", "reminder", "personaccounts", "person", "accounts", "translations",
     "guidelines", "proposal", "generate", "campaign", "member", "quote", "order", "invoice", "payment",
     "pipeline", "stage", "score", "scoring", "profile", "profiles", "segment", "journey", "loyalty",
+    "linkedin", "sales", "navigator",
 )  # fmt: skip
 
 
@@ -44,7 +45,7 @@ def _words(segment: str) -> list[str]:
     segment = _EXTENSIONS.sub("", unquote(segment))
     for prefix in _PREFIXES:
         segment = segment.removeprefix(prefix)
-    segment = re.sub(r"^\d+-", "", segment)  # help-centre articles: "14902945335954-What-conditions..."
+    segment = re.sub(r"^(\d{4}-\d{1,2}-\d{1,2}|\d+)-(?=\D)", "", segment)  # a date, an article: "360012-What-..."
     segment = re.sub(r"-\d{3,}$", "", segment)  # forum posts: "...-con-odoo-287568"
     segment = re.sub(r"([a-z])([A-Z])", r"\1 \2", segment)  # camelCase
     found: list[str] = []
