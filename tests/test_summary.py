@@ -172,3 +172,12 @@ def test_the_flip_rule_is_worded_as_it_is_computed(tmp_path: Path, example: str)
         summary = report.split("\n## ")[1]  # the executive summary, its sub-headings included
         assert f"would put {robustness['flip_winner']} first" in summary
         assert robustness["flip_to"].casefold() in summary
+
+
+def test_a_yearly_budget_is_shown_as_given_in_the_answers_appendix(tmp_path: Path, answers_file: AnswersFile) -> None:
+    answers = answers_file(constraints={"users": 40, "budget_per_year": 60000, "budget_currency": "EUR"})
+    out = tmp_path / "r.md"
+    assert assess(answers, "--output", str(out), "--no-charts", "--lang", "en")[0] == 0
+    report = out.read_text(encoding="utf-8")
+    assert "| Budget per year, all licences | €60,000" in report
+    assert "Budget per user per month" not in report

@@ -107,5 +107,9 @@ def _constraint_rows(result: Assessment, labels: Labels) -> list[AnswerRow]:
     money_words = (
         money(c.budget_per_user_month, c.budget_currency, lang) if c.budget_per_user_month is not None else None
     )
-    rows.append(row_in_words("budget", budget, money_words))
+    if c.budget_per_year is None or c.budget_per_user_month is not None:
+        rows.append(row_in_words("budget", budget, money_words))
+    if c.budget_per_year is not None:  # a yearly budget in total, instead of or beside the monthly one
+        yearly = f"{c.budget_per_year:g} {c.budget_currency}"
+        rows.append(row_in_words("budget_per_year", yearly, money(c.budget_per_year, c.budget_currency, lang)))
     return rows

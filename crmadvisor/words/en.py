@@ -86,6 +86,7 @@ WORDS: dict[str, str] = {
     "answers.constraint.company_size": "Company size",
     "answers.constraint.users": "CRM users",
     "answers.constraint.budget": "Budget per user per month",
+    "answers.constraint.budget_per_year": "Budget per year, all licences",
     "answers.no_constraint": "no constraint",
     "answers.company": "Company name",
     "answers.declared_model": "Declared business model",

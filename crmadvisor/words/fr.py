@@ -89,6 +89,7 @@ WORDS: dict[str, str] = {
     "answers.constraint.company_size": "Taille de l'entreprise",
     "answers.constraint.users": "Utilisateurs du CRM",
     "answers.constraint.budget": "Budget par utilisateur et par mois",
+    "answers.constraint.budget_per_year": "Budget annuel, toutes licences",
     "answers.no_constraint": "aucune contrainte",
     "answers.company": "Nom de l'entreprise",
     "answers.declared_model": "Modèle déclaré",
