@@ -202,7 +202,9 @@ def _pdf_pages(pdf: Path) -> list[list[str]]:
 
 
 @needs_browser
-@pytest.mark.parametrize(("name", "page_of"), [("online-retailer", "of"), ("hybrid-b2b2c", "sur")])
+@pytest.mark.parametrize(
+    ("name", "page_of"), [("online-retailer", "of"), ("hybrid-b2b2c", "sur"), ("industrial-supplier-loyalty", "of")]
+)
 def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_or_a_continuation(
     tmp_path: Path, name: str, page_of: str
 ) -> None:
