@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, run
 
-from crmadvisor.browser import find_browser, headless_command
+from crmadvisor.browser import TOC_PAGE, destination_pages, find_browser, headless_command
 from crmadvisor.errors import OutputError
 
 EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c")
@@ -310,3 +310,20 @@ def test_pdf_to_standard_output_is_a_usage_error() -> None:
     code, _, stderr = run("assess", "--answers", str(EXAMPLES / "online-retailer.yaml"), "--format", "pdf")
     assert code == 2
     assert "a PDF report needs --output FILE.pdf" in stderr
+
+
+def test_destination_pages_reads_the_page_of_each_named_destination_through_a_nested_page_tree() -> None:
+    pdf = (
+        b"%PDF-1.4\n1 0 obj\n<</Type /Catalog\n/Pages 2 0 R\n/Dests 9 0 R>>\nendobj\n"
+        b"2 0 obj\n<</Type /Pages\n/Count 3\n/Kids [3 0 R 4 0 R]>>\nendobj\n"
+        b"3 0 obj\n<</Type /Page\n/Parent 2 0 R>>\nendobj\n"
+        b"4 0 obj\n<</Type /Pages\n/Count 2\n/Kids [5 0 R 6 0 R]>>\nendobj\n"
+        b"5 0 obj\n<</Type /Page\n/Parent 4 0 R>>\nendobj\n"
+        b"6 0 obj\n<</Type /Page\n/Parent 4 0 R>>\nendobj\n"
+        b"9 0 obj\n<</summary [3 0 R /XYZ 0 800 0]\n/ranking [6 0 R /XYZ 0 700 0]\n"
+        b"/a#2Db [5 0 R /XYZ 0 1 0]>>\nendobj\n"
+    )
+    assert destination_pages(pdf) == {"summary": 1, "a-b": 2, "ranking": 3}
+    assert destination_pages(b"%PDF-1.4\nnothing here") == {}
+    html = '<li><a href="#ranking">Ranking</a><span class="toc-page" data-for="ranking"></span></li>'
+    assert TOC_PAGE.sub(lambda m: f"{m[1]}7{m[3]}", html).endswith('data-for="ranking">7</span></li>')
