@@ -11,7 +11,7 @@ from crmadvisor.errors import UsageError
 from crmadvisor.files import atomic_write_bytes, writable_file
 from crmadvisor.load.located import did_you_mean
 from crmadvisor.model.assessment import assess as assess_model
-from crmadvisor.model.rfp import changes, with_answers
+from crmadvisor.model.rfp import with_answers
 from crmadvisor.workflow.inputs import CatalogueChoice, chosen_catalog, complete_answers
 from crmadvisor.workflow.printout import Printout
 
@@ -111,7 +111,6 @@ def rfp_import(request: ImportRequest) -> Printout:
 
         by_id = {**vendors, **{v.id: v for v in rerated}}
         now = catalog.model_copy(update={"vendors": tuple(by_id[v.id] for v in catalog.vendors)})
-        desk = assess_model(catalog, answers, draws=0).fits
-        found = changes(desk, assess_model(now, answers, draws=0).fits, rerated)
+        found = assess_model(now, answers, draws=0).changes  # against the same catalogue on desk research alone
         lines += changes_text(found, Labels(now, answers.lang), answers.company or "?")
     return Printout(lines, tuple(files))
