@@ -41,6 +41,8 @@ def render_summary(console: Console, report: Report, w: dict[str, str]) -> None:
         picks.add_row(plain(""), plain(offer, "cyan"))
         picks.add_row(plain(""), plain(pick.why))
         picks.add_row(plain(""), plain(pick.left_open, "yellow" if pick.meets_must_haves else "red"))
+        if pick.evidence:
+            picks.add_row(plain(""), plain(f"{w['evidence.title']}{w['colon']} {pick.evidence}", "dim"))
     if summary.picks:
         parts.append(picks)
     for title, lines, numbered in (
