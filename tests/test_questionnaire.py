@@ -516,6 +516,16 @@ def test_a_budget_typed_with_its_currency_is_compared_with_prices_in_that_curren
     assert "over the budget of US$30" in " ".join(out.split())  # a USD price above 30 is now compared
 
 
+def test_a_yearly_budget_in_total_is_saved_and_compared_a_year(consultant: Consultant, tmp_path: Path) -> None:
+    file = tmp_path / "client.yaml"
+    interview = Interview(budget="6000 EUR a year")
+    code, out, err = consultant.types("".join(interview.steps()) + ENTER, "--save", str(file))
+    assert (code, err) == (0, "")
+    constraints = saved(file)["constraints"]
+    assert (constraints.get("budget_per_year"), constraints.get("budget_per_user_month")) == (6000, None)
+    assert "a year, over the budget of €6,000" in " ".join(out.split())
+
+
 @given(st.text(max_size=20))
 def test_budget_from_any_text_is_none_a_positive_amount_in_a_known_currency_or_a_value_error(text: str) -> None:
     try:
@@ -525,18 +535,22 @@ def test_budget_from_any_text_is_none_a_positive_amount_in_a_known_currency_or_a
     if budget is None:
         assert not text.strip()
     else:
-        amount, currency = budget
+        amount, currency, per = budget
         assert amount > 0 and math.isfinite(amount) and currency in ("EUR", "USD", "GBP")
+        assert per in ("user_month", "year")
 
 
 def test_budget_from_reads_what_a_consultant_types() -> None:
-    assert budget_from("40") == (40.0, "EUR")
-    assert budget_from(" 25,5 gbp ") == (25.5, "GBP")
-    assert budget_from("99USD") == (99.0, "USD")
-    assert budget_from("35 €") == budget_from("€35") == (35.0, "EUR")
-    assert budget_from("$35") == (35.0, "USD") and budget_from("35 £") == (35.0, "GBP")
+    assert budget_from("40") == (40.0, "EUR", "user_month")
+    assert budget_from(" 25,5 gbp ") == (25.5, "GBP", "user_month")
+    assert budget_from("99USD") == (99.0, "USD", "user_month")
+    assert budget_from("35 €") == budget_from("€35") == (35.0, "EUR", "user_month")
+    assert budget_from("$35") == (35.0, "USD", "user_month") and budget_from("35 £")[:2] == (35.0, "GBP")
     assert budget_from("") is None
-    for bad in ("abc", "0", "-3", "inf", "40 CHF"):
+    assert budget_from("60000 EUR a year") == (60000.0, "EUR", "year")
+    assert budget_from("60 000 € par an") == budget_from("60000 eur/an") == (60000.0, "EUR", "year")
+    assert budget_from("35 EUR per user per month") == (35.0, "EUR", "user_month")
+    for bad in ("abc", "0", "-3", "inf", "40 CHF", "a year", "60 000 EUR"):
         with pytest.raises(ValueError):
             budget_from(bad)
 

@@ -109,7 +109,13 @@ def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
     none = w["answers.no_constraint"]
     languages = sorted({code for v in catalog.vendors for code in v.languages})
     sizes = (Option(None, none), *(Option(s.value, w[f"size.{s.value}"]) for s in CompanySize))
-    budget = Text(read=budget_from, refused=w["ask.not_a_number"], shown=budget_shown, none=none, back_key="<")
+    budget = Text(
+        read=budget_from,
+        refused=w["ask.not_a_number"],
+        shown=lambda given: budget_shown(given, lang),
+        none=none,
+        back_key="<",
+    )
     users = Text(read=users_from, refused=w["ask.users.refused"], none=w["ask.users.none"], back_key="<")
     kinds: dict[str, Kind] = {
         "languages": SomeOf(tuple(Option(code, f"{language_name(code, lang)} ({code})") for code in languages), none),
@@ -126,7 +132,7 @@ def constraint_steps(catalog: Catalog, lang: str) -> list[Step]:
             f"constraints.{key}",
             w[f"ask.{key}"],
             kind,
-            title=w[f"answers.constraint.{key}"],
+            title=w["ask.budget.title" if key == "budget" else f"answers.constraint.{key}"],
             section=section,
             group=group,
         )

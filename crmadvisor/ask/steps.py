@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from crmadvisor.ask.budget import Budget
 from crmadvisor.model.schema import Answers
 
 
@@ -79,15 +80,18 @@ class Step:
 
 
 def value_at(answers: Answers, field: str) -> Any:
-    """The current answer of a field, None when there is none (a budget is (amount, currency))."""
+    """The current answer of a field, None when there is none (a budget is a `Budget`)."""
     section, _, key = field.partition(".")
     if section == "constraints":
         given = answers.constraints
         if given is None:
             return None
         if key == "budget":
-            amount = given.budget_per_user_month
-            return None if amount is None else (amount, given.budget_currency)
+            if given.budget_per_user_month is not None:
+                return Budget(given.budget_per_user_month, given.budget_currency)
+            if given.budget_per_year is not None:
+                return Budget(given.budget_per_year, given.budget_currency, "year")
+            return None
         return getattr(given, key)
     value = getattr(answers, section)
     return (value or {}).get(key) if key else value
@@ -109,9 +113,16 @@ def set_answer(answers: Answers, field: str, value: Any) -> Answers:
     if section == "constraints":
         constraints = data["constraints"] or {}
         asked = tuple(dict.fromkeys((*constraints.get("asked", ()), key)))
-        if key == "budget":  # (amount, currency) or None
-            amount, currency = value if value is not None else (None, constraints.get("budget_currency", "EUR"))
-            constraints = {**constraints, "budget_per_user_month": amount, "budget_currency": currency}
+        if key == "budget":  # a Budget, or None
+            currency = value.currency if value is not None else constraints.get("budget_currency", "EUR")
+            monthly = value.amount if value is not None and value.per == "user_month" else None
+            yearly = value.amount if value is not None and value.per == "year" else None
+            constraints = {
+                **constraints,
+                "budget_per_user_month": monthly,
+                "budget_per_year": yearly,
+                "budget_currency": currency,
+            }
             data["constraints"] = {**constraints, "asked": asked}
         else:
             data["constraints"] = {**constraints, key: value, "asked": asked}

@@ -717,9 +717,14 @@ WORDS: dict[str, str] = {
     "ask.users": "Number of CRM users (the licences to price), e.g. 15 (empty = not known, '<' = back)?",
     "ask.users.refused": "Type a whole number of users, 1 or more; leave empty if not known, or '<' to go back",
     "ask.users.none": "not known",
-    "ask.budget": "Constraint: budget per user per month, e.g. 40 (EUR) or 40 USD (empty = none, '<' = back)?",
+    "ask.budget.title": "Budget (per user per month, or a year in total)",
+    "ask.budget": (
+        "Constraint: budget per user per month, e.g. 40 (EUR) or 40 USD, or a year in total, e.g. 60000 EUR a year"
+        " (empty = none, '<' = back)?"
+    ),
     "ask.not_a_number": (
-        "Type a positive number, optionally followed by EUR, USD or GBP; leave empty for no budget, or '<' to go back"
+        "Type a positive number, optionally followed by EUR, USD or GBP, and by 'a year' for a yearly total;"
+        " leave empty for no budget, or '<' to go back"
     ),
     "ask.required": "An answer is needed here.",
     "ask.summary": "Summary of the answers",

@@ -787,12 +787,14 @@ WORDS: dict[str, str] = {
         "Tapez un nombre entier d'utilisateurs, 1 ou plus ; laissez vide s'il est inconnu, ou '<' pour revenir"
     ),
     "ask.users.none": "inconnu",
+    "ask.budget.title": "Budget (par utilisateur et par mois, ou total annuel)",
     "ask.budget": (
-        "Contrainte : budget par utilisateur et par mois, par ex. 40 (EUR) ou 40 USD (vide = aucun, '<' = retour) ?"
+        "Contrainte : budget par utilisateur et par mois, par ex. 40 (EUR) ou 40 USD, ou un total annuel, par ex."
+        " 60000 EUR par an (vide = aucun, '<' = retour) ?"
     ),
     "ask.not_a_number": (
-        "Tapez un nombre positif, éventuellement suivi de EUR, USD ou GBP ; laissez vide pour aucun "
-        "budget, ou '<' pour revenir"
+        "Tapez un nombre positif, éventuellement suivi de EUR, USD ou GBP, et de « par an » pour un total "
+        "annuel ; laissez vide pour aucun budget, ou '<' pour revenir"
     ),
     "ask.required": "Une réponse est nécessaire ici.",
     "ask.summary": "Récapitulatif des réponses",
