@@ -256,6 +256,12 @@ def test_an_add_on_answer_becomes_a_priced_add_on_not_a_free_native_rating(tmp_p
     assert done.code == 0, done.stderr
     row = next(r for r in json.loads(report.read_text(encoding="utf-8"))["ranking"] if r["vendor"] == NATIVE)
     assert any(a.startswith("rfp_add_on") for a in row["configuration"]["add_ons"]), row["configuration"]
+    # a report says the rating it brings is the vendor's word, not an unverified one
+    alone = assessed(tmp_path, "alone.json", "--vendors", overlay, "--no-shipped-vendors")
+    section = json.loads(alone.read_text(encoding="utf-8"))["shortlist"][0]
+    point = next(p for p in section["strengths"] + section["gaps"] if p["capability"] == MUST)
+    assert point["provenance"] == "vendor_declared" and not point["unverified"], point
+    assert "Acme Billing" in point["evidence"] and "1 December 2026" in (point["provenance_label"] or "")
 
 
 def test_a_negative_extra_cost_is_located(tmp_path: Path) -> None:

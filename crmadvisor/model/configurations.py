@@ -329,8 +329,13 @@ def configured_vendor(vendor: Vendor, config: Configuration) -> Vendor:
         if lifts:
             top = max(lifts, key=lambda a: a.raises[cap])
             evidence = f"{top.name}: {top.evidence}" if top.evidence else top.name
+            declared = top.provenance  # an add-on declared in RFP answers: the rating is the vendor's word
             ratings[cap] = CapabilityRating(
-                rating=top.raises[cap], evidence=evidence, source=top.source, unverified=top.unverified
+                rating=top.raises[cap],
+                evidence=evidence,
+                source=top.source,
+                unverified=top.unverified,
+                provenance=declared.model_copy(update={"desk_rating": native}) if declared else None,
             )
         elif held.by_edition is not None:
             ratings[cap] = held.model_copy(update={"rating": native, "by_edition": None})

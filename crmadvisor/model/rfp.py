@@ -188,6 +188,7 @@ def _answered_add_ons(vendor: Vendor, returned: Returned) -> tuple[AddOn, ...]:
                 f"available as an add-on ({returned.workbook})",
                 source=next((a.link for a in answers if a.link), None),
                 as_of=returned.answered_on,
+                provenance=Provenance(kind="vendor_declared", date=returned.answered_on, workbook=returned.workbook),
             )
         )
     return tuple(made)

@@ -398,6 +398,7 @@ class AddOn(Strict):
     source: Url | None = None
     as_of: dt.date | None = None
     unverified: bool = False
+    provenance: Provenance | None = None  # an add-on the vendor declared in its RFP answers (`rfp import`)
 
 
 class Vendor(Strict):
