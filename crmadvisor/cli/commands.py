@@ -23,6 +23,7 @@ from crmadvisor.cli.options import (
     Method,
     NoShippedOption,
     ProblemFormat,
+    RatesOption,
     ReportFormat,
     SchemaKind,
     TodayOption,
@@ -192,15 +193,7 @@ def assess(
             show_default=False,
         ),
     ] = None,
-    rates: Annotated[
-        Path | None,
-        typer.Option(
-            "--rates",
-            metavar="FILE",
-            help="Exchange rates to convert prices and the budget (default: the shipped ECB reference rates).",
-            show_default=False,
-        ),
-    ] = None,
+    rates: RatesOption = None,
     today: TodayOption = None,
 ) -> None:
     """Profile the company, derive its needs, rank the vendors, flag every gap; optionally write a report.
