@@ -15,6 +15,7 @@ from conftest import EXAMPLES, run
 
 from crmadvisor.browser import TOC_PAGE, destination_pages, find_browser, headless_command
 from crmadvisor.errors import OutputError
+from crmadvisor.present.documents import css_string
 
 EXAMPLE_NAMES = ("industrial-supplier", "online-retailer", "hybrid-b2b2c")
 
@@ -226,7 +227,8 @@ def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_o
     count = len(pages)
     assert 8 <= count <= 20
     for number, lines in enumerate(pages, start=1):
-        assert lines[-1] == f"page {number} {page_of} {count}", (number, lines[-1])
+        assert lines[-1].startswith(_squash(parsed.headings[0])), (number, lines[-1])  # the title, on the left
+        assert lines[-1].endswith(f" page {number} {page_of} {count}"), (number, lines[-1])
         assert len(lines) >= 12, f"page {number} is almost empty: {lines}"
     # The contents: on page 2, each entry with the page its section starts on.
     assert parsed.contents and parsed.contents[0][0] == "summary"
@@ -327,3 +329,9 @@ def test_destination_pages_reads_the_page_of_each_named_destination_through_a_ne
     assert destination_pages(b"%PDF-1.4\nnothing here") == {}
     html = '<li><a href="#ranking">Ranking</a><span class="toc-page" data-for="ranking"></span></li>'
     assert TOC_PAGE.sub(lambda m: f"{m[1]}7{m[3]}", html).endswith('data-for="ranking">7</span></li>')
+
+
+def test_the_footer_title_cannot_end_its_css_string_or_the_style_element() -> None:
+    escaped = str(css_string('Acme "Ltd"; } body { display: none } </style><script>x</script> \\ é 2'))
+    assert re.fullmatch(r"(?:[A-Za-z0-9é]|\\[0-9a-f]{6})+", escaped)
+    assert escaped.startswith("Acme\\000020\\000022Ltd") and escaped.endswith("\\000020é\\0000202")

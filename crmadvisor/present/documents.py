@@ -50,6 +50,16 @@ def inline_svg(svg: str) -> Markup:
     return Markup(svg[start:] if start >= 0 else "")
 
 
+def css_string(value: object) -> Markup:
+    """Text for inside a double-quoted CSS string in a <style> element (a page's footer): every character but
+    letters and digits as a CSS escape (a space too: one after an escape would be read as its end), so no
+    quote, backslash or `</style>` can end it early."""
+    from markupsafe import Markup
+
+    text = " ".join(str(value).split())
+    return Markup("".join(c if c.isalnum() else f"\\{ord(c):06x}" for c in text))
+
+
 def shipped_template(name: str) -> str:
     return (resources.files("crmadvisor") / "templates" / name).read_text(encoding="utf-8")
 
@@ -67,6 +77,7 @@ def render_template(
         "md_url": md_url,
         "pct": pct,
         "inline_svg": inline_svg,
+        "css_string": css_string,
         "day": lambda value: day(value, lang),  # 2 December 2026, 2 décembre 2026
         "num": lambda value: number(value, lang),  # 2,000, 2 000
         "after_colon": lambda value: after_colon(str(value), lang),  # French: "majeur : suivi des paiements"
