@@ -24,7 +24,16 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _CODE = Path(__file__).resolve().parents[1]  # the package: its loaders and models shape what is kept
-_CODE_FILES = ("model/schema.py", "load/catalog.py", "load/vendors.py", "load/criteria.py", "load/rates.py")
+_CODE_FILES = (
+    "model/fields.py",
+    "model/schema.py",
+    "model/vendor_schema.py",
+    "model/loyalty_schema.py",
+    "load/catalog.py",
+    "load/vendors.py",
+    "load/criteria.py",
+    "load/rates.py",
+)
 KEEP = 8  # entries kept; the oldest go first
 
 
