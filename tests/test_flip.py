@@ -9,11 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crmadvisor.load.criteria import load_criteria
-from crmadvisor.model.configurations import leader_for
 from crmadvisor.model.fit import rank
 from crmadvisor.model.needs import needs_from
 from crmadvisor.model.profile import profile_from
-from crmadvisor.model.robustness import importance_flip, leader_index
+from crmadvisor.model.robustness import importance_flip, leader_index, rerun_leader
 from crmadvisor.model.schema import Answers, Vendor
 
 CRITERIA = load_criteria()
@@ -74,7 +73,7 @@ def test_a_reported_flip_really_changes_the_winner(answers: Answers, rows: list[
     vendors = [vendor(i, ratings, name) for i, (ratings, name) in enumerate(rows)]
     profile = profile_from(answers, CRITERIA.traits)
     fits = rank(needs_from(profile, answers, CRITERIA.feature_areas), vendors)
-    leader = leader_for(vendors, None, None)
+    leader = rerun_leader(vendors, None, None)
 
     def leader_id(needs):  # type: ignore[no-untyped-def]
         found = leader(needs)

@@ -84,7 +84,7 @@ def assess(
         if draws > 0:
             # the flip search ranks the vendors the constraints leave in (the budget is applied again)
             eligible = [v for v in catalog.vendors if v.id in _eligible(fits)]
-            leader = configurations.leader_for(eligible, answers.constraints, catalog.rates)
+            leader = robustness.rerun_leader(eligible, answers.constraints, catalog.rates)
 
             def leader_id(changed: Sequence[Need]) -> str | None:
                 found = leader(changed)

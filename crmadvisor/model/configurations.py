@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from crmadvisor.model.choice import NOMINAL_PER_USER_MONTH_EUR, Bools, Floats, Space, choose, price_weight
-from crmadvisor.model.fit import MUST_HAVE_MET, WEIGHT_POWER, Fit, Reason, market_gaps
+from crmadvisor.model.fit import MUST_HAVE_MET, WEIGHT_POWER, Fit, Reason
 from crmadvisor.model.money import Cost, convert, cost_of
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import AddOn, CapabilityRating, Constraints, Edition, RatesFile, Vendor, one_edition
@@ -206,8 +206,8 @@ def recommend(
 ) -> tuple[Space, tuple[Recommendation, ...]]:
     """Every vendor's recommended configuration, what would close more of its gaps, and the space of choices."""
     sp = space(needs, vendors, constraints, rates)
-    budget = _has_budget(constraints)
-    sp, over = _budget_pool(sp, budget)
+    budget = has_budget(constraints)
+    sp, over = budget_pool(sp, budget)
     weights = (sp.level**WEIGHT_POWER)[None]
     pool = sp.pool
     chosen, _, block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
@@ -229,13 +229,13 @@ def recommend(
     return sp, tuple(result)
 
 
-def _has_budget(constraints: Constraints | None) -> bool:
+def has_budget(constraints: Constraints | None) -> bool:
     return constraints is not None and (
         constraints.budget_per_user_month is not None or constraints.budget_per_year is not None
     )
 
 
-def _budget_pool(sp: Space, budget: bool) -> tuple[Space, list[bool]]:
+def budget_pool(sp: Space, budget: bool) -> tuple[Space, list[bool]]:
     """The space with the pool the choice may use, and which vendors the budget excludes: those over
     it in every configuration, or in every one that meets the must-haves (they are then shown in
     the configuration they would need)."""
@@ -255,55 +255,6 @@ def _budget_pool(sp: Space, budget: bool) -> tuple[Space, list[bool]]:
             over[v] = True
             pool[v] = sp.valid[v]
     return dataclasses.replace(sp, pool=pool), over
-
-
-def leader_for(
-    vendors: Sequence[Vendor], constraints: Constraints | None, rates: RatesFile | None
-) -> Callable[[Sequence[Need]], int | None]:
-    """Who would rank first under other needs: each vendor's configuration chosen again by the rule,
-    the budget applied again, then the ranking's order (`robustness.leader_index`). Returns the
-    index in `vendors` (the race, in any order), None when the budget excludes them all.
-
-    The flip search calls it once per importance change it tries; the configurations of a set of
-    needed capabilities are built once and kept (only the need levels and must-haves change)."""
-    from crmadvisor.model.robustness import leader_index
-
-    budget = _has_budget(constraints)
-    names = [(v.name.casefold(), v.id) for v in vendors]
-    # One space for every capability, built once: a capability the needs do not call for has level
-    # 0 and weighs nothing, so the choice is the one a space of the needed capabilities makes, as
-    # long as no vendor has more add-ons than are considered (else one space per needed set).
-    whole = all(len(v.add_ons) <= MAX_ADD_ONS for v in vendors)
-    built: dict[tuple[str, ...], Space] = {}
-
-    def leader(needs: Sequence[Need]) -> int | None:
-        gaps = {g.capability for g in market_gaps(needs, vendors, constraints)}
-        met = [dataclasses.replace(n, must_have=False) if n.capability in gaps else n for n in needs]
-        if whole:
-            key = tuple(n.capability for n in met)
-            if key not in built:
-                every = [dataclasses.replace(n, level=max(n.level, 1)) for n in met]
-                built[key] = space(every, vendors, constraints, rates)
-            sp = built[key]
-        else:
-            active = tuple(n.capability for n in met if n.level > 0)
-            if active not in built:
-                built[active] = space(met, vendors, constraints, rates)
-            sp = built[active]
-            met = [n for n in met if n.level > 0]
-        level = np.array([n.level for n in met], dtype=float)
-        floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in met], dtype=float)
-        sp, over = _budget_pool(dataclasses.replace(sp, level=level, floor=floor), budget)
-        chosen, _, _ = choose(sp, sp.editions[None], sp.raises[None], (level**WEIGHT_POWER)[None], sp.pool)
-        keep = np.array([v for v in range(len(vendors)) if not over[v]], dtype=np.int64)
-        if not keep.size:
-            return None
-        e, s = np.divmod(chosen[0, keep], sp.bits.shape[0])
-        lifted = (sp.raises[keep] * sp.bits[s][:, :, None]).max(axis=1, initial=0)  # vendors x capabilities
-        ratings = np.maximum(sp.editions[keep, e], lifted)
-        return int(keep[leader_index(met, ratings, [names[v] for v in keep])])
-
-    return leader
 
 
 def _quote_note(config: Configuration) -> Reason:

@@ -6,6 +6,7 @@ numpy is imported here only, and this module only by the commands that rank.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,9 +14,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, WEIGHT_POWER, Fit
+from crmadvisor.model import configurations
+from crmadvisor.model.choice import choose
+from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, WEIGHT_POWER, Fit, market_gaps
 from crmadvisor.model.needs import Need
-from crmadvisor.model.schema import DONT_KNOW, Answers, FeatureAreasFile, Vendor
+from crmadvisor.model.schema import DONT_KNOW, Answers, Constraints, FeatureAreasFile, RatesFile, Vendor
 
 DRAWS = 2000
 SEED = 20261122
@@ -125,7 +128,7 @@ def importance_flip(
 
     `needs_for` derives the needs from changed answers exactly as the assessment did (loyalty
     raises included), and `leader_for` ranks under them as the assessment does, each vendor's
-    configuration chosen again (`configurations.leader_for`): a flip reported is the winner a rerun
+    configuration chosen again (`rerun_leader`): a flip reported is the winner a rerun
     with that change would give. A change of three levels (critical to not needed) is not a second
     thought but another company: not tried. An area the client did not know how to rate counts from
     the level the profile suggested.
@@ -176,6 +179,53 @@ def leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[s
         for i in range(len(names))
     ]
     return min(keys)[-1]
+
+
+def rerun_leader(
+    vendors: Sequence[Vendor], constraints: Constraints | None, rates: RatesFile | None
+) -> Callable[[Sequence[Need]], int | None]:
+    """Who would rank first under other needs: each vendor's configuration chosen again by the rule,
+    the budget applied again, then the ranking's order (`leader_index`). Returns the
+    index in `vendors` (the race, in any order), None when the budget excludes them all.
+
+    The flip search calls it once per importance change it tries; the configurations of a set of
+    needed capabilities are built once and kept (only the need levels and must-haves change)."""
+    budget = configurations.has_budget(constraints)
+    names = [(v.name.casefold(), v.id) for v in vendors]
+    # One space for every capability, built once: a capability the needs do not call for has level
+    # 0 and weighs nothing, so the choice is the one a space of the needed capabilities makes, as
+    # long as no vendor has more add-ons than are considered (else one space per needed set).
+    whole = all(len(v.add_ons) <= configurations.MAX_ADD_ONS for v in vendors)
+    built: dict[tuple[str, ...], Space] = {}
+
+    def leader(needs: Sequence[Need]) -> int | None:
+        gaps = {g.capability for g in market_gaps(needs, vendors, constraints)}
+        met = [dataclasses.replace(n, must_have=False) if n.capability in gaps else n for n in needs]
+        if whole:
+            key = tuple(n.capability for n in met)
+            if key not in built:
+                every = [dataclasses.replace(n, level=max(n.level, 1)) for n in met]
+                built[key] = configurations.space(every, vendors, constraints, rates)
+            sp = built[key]
+        else:
+            active = tuple(n.capability for n in met if n.level > 0)
+            if active not in built:
+                built[active] = configurations.space(met, vendors, constraints, rates)
+            sp = built[active]
+            met = [n for n in met if n.level > 0]
+        level = np.array([n.level for n in met], dtype=float)
+        floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in met], dtype=float)
+        sp, over = configurations.budget_pool(dataclasses.replace(sp, level=level, floor=floor), budget)
+        chosen, _, _ = choose(sp, sp.editions[None], sp.raises[None], (level**WEIGHT_POWER)[None], sp.pool)
+        keep = np.array([v for v in range(len(vendors)) if not over[v]], dtype=np.int64)
+        if not keep.size:
+            return None
+        e, s = np.divmod(chosen[0, keep], sp.bits.shape[0])
+        lifted = (sp.raises[keep] * sp.bits[s][:, :, None]).max(axis=1, initial=0)  # vendors x capabilities
+        ratings = np.maximum(sp.editions[keep, e], lifted)
+        return int(keep[leader_index(met, ratings, [names[v] for v in keep])])
+
+    return leader
 
 
 def robustness(
