@@ -1,6 +1,6 @@
 """Every word shown to a user, one table per language (`en.py`, `fr.py`, each merging its parts:
-`*_ask.py` the questionnaire and commands, `*_vendors.py` the catalogue commands, `*_rfp.py` the RFP
-workbook), with namespaced keys.
+`*_report.py` the written report, `*_ask.py` the questionnaire and commands, `*_vendors.py` the
+catalogue commands, `*_rfp.py` the RFP workbook), with namespaced keys.
 
 Keys read `section.name` ("report.title", "vendors.list.name"); both tables have the same keys and
 the same `{placeholders}` (a test checks). A table is read-only: look words up with `words(lang)`.
