@@ -103,7 +103,8 @@ def test_a_vendor_answering_native_to_its_missing_must_have_moves_up_one_answeri
     assert checked.code == 0 and f"ratings.{MUST}: no `source`" not in checked.stdout  # it cites its workbook
 
 
-def test_a_demo_score_replaces_the_rating_with_who_observed_it_and_when(tmp_path: Path) -> None:
+def demo_scored(tmp_path: Path) -> Path:
+    """The overlay of a workbook where the consultant scored NATIVE's must-have 4 in a demo on 1 Dec 2026."""
     book = export(tmp_path, NATIVE)
     wb = load_workbook(book)
     ws = wb["Demo scripts"]
@@ -112,6 +113,11 @@ def test_a_demo_score_replaces_the_rating_with_who_observed_it_and_when(tmp_path
     wb.save(book)
     overlay = tmp_path / "overlay"
     assert run("rfp", "import", book, "--out", overlay, "--today", TODAY).code == 0
+    return overlay
+
+
+def test_a_demo_score_replaces_the_rating_with_who_observed_it_and_when(tmp_path: Path) -> None:
+    overlay = demo_scored(tmp_path)
     rating = yaml.safe_load((overlay / f"{NATIVE}.yaml").read_text(encoding="utf-8"))["ratings"][MUST]
     assert rating["rating"] == 4
     assert rating["provenance"]["kind"] == "demo" and rating["provenance"]["by"] == "C. Martin"
@@ -312,13 +318,6 @@ def test_a_report_on_the_overlay_shows_each_ratings_provenance_and_the_desk_rese
 
 
 def test_a_demo_score_in_the_report_says_when_and_by_whom(tmp_path: Path) -> None:
-    book = export(tmp_path, NATIVE)
-    wb = load_workbook(book)
-    ws = wb["Demo scripts"]
-    row = next(r[0].row for r in ws.iter_rows(min_row=5) if r[1].value == MUST)
-    ws[f"J{row}"], ws[f"K{row}"], ws[f"L{row}"] = 4, "2026-12-01", "C. Martin"
-    wb.save(book)
-    overlay = tmp_path / "overlay"
-    assert run("rfp", "import", book, "--out", overlay, "--today", TODAY).code == 0
+    overlay = demo_scored(tmp_path)
     md = assessed(tmp_path, "r.md", "--vendors", overlay).read_text(encoding="utf-8")
     assert f": {DESK} → 4, observed in a demo on 1 December 2026 by C. Martin" in md
