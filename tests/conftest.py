@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+import typer.main
+import typer.testing
 import yaml
 from typer.testing import CliRunner
 
@@ -122,3 +124,11 @@ def validate_unprivileged(target: Path, cwd: Path) -> list[str]:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert proc.stderr == ""
     return proc.stdout.splitlines()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cli_built_once() -> Iterator[None]:
+    """typer's CliRunner rebuilds the click command from the app at every invoke (about 25 ms): once a worker."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", cache(typer.main.get_command))
+        yield
