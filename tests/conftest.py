@@ -7,6 +7,7 @@ pytest. Add your own below the others; keep each helper's signature, other files
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -132,3 +133,18 @@ def _cli_built_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(typer.testing, "_get_command", cache(typer.main.get_command))
         yield
+
+
+@pytest.fixture(scope="session")
+def example_reports_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `python examples/make_reports.py FOLDER` writes (every example, every format), once per test process.
+
+    Read it, do not write in it: tests/test_report.py compares it with examples/reports/ file for file.
+    """
+    spec = importlib.util.spec_from_file_location("make_reports", ROOT / "examples" / "make_reports.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder: Path = tmp_path_factory.mktemp("examples") / "reports"
+    module.write_reports(folder)
+    return folder

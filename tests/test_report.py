@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import os
 import re
@@ -23,6 +22,7 @@ import yaml
 from conftest import EXAMPLES, ROOT, run
 from markdown_it import MarkdownIt
 
+from crmadvisor.model.robustness import DRAWS
 from crmadvisor.present.documents import md_text, render_html, render_markdown
 from crmadvisor.present.template_words import template_words
 from crmadvisor.present.view import report_of
@@ -35,20 +35,9 @@ def assess(answers: Path, output: Path, *extra: str) -> tuple[int, str, str]:
     return run("assess", "--answers", str(answers), "--output", str(output), "--draws", "300", *extra)
 
 
-@cache
-def example_reports(name: str, folder: str) -> dict[str, Path]:
-    """The three formats of one example, made once per test session."""
-    out = Path(folder) / name
-    for fmt in ("md", "html", "json"):
-        code, stdout, stderr = assess(EXAMPLES / f"{name}.yaml", out / f"report.{fmt}")
-        assert code == 0, stderr
-        assert f"wrote {out / f'report.{fmt}'}" in stdout
-    return {fmt: out / f"report.{fmt}" for fmt in ("md", "html", "json")}
-
-
-@pytest.fixture(scope="module")
-def reports_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(tmp_path_factory.mktemp("reports"))
+def example_reports(name: str, folder: Path) -> dict[str, Path]:
+    """The three formats of one example, as examples/make_reports.py writes them (once per test process)."""
+    return {fmt: folder / f"{name}.{fmt}" for fmt in ("md", "html", "json")}
 
 
 # ------------------------------------------------------------------ structure checks
@@ -146,8 +135,10 @@ def report_schema() -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_markdown_report_parses_with_full_tables_and_links_valid_svg_charts(name: str, reports_dir: str) -> None:
-    path = example_reports(name, reports_dir)["md"]
+def test_markdown_report_parses_with_full_tables_and_links_valid_svg_charts(
+    name: str, example_reports_folder: Path
+) -> None:
+    path = example_reports(name, example_reports_folder)["md"]
     text = path.read_text(encoding="utf-8")
     lang = yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))["lang"]
     w = template_words(lang)
@@ -157,27 +148,30 @@ def test_markdown_report_parses_with_full_tables_and_links_valid_svg_charts(name
         assert any(line.startswith("## ") and line.endswith(w[key]) for line in headings), key
     assert sum(line.startswith("### ") for line in headings) >= 9 + 3  # feature areas, shortlisted vendors
     links = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", text)
-    assert links == ["report_files/radar.svg", "report_files/fit.svg", "report_files/value.svg"]
+    assert links == [f"{name}_files/radar.svg", f"{name}_files/fit.svg", f"{name}_files/value.svg"]
     for link in links:
         check_svg((path.parent / link).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_html_report_is_one_self_contained_file_without_script(name: str, reports_dir: str) -> None:
-    path = example_reports(name, reports_dir)["html"]
+def test_html_report_is_one_self_contained_file_without_script(name: str, example_reports_folder: Path) -> None:
+    path = example_reports(name, example_reports_folder)["html"]
     text = path.read_text(encoding="utf-8")
     page = check_html(text)
     assert [t for t, _ in page.tags].count("svg") == 3  # radar, fit, fit against cost
-    assert not (path.parent / "report_files").exists() or not list((path.parent / "report_files").glob("*.html"))
-    data = json.loads(example_reports(name, reports_dir)["json"].read_text(encoding="utf-8"))
+    charts = path.parent / f"{name}_files"
+    assert not charts.exists() or not list(charts.glob("*.html"))
+    data = json.loads(example_reports(name, example_reports_folder)["json"].read_text(encoding="utf-8"))
     visible = " ".join(page.text)
     assert data["company"] in visible
     assert all(row["name"] in visible for row in data["ranking"])
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_json_report_validates_against_its_schema_and_holds_every_figure(name: str, reports_dir: str) -> None:
-    data = json.loads(example_reports(name, reports_dir)["json"].read_text(encoding="utf-8"))
+def test_json_report_validates_against_its_schema_and_holds_every_figure(
+    name: str, example_reports_folder: Path
+) -> None:
+    data = json.loads(example_reports(name, example_reports_folder)["json"].read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(report_schema()).validate(data)
     assert data["report_schema_version"] == 2
     assert len(data["profile"]) == 9
@@ -186,7 +180,7 @@ def test_json_report_validates_against_its_schema_and_holds_every_figure(name: s
     ranked = [r for r in data["ranking"] if r["rank"] is not None]
     assert [r["rank"] for r in ranked] == list(range(1, len(ranked) + 1))
     assert all(0 <= r["fit"] <= 1 for r in data["ranking"])
-    assert data["robustness"]["draws"] == 300
+    assert data["robustness"]["draws"] == DRAWS  # make_reports.py asks for none: the default
     assert len(data["shortlist"]) == 3
     assert "charts" in data and data["charts"] == []  # JSON carries the figures themselves, not pictures
     # each vendor in the race is ranked as a configuration, priced at list price (or said to be on quote)
@@ -197,8 +191,8 @@ def test_json_report_validates_against_its_schema_and_holds_every_figure(name: s
     assert all(v["configuration"]["edition"] for v in data["shortlist"])
 
 
-def test_the_schema_rejects_a_report_missing_a_figure(reports_dir: str) -> None:
-    data = json.loads(example_reports(EXAMPLE_NAMES[0], reports_dir)["json"].read_text(encoding="utf-8"))
+def test_the_schema_rejects_a_report_missing_a_figure(example_reports_folder: Path) -> None:
+    data = json.loads(example_reports(EXAMPLE_NAMES[0], example_reports_folder)["json"].read_text(encoding="utf-8"))
     del data["ranking"][0]["fit"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(report_schema()).validate(data)
@@ -349,12 +343,13 @@ def test_format_option_overrides_the_extension_and_unknown_extension_is_a_usage_
 
 
 def test_report_date_flags_stale_vendor_profiles(tmp_path: Path) -> None:
-    code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "r.md", "--date", "2029-01-15")
+    quick = ("--draws", "0", "--no-charts")  # the warnings are on the shortlisted vendors' sections
+    code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "r.md", "--date", "2029-01-15", *quick)
     assert code == 0
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "- **Date:** 15 January 2029" in text
     assert text.count("reviewed more than 12 months before the report date") == 3
-    code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "s.md")
+    code, _, _ = assess(EXAMPLES / "industrial-supplier.yaml", tmp_path / "s.md", *quick)
     text = (tmp_path / "s.md").read_text(encoding="utf-8")
     assert "- **Date:** 2 December 2026" in text  # the answers file's date
     assert "more than 12 months" not in text
@@ -370,6 +365,10 @@ def test_method_topsis_adds_the_cross_check_section(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ templates
 
+# what these tests check is the template's own rendering: no robustness draws, no charts to draw first
+# (tests/test_hostile_templates.py checks that a failing template leaves no chart folder)
+TEMPLATE_ONLY = ("--draws", "0", "--no-charts")
+
 
 def test_own_template_renders_in_the_sandbox_with_autoescape_for_html(tmp_path: Path) -> None:
     template = tmp_path / "mine.html"
@@ -378,7 +377,9 @@ def test_own_template_renders_in_the_sandbox_with_autoescape_for_html(tmp_path: 
         "<p>{{ '<b>' }}</p>\n",
         encoding="utf-8",
     )
-    code, _, stderr = assess(EXAMPLES / "online-retailer.yaml", tmp_path / "r.html", "--template", str(template))
+    code, _, stderr = assess(
+        EXAMPLES / "online-retailer.yaml", tmp_path / "r.html", "--template", str(template), *TEMPLATE_ONLY
+    )
     assert code == 0, stderr
     text = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert text.startswith("<h1>") and text.count("<p>") == 3 and "&lt;b&gt;" in text
@@ -398,7 +399,9 @@ def test_template_that_escapes_the_sandbox_or_is_wrong_is_a_located_error(
 ) -> None:
     template = tmp_path / "bad.md"
     template.write_text(source, encoding="utf-8")
-    code, _, stderr = assess(EXAMPLES / "online-retailer.yaml", tmp_path / "r.md", "--template", str(template))
+    code, _, stderr = assess(
+        EXAMPLES / "online-retailer.yaml", tmp_path / "r.md", "--template", str(template), *TEMPLATE_ONLY
+    )
     assert code == 1
     assert stderr.startswith(f"{template}:{line}:1: error: ")
     assert message in stderr
@@ -406,13 +409,15 @@ def test_template_that_escapes_the_sandbox_or_is_wrong_is_a_located_error(
 
 
 def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
-    code, _, stderr = assess(EXAMPLES / "online-retailer.yaml", tmp_path / "r.md", "--template", str(tmp_path / "no"))
+    code, _, stderr = assess(
+        EXAMPLES / "online-retailer.yaml", tmp_path / "r.md", "--template", str(tmp_path / "no"), *TEMPLATE_ONLY
+    )
     assert code == 2
     assert "no such template file" in stderr
 
 
-def test_loyalty_section_renders_when_the_loyalty_assessment_fills_it(reports_dir: str) -> None:
-    data = json.loads(example_reports(EXAMPLE_NAMES[0], reports_dir)["json"].read_text(encoding="utf-8"))
+def test_loyalty_section_renders_when_the_loyalty_assessment_fills_it(example_reports_folder: Path) -> None:
+    data = json.loads(example_reports(EXAMPLE_NAMES[0], example_reports_folder)["json"].read_text(encoding="utf-8"))
     report = report_of(data)
     assert report.loyalty is None
     assert "Loyal | ty" not in render_markdown(report)
@@ -488,14 +493,6 @@ def test_importing_the_cli_loads_neither_jinja2_nor_matplotlib() -> None:
 # ------------------------------------------------------------------ the shipped examples
 
 
-def _make_reports() -> Any:
-    spec = importlib.util.spec_from_file_location("make_reports", ROOT / "examples" / "make_reports.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _files(folder: Path) -> Iterator[Path]:
     return (p.relative_to(folder) for p in sorted(folder.rglob("*")) if p.is_file())
 
@@ -503,14 +500,14 @@ def _files(folder: Path) -> Iterator[Path]:
 SVG_BLOCK = re.compile(r"<svg.*?</svg>", re.S)
 
 
-def test_example_reports_are_current(tmp_path: Path) -> None:
+def test_example_reports_are_current(example_reports_folder: Path) -> None:
     """Regenerate with `python examples/make_reports.py` when this fails (and review the diff)."""
     shipped = ROOT / "examples" / "reports"
-    _make_reports().write_reports(tmp_path)
-    assert list(_files(tmp_path)) == list(_files(shipped))
+    fresh_reports = example_reports_folder
+    assert list(_files(fresh_reports)) == list(_files(shipped))
     same_matplotlib = f"matplotlib {matplotlib.__version__}." in (shipped / "README.md").read_text(encoding="utf-8")
     for relative in _files(shipped):
-        fresh = (tmp_path / relative).read_text(encoding="utf-8")
+        fresh = (fresh_reports / relative).read_text(encoding="utf-8")
         kept = (shipped / relative).read_text(encoding="utf-8")
         if not same_matplotlib and relative.suffix in (".svg", ".html"):
             fresh, kept = SVG_BLOCK.sub("<svg/>", fresh), SVG_BLOCK.sub("<svg/>", kept)  # another matplotlib
