@@ -6,12 +6,13 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run
+from conftest import EXAMPLES, Ran, run
 
 from crmadvisor.browser import TOC_PAGE, destination_pages, find_browser, headless_command
 from crmadvisor.errors import OutputError
@@ -65,6 +66,23 @@ def load_in_browser(page: Path, work: Path) -> tuple[str, list[str], list[str]]:
     return done.stdout, console, requested
 
 
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[Ran, Path]]:
+    """`assess --answers EXAMPLE -o "out/client report.pdf"`: what it said and the PDF, once per example.
+
+    With the default draws, so that the PDF holds the very report of examples/make_reports.py's HTML.
+    """
+    done: dict[str, tuple[Ran, Path]] = {}
+
+    def print_example(name: str) -> tuple[Ran, Path]:
+        if name not in done:
+            target = tmp_path_factory.mktemp(name) / "out" / "client report.pdf"
+            done[name] = run("assess", "--answers", str(EXAMPLES / f"{name}.yaml"), "-o", str(target)), target
+        return done[name]
+
+    return print_example
+
+
 @needs_browser
 def test_the_page_check_sees_console_errors_and_requests(tmp_path: Path) -> None:
     page = tmp_path / "bad.html"
@@ -81,10 +99,10 @@ def test_the_page_check_sees_console_errors_and_requests(tmp_path: Path) -> None
 
 @needs_browser
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_html_report_loads_in_chromium_with_no_console_message_and_no_request(tmp_path: Path, name: str) -> None:
-    page = tmp_path / "report.html"
-    code, _, stderr = run("assess", "--answers", str(EXAMPLES / f"{name}.yaml"), "--draws", "200", "-o", str(page))
-    assert code == 0, stderr
+def test_html_report_loads_in_chromium_with_no_console_message_and_no_request(
+    tmp_path: Path, name: str, example_reports_folder: Path
+) -> None:
+    page = example_reports_folder / f"{name}.html"  # examples/make_reports.py's
     dom, console, requested = load_in_browser(page, tmp_path)
     assert console == []
     assert requested == []
@@ -92,11 +110,11 @@ def test_html_report_loads_in_chromium_with_no_console_message_and_no_request(tm
 
 
 @needs_browser
-def test_pdf_report_holds_the_headings_and_tables(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "client report.pdf"
-    code, stdout, stderr = run(
-        "assess", "--answers", str(EXAMPLES / "industrial-supplier.yaml"), "--draws", "200", "-o", str(target)
-    )
+def test_pdf_report_holds_the_headings_and_tables(
+    printed: Callable[[str], tuple[Ran, Path]], example_reports_folder: Path
+) -> None:
+    """On the loyalty example: the industrial supplier's report and its loyalty section."""
+    (code, stdout, stderr), target = printed("industrial-supplier-loyalty")
     assert code == 0, stderr
     assert stdout == f"wrote {target}\n"
     data = target.read_bytes()
@@ -115,13 +133,12 @@ def test_pdf_report_holds_the_headings_and_tables(tmp_path: Path) -> None:
         "Gap matrix",
         "Shortlisted vendors",
         "How sure is this ranking?",
+        "B2B loyalty programme: Ferronnerie Dauphinoise SAS",
         "Methodology",
         "Appendix: every answer",
     ):
         assert heading in text, heading
-    report = json.loads(
-        run("assess", "--answers", str(EXAMPLES / "industrial-supplier.yaml"), "--draws", "200", "--format", "json")[1]
-    )
+    report = json.loads((example_reports_folder / "industrial-supplier-loyalty.json").read_text(encoding="utf-8"))
     first = report["ranking"][0]
     row = re.search(rf"1\s+{re.escape(first['name'])}\s+{round(first['fit'] * 100)} %", text)
     assert row is not None, "the ranking table's first row is not in the PDF text"
@@ -207,7 +224,7 @@ def _pdf_pages(pdf: Path) -> list[list[str]]:
     ("name", "page_of"), [("online-retailer", "of"), ("hybrid-b2b2c", "sur"), ("industrial-supplier-loyalty", "of")]
 )
 def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_or_a_continuation(
-    tmp_path: Path, name: str, page_of: str
+    printed: Callable[[str], tuple[Ran, Path]], example_reports_folder: Path, name: str, page_of: str
 ) -> None:
     """What a reader sees page by page (issue 15): "page 3 of 12" at the foot of every page; a table of
     contents whose page numbers are where its sections start; every page opening on a heading, a table's
@@ -216,11 +233,9 @@ def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_o
     charts on the page of their heading; no almost empty page."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    answers = str(EXAMPLES / f"{name}.yaml")
-    pdf, html = tmp_path / "report.pdf", tmp_path / "report.html"
-    for target in (pdf, html):
-        code, _, stderr = run("assess", "--answers", answers, "--draws", "200", "-o", str(target))
-        assert code == 0, stderr
+    (code, _, stderr), pdf = printed(name)
+    assert code == 0, stderr
+    html = example_reports_folder / f"{name}.html"  # the same report, as examples/make_reports.py writes it
     parsed = _Blocks()
     parsed.feed(html.read_text(encoding="utf-8"))
     pages = _pdf_pages(pdf)
