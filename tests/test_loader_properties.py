@@ -20,9 +20,10 @@ from crmadvisor.cli import app
 from crmadvisor.errors import InputError
 from crmadvisor.load import yamlsource
 
-# Each example runs `validate` through the CLI (about 0.2 s): 60 by default keeps the suite under two
-# minutes; CRMADVISOR_CLI_EXAMPLES=1000 for a deeper run (the in-process parser properties below run
-# hundreds each way).
+# Each example runs `validate` through the CLI, against the small criteria of tests/data/criteria (the
+# shipped ones took 40 ms a run to read, for nothing these properties check): 60 by default keeps the
+# suite under two minutes; CRMADVISOR_CLI_EXAMPLES=1000 for a deeper run (the in-process parser
+# properties below run hundreds each way).
 PROPERTY = settings(
     max_examples=int(os.environ.get("CRMADVISOR_CLI_EXAMPLES", "60")),
     deadline=None,
@@ -82,6 +83,7 @@ YAML_PIECES = st.sampled_from(
     ]
 )
 yaml_like = st.lists(YAML_PIECES, max_size=40).map("".join)
+CRITERIA = Path(__file__).resolve().parent / "data" / "criteria"
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +100,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def check_cli(runner: CliRunner, path: Path) -> None:
-    result = runner.invoke(app, ["validate", str(path), "--today", "2026-11-22"], catch_exceptions=False)
+    argv = ["validate", str(path), "--criteria", str(CRITERIA), "--today", "2026-11-22"]
+    result = runner.invoke(app, argv, catch_exceptions=False)
     # no generated file can be a valid vendor profile (it would rate every capability): exit 1, except
     # an answers file in progress (the questionnaire saves one after every answer: `kind: answers` alone)
     if result.exit_code == 0:
@@ -222,18 +225,16 @@ def outcome(text: str) -> tuple[object, ...]:
     return ("data", src.data, src.keys, src.values)
 
 
-@st.composite
-def nested_yaml(draw: st.DrawFn) -> tuple[str, int]:
-    """Valid YAML nested 50 to 80 levels deep: block levels, then flow ones; and its depth.
+def nested_text(block: list[str], flow: list[str], noises: list[int]) -> tuple[str, int]:
+    """YAML with these block openers, then these flow ones, around `x`; and its depth.
 
-    Comments and quoted text hold stray brackets, which must count for nothing.
+    `noises[i]` puts stray brackets after the i-th block opener: 0 none, 1 in a comment on its line,
+    2 in a comment on a line of its own.
     """
-    block = draw(st.lists(st.sampled_from(["-", "key:", "? "]), max_size=80))
-    flow = draw(st.lists(st.sampled_from(["[", "{a: ", "['[', "]), min_size=max(0, 50 - len(block)), max_size=80))
     closing = "".join("]" if opener.startswith("[") else "}" for opener in reversed(flow))
     text = " " * len(block) + "".join(flow) + "x" + closing + "\n"
     for indent, opener in reversed(list(enumerate(block))):
-        noise = draw(st.sampled_from(["", " # [[{", "\n" + " " * indent + "# ]]"]))
+        noise = ["", " # [[{", "\n" + " " * indent + "# ]]"][noises[indent]]
         if opener == "? ":  # an explicit key holding the rest, then its (empty) value
             text = " " * indent + "?" + noise + "\n" + text + " " * indent + ":\n"
         else:
@@ -241,8 +242,29 @@ def nested_yaml(draw: st.DrawFn) -> tuple[str, int]:
     return text, len(block) + len(flow)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@st.composite
+def nested_yaml(draw: st.DrawFn) -> tuple[str, int]:
+    """Valid YAML nested 50 to 160 levels deep: block levels, then flow ones; and its depth.
+
+    Comments and quoted text hold stray brackets, which must count for nothing.
+    """
+    block = draw(st.lists(st.sampled_from(["-", "key:", "? "]), max_size=80))
+    flow = draw(st.lists(st.sampled_from(["[", "{a: ", "['[', "]), min_size=max(0, 50 - len(block)), max_size=80))
+    noises = draw(st.lists(st.integers(0, 2), min_size=len(block), max_size=len(block)))
+    return nested_text(block, flow, noises)
+
+
+# The limit and one past it, every run, with every kind of opener and noise: the examples drawn (150,
+# from 50 to 160 levels) land around the limit too, but not always on it.
+BLOCK_MIX = ["-", "key:", "? "] * 10
+FLOW_MIX = ["[", "{a: ", "['[', "] * 11 + ["["]  # 30 + 34 levels
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=nested_yaml())
+@example(case=nested_text(["-", "key:"] * 15, FLOW_MIX, [0, 1, 2] * 10))  # 64 levels: parsed
+@example(case=nested_text(BLOCK_MIX, [*FLOW_MIX, "{a: "], [2, 1, 0] * 10))  # 65: one too deep
+@example(case=nested_text(["-"] * 65, [], [1] * 65))  # 65 block levels
 def test_too_deep_is_exact_and_the_same_with_libyaml_or_pure_python(
     monkeypatch: pytest.MonkeyPatch, case: tuple[str, int]
 ) -> None:
