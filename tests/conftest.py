@@ -137,14 +137,24 @@ def _cli_built_once() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def example_reports_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What `python examples/make_reports.py FOLDER` writes (every example, every format), once per test process.
+    """What `python examples/make_reports.py FOLDER` writes (every example, every format), once per test run.
 
+    pytest-xdist's workers share it, under a lock: the first that needs it writes it (README.md last).
     Read it, do not write in it: tests/test_report.py compares it with examples/reports/ file for file.
     """
     spec = importlib.util.spec_from_file_location("make_reports", ROOT / "examples" / "make_reports.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    folder: Path = tmp_path_factory.mktemp("examples") / "reports"
-    module.write_reports(folder)
+    if os.environ.get("PYTEST_XDIST_WORKER") is None or sys.platform == "win32":
+        folder: Path = tmp_path_factory.mktemp("examples") / "reports"
+        module.write_reports(folder)
+        return folder
+    import fcntl
+
+    folder = tmp_path_factory.getbasetemp().parent / "example-reports"  # this run's, shared by its workers
+    with (folder.parent / "example-reports.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "README.md").exists():
+            module.write_reports(folder)
     return folder
