@@ -20,6 +20,8 @@ def assess(vendors: Path, cache: Path, **env: str) -> str:
         "--today",
         TODAY,
         "--summary",
+        "--draws",  # the catalogue is what is kept: the robustness analysis has nothing to do with it
+        "0",
         "--lang",
         "en",
         env={"CRMADVISOR_CACHE_DIR": str(cache), "COLUMNS": "200", **env},

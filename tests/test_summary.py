@@ -13,6 +13,7 @@ from conftest import EXAMPLES, TODAY, AnswersFile, run
 
 WIDE = "200"  # wide enough for table rows not to wrap
 NNBSP = "\u202f"  # the narrow no-break space French puts between thousands
+NO_DRAWS = ("--draws", "0")  # for the tests of what the robustness analysis does not touch
 
 
 def assess(answers: Path, *extra: str) -> tuple[int, str, str]:
@@ -59,14 +60,14 @@ def test_summary_prints_the_summary_alone_on_one_screen() -> None:
 
 
 def test_summary_is_for_the_terminal_only(tmp_path: Path) -> None:
-    code, _, err = assess(EXAMPLES / "online-retailer.yaml", "--summary", "--output", str(tmp_path / "r.md"))
+    code, _, err = assess(EXAMPLES / "online-retailer.yaml", "--summary", "--output", str(tmp_path / "r.md"), *NO_DRAWS)
     assert code == 2
     assert "--summary prints the executive summary on the terminal" in err
     assert not (tmp_path / "r.md").exists()
 
 
 def test_top_n_shows_n_vendors_in_the_ranking_and_the_gap_matrix() -> None:
-    code, out, _ = assess(EXAMPLES / "online-retailer.yaml", "--top", "3", "--width", WIDE)
+    code, out, _ = assess(EXAMPLES / "online-retailer.yaml", "--top", "3", "--width", WIDE, *NO_DRAWS)
     assert code == 0
     lines = out.splitlines()
 
@@ -83,7 +84,7 @@ def test_top_n_shows_n_vendors_in_the_ranking_and_the_gap_matrix() -> None:
     assert [row.split("│")[1].strip() for row in rows_after("Ranking")] == ["1", "2", "3"]
     assert len(rows_after("Gap matrix")) == 3
     assert re.search(r"\d+ more vendors not shown \(--top\)", out)
-    code, out, _ = assess(EXAMPLES / "online-retailer.yaml", "--top", "0")
+    code, out, _ = assess(EXAMPLES / "online-retailer.yaml", "--top", "0", *NO_DRAWS)
     assert code == 2  # at least one vendor
 
 
@@ -149,7 +150,7 @@ def test_the_english_report_groups_thousands_with_a_comma(tmp_path: Path) -> Non
 
 
 def test_needs_reasons_are_short_phrases() -> None:
-    code, out, _ = assess(EXAMPLES / "industrial-supplier.yaml", "--width", WIDE)
+    code, out, _ = assess(EXAMPLES / "industrial-supplier.yaml", "--width", WIDE, *NO_DRAWS)
     assert code == 0
     assert "(ceiling" not in out and "importance Critical (must-have)" not in out
     account = next(line for line in out.splitlines() if line.startswith("│ Account hierarchy"))
@@ -177,7 +178,7 @@ def test_the_flip_rule_is_worded_as_it_is_computed(tmp_path: Path, example: str)
 def test_a_yearly_budget_is_shown_as_given_in_the_answers_appendix(tmp_path: Path, answers_file: AnswersFile) -> None:
     answers = answers_file(constraints={"users": 40, "budget_per_year": 60000, "budget_currency": "EUR"})
     out = tmp_path / "r.md"
-    assert assess(answers, "--output", str(out), "--no-charts", "--lang", "en")[0] == 0
+    assert assess(answers, "--output", str(out), "--no-charts", "--lang", "en", *NO_DRAWS)[0] == 0
     report = out.read_text(encoding="utf-8")
     assert "| Budget per year, all licences | €60,000" in report
     assert "Budget per user per month" not in report
