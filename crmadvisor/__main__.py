@@ -1,3 +1,3 @@
-from crmadvisor.cli import main
+from crmadvisor.start import main
 
 main()

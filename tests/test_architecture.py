@@ -125,3 +125,28 @@ def test_every_format_choice_of_the_command_line_has_its_renderer() -> None:
     assert {f.value for f in ProblemFormat} == PROBLEM_FORMATS.keys() == AUDIT_FORMATS.keys()
     assert {f.value for f in DataFormat} == QUESTION_FORMATS.keys()
     assert {f.value for f in ReportFormat} == RENDERERS.keys() - {"terminal"}
+
+
+def test_the_command_runs_with_the_garbage_collector_on_and_its_start_up_objects_set_aside(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The entry point pauses the cyclic collector only while the modules load: a command that runs long
+    (a questionnaire, validate over many files) still has its cyclic garbage collected."""
+    import gc
+
+    from crmadvisor import start
+    from crmadvisor.cli import commands
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(
+        commands, "main", lambda: seen.update(on=gc.isenabled(), frozen=gc.get_freeze_count(), first=gc.get_threshold())
+    )
+    threshold = gc.get_threshold()
+    try:
+        start.main()
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+    assert seen["on"] is True
+    assert isinstance(seen["frozen"], int) and seen["frozen"] > 1000
+    assert seen["first"] == (start.FIRST_GENERATION, threshold[1], threshold[2])

@@ -22,7 +22,9 @@ DONT_KNOW = "dont_know"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+    # defer_build: a model builds its validator when it first validates; the catalogue read back
+    # from its cache (load/cache.py) never does, and `assess` does not pay for building it
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True, defer_build=True)
 
 
 class Text(Strict):
