@@ -73,20 +73,38 @@ def test_a_reported_flip_really_changes_the_winner(answers: Answers, rows: list[
     vendors = [vendor(i, ratings, name) for i, (ratings, name) in enumerate(rows)]
     profile = profile_from(answers, CRITERIA.traits)
     fits = rank(needs_from(profile, answers, CRITERIA.feature_areas), vendors)
-    leader = rerun_leader(vendors, None, None)
+    leaders = rerun_leader(vendors, None, None)
 
-    def leader_id(needs):  # type: ignore[no-untyped-def]
-        found = leader(needs)
-        return None if found is None else vendors[found].id
+    def leader_ids(tried):  # type: ignore[no-untyped-def]
+        return [None if found is None else vendors[found].id for found in leaders(tried)]
 
     flip = importance_flip(
-        lambda a: needs_from(profile, a, CRITERIA.feature_areas), leader_id, answers, CRITERIA.feature_areas, fits
+        lambda a: needs_from(profile, a, CRITERIA.feature_areas), leader_ids, answers, CRITERIA.feature_areas, fits
     )
     if flip is None:
         return
     changed = answers.model_copy(update={"importance": {**answers.importance, flip.area: flip.to_level}})
     new_leader = rank(needs_from(profile, changed, CRITERIA.feature_areas), vendors)[0].vendor
     assert new_leader == flip.winner != fits[0].vendor
+
+
+@settings(max_examples=40, deadline=None)
+@given(answers_strategy, vendors_strategy, st.lists(st.tuples(st.integers(0, 8), st.sampled_from(LEVELS)), max_size=4))
+def test_the_leaders_of_several_sets_of_needs_at_once_are_each_sets_own(
+    answers: Answers, rows: list[tuple[list[int], str]], changes: list[tuple[int, str]]
+) -> None:
+    """The flip search ranks every change it tries in one call: each set of needs gets the leader it
+    would get alone (no draw borrows another's levels or must-haves)."""
+    vendors = [vendor(i, ratings, name) for i, (ratings, name) in enumerate(rows)]
+    profile = profile_from(answers, CRITERIA.traits)
+    areas = CRITERIA.feature_areas
+    tried = [needs_from(profile, answers, areas)]
+    for index, level in changes:
+        changed = {**answers.importance, areas.areas[index % len(areas.areas)].id: level}
+        tried.append(needs_from(profile, answers.model_copy(update={"importance": changed}), areas))
+    together = rerun_leader(vendors, None, None)(tried)
+    assert together == [rerun_leader(vendors, None, None)([needs])[0] for needs in tried]
+    assert together[0] is not None and vendors[together[0]].id == rank(tried[0], vendors)[0].vendor
 
 
 def test_the_flip_reported_with_a_loyalty_section_changes_the_winner_of_a_rerun_with_that_change() -> None:

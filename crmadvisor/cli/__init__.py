@@ -1,4 +1,5 @@
-"""The command line (entered through `crmadvisor.start:main`): parsing only; each command's work is in crmadvisor/workflow/."""
+"""The command line (entered through `crmadvisor.start:main`): parsing only; each command's work is in
+crmadvisor/workflow/."""
 
 from __future__ import annotations
 

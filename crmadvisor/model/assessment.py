@@ -84,11 +84,10 @@ def assess(
         if draws > 0:
             # the flip search ranks the vendors the constraints leave in (the budget is applied again)
             eligible = [v for v in catalog.vendors if v.id in _eligible(fits)]
-            leader = robustness.rerun_leader(eligible, answers.constraints, catalog.rates)
+            leaders = robustness.rerun_leader(eligible, answers.constraints, catalog.rates)
 
-            def leader_id(changed: Sequence[Need]) -> str | None:
-                found = leader(changed)
-                return None if found is None else eligible[found].id
+            def leader_ids(tried: Sequence[Sequence[Need]]) -> list[str | None]:
+                return [None if found is None else eligible[found].id for found in leaders(tried)]
 
             robust = robustness.robustness(
                 needs_for,
@@ -97,7 +96,7 @@ def assess(
                 needs,
                 fits,
                 vendors,
-                leader_id,
+                leader_ids,
                 draws=draws,
                 seed=seed,
                 space=space,

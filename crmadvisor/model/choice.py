@@ -88,6 +88,8 @@ class _Flat:
     pair_rating: Ints  # P: where the pair's edition rating is in the editions array, flattened per draw
     lifts: tuple[tuple[Ints, Ints], ...]  # per j-th add-on of a pair's set that raises it: the pairs
     # that have a j-th (rows) and where its rating is in the raises array, flattened per draw
+    lifted: Ints  # the configurations that have pairs, and where their first pair is (np.add.reduceat)
+    first_pair: Ints
 
 
 _FLATS: list[tuple[Bools, Floats, _Flat]] = []  # the last few spaces' flat lists, by array identity
@@ -123,25 +125,28 @@ def _flatten(sp: Space) -> _Flat:
         lifts.append(
             (rows.astype(np.int64), ((pv[rows] * n_a + slot[rows, j]) * n_c + pair_cap[rows]).astype(np.int64))
         )
-    return _Flat(
-        vendor,
-        edition,
-        subset,
-        starts,
-        pair_config,
-        pair_cap,
-        pair_rating,
-        tuple(lifts),
-    )
+    lifted, first_pair = (a.astype(np.int64) for a in np.unique(pair_config, return_index=True))
+    return _Flat(vendor, edition, subset, starts, pair_config, pair_cap, pair_rating, tuple(lifts), lifted, first_pair)
 
 
 def choose(
-    sp: Space, editions: Reals, raises: Reals, weights: Reals, pool: Bools, *, exact: bool = True
+    sp: Space,
+    editions: Reals,
+    raises: Reals,
+    weights: Reals,
+    pool: Bools,
+    *,
+    exact: bool = True,
+    level: Floats | None = None,
+    floor: Floats | None = None,
 ) -> tuple[Ints, Reals, Ints]:
     """Per draw and vendor: the configuration chosen (flat index e * S + s), its fit and blocking gaps.
 
-    `editions` D x V x E x C and `raises` D x V x A x C are the (perturbed) ratings, `weights` D x C.
-    A capability's rating in a configuration is the highest of its edition's and its add-ons'.
+    `editions` D x V x E x C and `raises` D x V x A x C are the (perturbed) ratings, `weights` D x C;
+    `editions` and `raises` may have one row for every draw (the ratings as written). A capability's
+    rating in a configuration is the highest of its edition's and its add-ons'. `level` and `floor`
+    (D x C) are the need levels and must-have floors of each draw when they differ from the space's
+    (the flip search tries other importances at once), and then `pool` may be D x V x E x S.
     `exact` rounds the fits before comparing them, as rank() does (the draws, with random weights, skip it).
 
     The rule: the fewest blocking gaps (none when a configuration of the pool meets every
@@ -149,17 +154,19 @@ def choose(
     (`price_weight`): a dearer configuration is chosen only when what it adds on the important
     needs is worth its extra cost; the whole fit then separates near ties.
     """
-    n_d, n_v = editions.shape[:2]
+    n_d, n_v = weights.shape[0], editions.shape[1]
     if n_v == 0:
         empty = np.zeros((n_d, 0), dtype=np.int64)
         return empty, np.zeros((n_d, 0), dtype=editions.dtype), empty
     flat = _flat(sp)
     kind = editions.dtype  # float32 in the draws: half the memory traffic
-    score, important, block = _coverage(sp, flat, editions, raises, weights)
+    levels = np.atleast_2d(sp.level if level is None else level).astype(kind)  # 1 or D x C
+    floors = np.atleast_2d(sp.floor if floor is None else floor).astype(kind)
+    score, important, block = _coverage(flat, editions, raises, weights, levels, floors)
     important = important / kind.type(IMPORTANT ** (WEIGHT_POWER - 1))  # in levels of a need of 4
-    in_pool = pool[flat.vendor, flat.edition, flat.subset]  # K
+    in_pool = pool[..., flat.vendor, flat.edition, flat.subset]  # K, or D x K
     barred = np.where(in_pool, 0.0, math.inf)
-    price = (sp.price[flat.vendor, flat.edition, flat.subset] + barred).astype(kind)[None, :]  # 1 x K
+    price = np.atleast_2d(sp.price[flat.vendor, flat.edition, flat.subset] + barred).astype(kind)  # 1 or D x K
     if exact:
         score, important = np.round(score, 9), np.round(important, 9)
     # Fewer blocking gaps always come first; then what the important needs gain, once the cost is
@@ -176,50 +183,51 @@ def choose(
     )
 
 
-def _coverage(sp: Space, flat: _Flat, editions: Reals, raises: Reals, weights: Reals) -> tuple[Reals, Reals, Ints]:
+def _coverage(
+    flat: _Flat, editions: Reals, raises: Reals, weights: Reals, level: Reals, floor: Reals
+) -> tuple[Reals, Reals, Ints]:
     """Per draw and configuration (D x K): the weighted coverage of the needs (0..1, capped at each
     need), the weighted levels of the important needs (IMPORTANT or more) it covers, and the number
-    of must-haves below their floor."""
+    of must-haves below their floor. `level` and `floor` are 1 x C (every draw's) or D x C; a floor
+    of -1 is no must-have."""
     kind = editions.dtype
-    level, floors = sp.level.astype(kind), sp.floor.astype(kind)
-    must = np.flatnonzero(sp.floor >= 0)
-    high = sp.level >= IMPORTANT
+    n_d = weights.shape[0]
+    _, n_v, n_e, n_c = editions.shape
+    high = level >= IMPORTANT  # 1 or D x C
     total = weights.sum(axis=1)  # D
     unit = weights / np.where(level > 0, level, 1.0)  # D x C: weight of one level of coverage
     # each edition once (D x V x E), then gathered per configuration (D x K)
-    n_d, n_v, n_e, n_c = editions.shape
-    capped = np.minimum(editions, level).reshape(n_d, n_v * n_e, n_c)
+    capped = np.minimum(editions, level[:, None, None, :]).reshape(n_d, n_v * n_e, n_c)
     per_edition = capped @ np.stack([unit, unit * high], axis=2)  # D x VE x 2: all needs, important ones
     at = flat.vendor * n_e + flat.edition
     score, important = per_edition[:, at, 0], per_edition[:, at, 1]
-    block = (editions[..., must] < floors[must]).sum(axis=3).reshape(n_d, -1)[:, at]
+    must = np.flatnonzero((floor >= 0).any(axis=0))  # a must-have in some draw (below -1: none)
+    below = editions[..., must] < floor[:, None, None, must]
+    block = np.broadcast_to(below.sum(axis=3), (n_d, n_v, n_e)).reshape(n_d, -1)[:, at]
     if flat.pair_config.size:
         # what the set's add-ons lift, pair by pair, summed per configuration
         pc = flat.pair_cap
-        was = editions.reshape(n_d, -1).take(flat.pair_rating, axis=1)  # D x P
-        drawn = raises.reshape(n_d, -1)
+        was = np.broadcast_to(editions, (n_d, n_v, n_e, n_c)).reshape(n_d, -1).take(flat.pair_rating, axis=1)
+        drawn = np.broadcast_to(raises, (n_d, *raises.shape[1:])).reshape(n_d, -1)
         now = was
         for rows, where in flat.lifts:
             if rows.size == was.shape[1]:  # every pair has a first add-on: no indexing
                 now = np.maximum(now, drawn.take(where, axis=1))
             else:
                 now[:, rows] = np.maximum(now[:, rows], drawn.take(where, axis=1))
-        cap = level[pc]
+        cap = level[:, pc]
         gained = (np.minimum(now, cap) - np.minimum(was, cap)) * unit.take(pc, axis=1)  # D x P
-        # each pair counts once: the pairs on an important need add to both sums, the others to the
-        # coverage only; the pairs on a must-have may meet it
-        for pairs, both in ((np.flatnonzero(high[pc]), True), (np.flatnonzero(~high[pc]), False)):
-            if pairs.size:
-                some = gained if pairs.size == gained.shape[1] else gained[:, pairs]
-                lifted, summed = _summed(some, flat.pair_config[pairs])
-                score[:, lifted] += summed
-                if both:
-                    important[:, lifted] += summed
-        held = np.flatnonzero(sp.floor[pc] >= 0)
+        # each pair counts once in the coverage, and in the important levels when its need is important;
+        # the pairs on a must-have may meet it
+        lifted = flat.lifted
+        score[:, lifted] += np.add.reduceat(gained, flat.first_pair, axis=1)
+        important[:, lifted] += np.add.reduceat(gained * high[:, pc], flat.first_pair, axis=1)
+        held = np.flatnonzero((floor[:, pc] >= 0).any(axis=0))
         if held.size:
-            met = (was[:, held] < floors[pc[held]]) & (now[:, held] >= floors[pc[held]])
-            lifted, summed = _summed(met.astype(kind), flat.pair_config[held])
-            block[:, lifted] -= np.rint(summed).astype(block.dtype)
+            wanted = floor[:, pc[held]]
+            met = (was[:, held] < wanted) & (now[:, held] >= wanted)
+            counted, summed = _summed(met.astype(kind), flat.pair_config[held])
+            block[:, counted] -= np.rint(summed).astype(block.dtype)
     score = score / np.where(total > 0, total, 1)[:, None]
     if (total <= 0).any():  # nothing needed: every configuration fits fully
         score[total <= 0] = 1.0

@@ -43,6 +43,7 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
     # only the real cells are perturbed: the editions a vendor has, the capabilities an add-on raises
     real_v, real_e = np.nonzero(editions[..., 0] >= 0)
     real_editions = editions[real_v, real_e]  # R x C
+    real = real_v * editions.shape[1] + real_e  # where they are among the V x E editions
     lift_v, lift_a, lift_c = np.nonzero(raises > 0)
     lifts = raises[lift_v, lift_a, lift_c]  # Q
     rng = np.random.default_rng(seed)
@@ -51,8 +52,9 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
         d = min(CHUNK, draws - start)
         spread = rng.uniform(1 - WEIGHT_SPREAD, 1 + WEIGHT_SPREAD, size=(d, sp.level.size))
         weights = (sp.level**WEIGHT_POWER * spread).astype(np.float32)
-        drawn = np.full((d, *editions.shape), -1, dtype=np.float32)
-        drawn[:, real_v, real_e] = np.clip(real_editions + _slips(rng, (d, *real_editions.shape)), 0, 5)
+        drawn = np.full((d, editions.shape[0] * editions.shape[1], editions.shape[2]), -1, dtype=np.float32)
+        drawn[:, real] = np.clip(real_editions + _slips(rng, (d, *real_editions.shape)), 0, 5)
+        drawn = drawn.reshape(d, *editions.shape)
         drawn_raises = np.zeros((d, *raises.shape), dtype=np.float32)
         drawn_raises[:, lift_v, lift_a, lift_c] = np.clip(lifts + _slips(rng, (d, lifts.size)), 0, 5)
         _, score, block = choose(sp, drawn, drawn_raises, weights, pool, exact=False)

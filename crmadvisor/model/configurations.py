@@ -239,22 +239,31 @@ def budget_pool(sp: Space, budget: bool) -> tuple[Space, list[bool]]:
     """The space with the pool the choice may use, and which vendors the budget excludes: those over
     it in every configuration, or in every one that meets the must-haves (they are then shown in
     the configuration they would need)."""
-    n_v = len(sp.vendors)
+    pools, over = budget_pools(sp, budget)
+    return dataclasses.replace(sp, pool=pools[0]), [bool(o) for o in over[0]]
+
+
+def budget_pools(
+    sp: Space, budget: bool, level: Floats | None = None, floor: Floats | None = None
+) -> tuple[Bools, Bools]:
+    """`budget_pool` for several sets of need levels and must-have floors at once (D x C; by default the
+    space's own): the pools (D x V x E x S) and the vendors the budget excludes (D x V)."""
+    levels = np.atleast_2d(sp.level if level is None else level)
+    floors = np.atleast_2d(sp.floor if floor is None else floor)
+    n_d, n_v = levels.shape[0], len(sp.vendors)
     if not budget:
-        return sp, [False] * n_v
-    weights = (sp.level**WEIGHT_POWER)[None]
-    _, _, free_block = choose(sp, sp.editions[None], sp.raises[None], weights, sp.valid)
+        return np.broadcast_to(sp.pool, (n_d, *sp.pool.shape)), np.zeros((n_d, n_v), dtype=bool)
+    weights = levels**WEIGHT_POWER
+    ratings, raises = sp.editions[None], sp.raises[None]
+    _, _, free_block = choose(sp, ratings, raises, weights, sp.valid, level=levels, floor=floors)
     in_pool: Bools = np.asarray(sp.pool.any(axis=(1, 2)))  # per vendor; not reshape(n_v, -1): no vendor at all
     pool: Bools = np.where(in_pool[:, None, None], sp.pool, sp.valid)
-    _, _, pool_block = choose(sp, sp.editions[None], sp.raises[None], weights, pool)
-    over = [False] * n_v
-    for v in range(n_v):
-        if in_pool[v] and pool_block[0, v] == 0:
-            continue  # the must-haves are met within the budget
-        if not in_pool[v] or free_block[0, v] == 0:
-            over[v] = True
-            pool[v] = sp.valid[v]
-    return dataclasses.replace(sp, pool=pool), over
+    _, _, pool_block = choose(sp, ratings, raises, weights, pool, level=levels, floor=floors)
+    # over: not within the budget with every must-have met, and either no configuration within it at
+    # all or one outside it that meets them; such a vendor is shown in the configuration it would need
+    over: Bools = ~(in_pool & (pool_block == 0)) & (~in_pool | (free_block == 0))
+    pools: Bools = np.where(over[:, :, None, None], sp.valid, pool)
+    return pools, over
 
 
 def _quote_note(config: Configuration) -> Reason:

@@ -76,11 +76,12 @@ class _Scored:
 
 def _score(profile: CompanyProfile, area: FeatureArea) -> list[_Scored]:
     options = {t.trait: t.option for t in profile.traits}
+    positions = {t.trait: t.position for t in reversed(profile.traits)}  # the first answer of a trait, as position_of
     scored = []
     for cap in area.capabilities:
         effects: list[DriverEffect] = []
         for driver in cap.drivers:
-            position = profile.position_of(driver.trait)
+            position = positions.get(driver.trait)
             pull = None if position is None else (position if driver.toward == Toward.b2c else 1 - position)
             effects.append(DriverEffect(driver.trait, options.get(driver.trait), driver.toward, driver.weight, pull))
         known = [(e.weight, e.pull) for e in effects if e.pull is not None]

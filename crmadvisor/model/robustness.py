@@ -119,7 +119,7 @@ def monte_carlo(
 
 def importance_flip(
     needs_for: Callable[[Answers], Sequence[Need]],
-    leader_for: Callable[[Sequence[Need]], str | None],
+    leaders_for: Callable[[Sequence[Sequence[Need]]], Sequence[str | None]],
     answers: Answers,
     areas: FeatureAreasFile,
     fits: Sequence[Fit],
@@ -127,8 +127,8 @@ def importance_flip(
     """The one-area importance change of one or two levels, fewest first, that puts another vendor first.
 
     `needs_for` derives the needs from changed answers exactly as the assessment did (loyalty
-    raises included), and `leader_for` ranks under them as the assessment does, each vendor's
-    configuration chosen again (`rerun_leader`): a flip reported is the winner a rerun
+    raises included), and `leaders_for` ranks under each set of them as the assessment does, each
+    vendor's configuration chosen again (`rerun_leader`): a flip reported is the winner a rerun
     with that change would give. A change of three levels (critical to not needed) is not a second
     thought but another company: not tried. An area the client did not know how to rate counts from
     the level the profile suggested.
@@ -139,7 +139,8 @@ def importance_flip(
     base = race[0].vendor
     level_ids = [lvl.id for lvl in areas.importance_levels]
     applied = {n.area: n.importance for n in needs_for(answers)}
-    candidates: list[Flip] = []
+    tried: list[Flip] = []  # winner: not known yet
+    needs: list[Sequence[Need]] = []
     for area in areas.areas:
         current = answers.importance.get(area.id, DONT_KNOW)
         here = level_ids.index(applied[area.id]) if applied.get(area.id) in level_ids else None
@@ -148,9 +149,13 @@ def importance_flip(
             if other == current or steps == 0 or steps > MAX_FLIP_STEPS:
                 continue
             changed = answers.model_copy(update={"importance": {**answers.importance, area.id: other}})
-            leader = leader_for(needs_for(changed))
-            if leader is not None and leader != base:
-                candidates.append(Flip(area.id, current, other, steps, leader))
+            tried.append(Flip(area.id, current, other, steps, ""))
+            needs.append(needs_for(changed))
+    candidates = [
+        dataclasses.replace(flip, winner=leader)
+        for flip, leader in zip(tried, leaders_for(needs), strict=True)
+        if leader is not None and leader != base
+    ]
     if not candidates:
         return None
     order = {a.id: i for i, a in enumerate(areas.areas)}
@@ -183,49 +188,59 @@ def leader_index(needs: Sequence[Need], ratings: Matrix, names: Sequence[tuple[s
 
 def rerun_leader(
     vendors: Sequence[Vendor], constraints: Constraints | None, rates: RatesFile | None
-) -> Callable[[Sequence[Need]], int | None]:
-    """Who would rank first under other needs: each vendor's configuration chosen again by the rule,
-    the budget applied again, then the ranking's order (`leader_index`). Returns the
-    index in `vendors` (the race, in any order), None when the budget excludes them all.
+) -> Callable[[Sequence[Sequence[Need]]], list[int | None]]:
+    """Who would rank first under each of several sets of needs: each vendor's configuration chosen
+    again by the rule, the budget applied again, then the ranking's order (`leader_index`). Returns,
+    per set, the index in `vendors` (the race, in any order), None when the budget excludes them all.
 
-    The flip search calls it once per importance change it tries; the configurations of a set of
-    needed capabilities are built once and kept (only the need levels and must-haves change)."""
+    The flip search calls it once with every importance change it tries: the sets of needs that
+    share their capabilities are chosen in one call of `choose`, a set to a draw (only the need levels
+    and must-haves differ), and the configurations of a set of capabilities are built once and kept."""
     budget = configurations.has_budget(constraints)
     names = [(v.name.casefold(), v.id) for v in vendors]
-    # One space for every capability, built once: a capability the needs do not call for has level
-    # 0 and weighs nothing, so the choice is the one a space of the needed capabilities makes, as
-    # long as no vendor has more add-ons than are considered (else one space per needed set).
+    # One space for every capability: a capability the needs do not call for has level 0 and weighs
+    # nothing, so the choice is the one a space of the needed capabilities makes, as long as no
+    # vendor has more add-ons than are considered (else one space per needed set).
     whole = all(len(v.add_ons) <= configurations.MAX_ADD_ONS for v in vendors)
     built: dict[tuple[str, ...], Space] = {}
 
-    def leader(needs: Sequence[Need]) -> int | None:
-        gaps = {g.capability for g in market_gaps(needs, vendors, constraints)}
-        met = [dataclasses.replace(n, must_have=False) if n.capability in gaps else n for n in needs]
-        if whole:
-            key = tuple(n.capability for n in met)
-            if key not in built:
-                every = [dataclasses.replace(n, level=max(n.level, 1)) for n in met]
-                built[key] = configurations.space(every, vendors, constraints, rates)
+    def leaders(tried: Sequence[Sequence[Need]]) -> list[int | None]:
+        found: list[int | None] = [None] * len(tried)
+        groups: dict[tuple[str, ...], list[tuple[int, list[Need]]]] = {}
+        for i, needs in enumerate(tried):
+            gaps = {g.capability for g in market_gaps(needs, vendors, constraints)}
+            met = [dataclasses.replace(n, must_have=False) if n.capability in gaps else n for n in needs]
+            if whole:
+                key = tuple(n.capability for n in met)
+                if key not in built:
+                    every = [dataclasses.replace(n, level=max(n.level, 1)) for n in met]
+                    built[key] = configurations.space(every, vendors, constraints, rates)
+            else:
+                met = [n for n in met if n.level > 0]
+                key = tuple(n.capability for n in met)
+                if key not in built:
+                    built[key] = configurations.space(met, vendors, constraints, rates)
+            groups.setdefault(key, []).append((i, met))
+        for key, members in groups.items():
             sp = built[key]
-        else:
-            active = tuple(n.capability for n in met if n.level > 0)
-            if active not in built:
-                built[active] = configurations.space(met, vendors, constraints, rates)
-            sp = built[active]
-            met = [n for n in met if n.level > 0]
-        level = np.array([n.level for n in met], dtype=float)
-        floor = np.array([min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in met], dtype=float)
-        sp, over = configurations.budget_pool(dataclasses.replace(sp, level=level, floor=floor), budget)
-        chosen, _, _ = choose(sp, sp.editions[None], sp.raises[None], (level**WEIGHT_POWER)[None], sp.pool)
-        keep = np.array([v for v in range(len(vendors)) if not over[v]], dtype=np.int64)
-        if not keep.size:
-            return None
-        e, s = np.divmod(chosen[0, keep], sp.bits.shape[0])
-        lifted = (sp.raises[keep] * sp.bits[s][:, :, None]).max(axis=1, initial=0)  # vendors x capabilities
-        ratings = np.maximum(sp.editions[keep, e], lifted)
-        return int(keep[leader_index(met, ratings, [names[v] for v in keep])])
+            level = np.array([[n.level for n in met] for _, met in members], dtype=float).reshape(len(members), -1)
+            floor = np.array(
+                [[min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in met] for _, met in members], dtype=float
+            ).reshape(len(members), -1)
+            pools, over = configurations.budget_pools(sp, budget, level, floor)
+            weights = level**WEIGHT_POWER
+            chosen, _, _ = choose(sp, sp.editions[None], sp.raises[None], weights, pools, level=level, floor=floor)
+            for d, (i, met) in enumerate(members):
+                keep = np.flatnonzero(~over[d])
+                if not keep.size:
+                    continue
+                e, s = np.divmod(chosen[d, keep], sp.bits.shape[0])
+                lifted = (sp.raises[keep] * sp.bits[s][:, :, None]).max(axis=1, initial=0)  # vendors x capabilities
+                ratings = np.maximum(sp.editions[keep, e], lifted)
+                found[i] = int(keep[leader_index(met, ratings, [names[v] for v in keep])])
+        return found
 
-    return leader
+    return leaders
 
 
 def robustness(
@@ -235,7 +250,7 @@ def robustness(
     needs: Sequence[Need],
     fits: Sequence[Fit],
     vendors: Sequence[Vendor],
-    leader_for: Callable[[Sequence[Need]], str | None],
+    leaders_for: Callable[[Sequence[Sequence[Need]]], Sequence[str | None]],
     *,
     draws: int = DRAWS,
     seed: int = SEED,
@@ -253,7 +268,7 @@ def robustness(
     margin = race[0].score - race[1].score if len(race) > 1 else 1.0
     share = odds[0].first_share if odds else 0.0
     clear = leader is not None and (runner_up is None or (share >= CLEAR_SHARE and margin >= CLOSE_MARGIN))
-    flip = importance_flip(needs_for, leader_for, answers, areas, fits)
+    flip = importance_flip(needs_for, leaders_for, answers, areas, fits)
     return Robustness(draws, seed, odds, leader, runner_up, margin, clear, flip)
 
 
