@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,7 +128,7 @@ def test_every_format_choice_of_the_command_line_has_its_renderer() -> None:
     assert {f.value for f in ReportFormat} == RENDERERS.keys() - {"terminal"}
 
 
-def test_the_command_runs_with_the_garbage_collector_on_and_its_start_up_objects_set_aside(
+def test_the_command_runs_with_the_garbage_collector_on_its_start_up_objects_set_aside_and_blas_on_one_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The entry point pauses the cyclic collector only while the modules load: a command that runs long
@@ -141,6 +142,9 @@ def test_the_command_runs_with_the_garbage_collector_on_and_its_start_up_objects
     monkeypatch.setattr(
         commands, "main", lambda: seen.update(on=gc.isenabled(), frozen=gc.get_freeze_count(), first=gc.get_threshold())
     )
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "")  # recorded, so that the test leaves it as it was
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")  # the user's own setting stays
     threshold = gc.get_threshold()
     try:
         start.main()
@@ -150,3 +154,4 @@ def test_the_command_runs_with_the_garbage_collector_on_and_its_start_up_objects
     assert seen["on"] is True
     assert isinstance(seen["frozen"], int) and seen["frozen"] > 1000
     assert seen["first"] == (start.FIRST_GENERATION, threshold[1], threshold[2])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["MKL_NUM_THREADS"] == "3"
