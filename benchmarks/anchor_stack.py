@@ -6,9 +6,9 @@ issue 12 and 13 ask for `assess --answers` within 2x "the time of importing its 
 that stack as it is now; `anchor_imports.py` is the stack as issue 12 listed it.
 """
 
-import babel.dates  # noqa: F401
+import babel.dates
 import babel.numbers  # noqa: F401
-import numpy  # noqa: F401
+import numpy
 import numpy.random  # noqa: F401
 import questionary  # noqa: F401
 import rich.console  # noqa: F401
