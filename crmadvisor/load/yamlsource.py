@@ -12,6 +12,7 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +164,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
 def _reader_problem(text: str, path: str) -> Problem:
     # Located here rather than from the error: libyaml gives a byte offset into UTF-8, PyYAML's
     # pure-Python reader a character index, and neither a line or column.
-    found = _NOT_YAML_CHARACTER.search(text)
+    found = _not_yaml_character().search(text)
     if found is None:  # pragma: no cover - the reader refuses only these characters
         return Problem(path, 1, 1, "", "a character that YAML does not allow", "yaml")
     position = found.start()
@@ -173,8 +174,11 @@ def _reader_problem(text: str, path: str) -> Problem:
     return Problem(path, line, column, "", message, "yaml")
 
 
-# The YAML 1.1 printable set, which both libyaml and PyYAML's reader enforce.
-_NOT_YAML_CHARACTER = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+@cache
+def _not_yaml_character() -> re.Pattern[str]:
+    """Outside the YAML 1.1 printable set, which both libyaml and PyYAML's reader enforce (compiled on
+    first use: about 8 ms, which a file without such a character never pays)."""
+    return re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _too_deep(path: str, mark: Mark) -> Problem:
