@@ -155,3 +155,11 @@ def test_the_command_runs_with_the_garbage_collector_on_its_start_up_objects_set
     assert isinstance(seen["frozen"], int) and seen["frozen"] > 1000
     assert seen["first"] == (start.FIRST_GENERATION, threshold[1], threshold[2])
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["MKL_NUM_THREADS"] == "3"
+
+
+def test_the_commands_annotations_are_objects_that_typer_reads_without_evaluating_strings() -> None:
+    """typer builds every command at each start; string annotations would be evaluated one by one."""
+    for name in ("commands", "vendors", "rfp"):
+        tree = ast.parse((PACKAGE / "cli" / f"{name}.py").read_text(encoding="utf-8"))
+        future = [n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
+        assert not future, f"cli/{name}.py: from __future__ import annotations"

@@ -1,7 +1,5 @@
 """`crmadvisor rfp`: the requirements workbook and demo scripts; `crmadvisor rfp import`: the answers back."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`crmadvisor vendors ...`: browse the vendor catalogue, audit it, scaffold new profiles."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
