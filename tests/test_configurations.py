@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -364,3 +365,27 @@ def test_every_configuration_scores_as_fit_scores_the_vendor_it_makes(case: tupl
         expected = fit(needs, configured_vendor(vendor, config))
         assert float(score[0, 0]) == pytest.approx(expected.score)
         assert int(block[0, 0]) == expected.count("blocking")
+
+
+@settings(max_examples=60, deadline=None)
+@given(vendors_with_overlapping_add_ons(), st.integers(0, 2**32 - 1))
+def test_the_configurations_dropped_as_dominated_are_never_the_choice(
+    case: tuple[Vendor, list[Need]], seed: int
+) -> None:
+    """The draws and the flip search compare only the undominated configurations: on perturbed ratings
+    and weights, the choice, its fit and its blocking gaps are those of the whole set."""
+    from crmadvisor.model.choice import undominated
+
+    vendor, needs = case
+    sp, _ = recommend(needs, [vendor], None, None)
+    rng = np.random.default_rng(seed)
+    d = 20
+    weights = sp.level**WEIGHT_POWER * rng.uniform(0.7, 1.3, size=(d, sp.level.size))
+    editions = np.where(sp.editions >= 0, np.clip(sp.editions + rng.integers(-1, 2, (d, *sp.editions.shape)), 0, 5), -1)
+    raises = np.where(sp.raises > 0, np.clip(sp.raises + rng.integers(-1, 2, (d, *sp.raises.shape)), 0, 5), 0)
+    kept = undominated(sp, sp.level, sp.floor)
+    whole = choose(sp, editions, raises, weights, sp.pool, exact=False)
+    fewer = choose(dataclasses.replace(sp, valid=kept), editions, raises, weights, sp.pool, exact=False)
+    assert (whole[0] == fewer[0]).all()
+    assert np.allclose(whole[1], fewer[1]) and (whole[2] == fewer[2]).all()
+    assert kept[:, :, 0].sum() == sp.valid[:, :, 0].sum()  # every edition alone stays

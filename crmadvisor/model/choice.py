@@ -129,6 +129,32 @@ def _flatten(sp: Space) -> _Flat:
     return _Flat(vendor, edition, subset, starts, pair_config, pair_cap, pair_rating, tuple(lifts), lifted, first_pair)
 
 
+def undominated(sp: Space, level: Floats, floor: Floats) -> Bools:
+    """The valid configurations (V x E x S) less those the rule never chooses, whatever the draw.
+
+    A set with an add-on that raises no important need and no must-have (in any row of `level` and
+    `floor`, D x C or C) has the blocking gaps and the important levels of the same set without it,
+    at a higher price: when the difference is more than the whole fit's tie-break can make up (TIE,
+    doubled for float32), the smaller set always comes first, within the pool wherever the larger
+    one is. Dropping such sets changes no choice; the draws and the flip search go 2 to 4 times
+    fewer configurations (the catalogue's add-ons are mostly bought for one area).
+    """
+    counts = ((np.atleast_2d(level) >= IMPORTANT) | (np.atleast_2d(floor) >= 0)).any(axis=0)  # C
+    idle: Bools = np.logical_not((sp.raises[:, :, counts] > 0).any(axis=2))  # V x A: raises nothing that pays
+    keep: Bools = sp.valid.copy()
+    for a in range(sp.bits.shape[1]):
+        with_a = np.flatnonzero(sp.bits[:, a])
+        without = with_a ^ (1 << a)
+        dominated = (
+            idle[:, a, None, None]
+            & sp.valid[:, :, without]
+            & (sp.pool[:, :, without] >= sp.pool[:, :, with_a])
+            & (sp.price[:, :, with_a] - sp.price[:, :, without] > 2 * TIE)
+        )
+        keep[:, :, with_a] &= ~dominated
+    return keep
+
+
 def choose(
     sp: Space,
     editions: Reals,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from crmadvisor.model.choice import Space, choose
+from crmadvisor.model.choice import Space, choose, undominated
 from crmadvisor.model.fit import WEIGHT_POWER
 from crmadvisor.model.robustness import RATING_SLIP, WEIGHT_SPREAD, VendorOdds
 
@@ -39,6 +39,7 @@ def draw_odds(sp: Space, race: Sequence[str], *, draws: int, seed: int) -> tuple
         pool=sp.pool[rows],
         price=sp.price[rows],
     )
+    sp = dataclasses.replace(sp, valid=undominated(sp, sp.level, sp.floor))  # the same choices, fewer to compare
     editions, raises, pool = sp.editions.astype(np.float32), sp.raises.astype(np.float32), sp.pool
     # only the real cells are perturbed: the editions a vendor has, the capabilities an add-on raises
     real_v, real_e = np.nonzero(editions[..., 0] >= 0)

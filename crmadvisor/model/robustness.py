@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from crmadvisor.model import configurations
-from crmadvisor.model.choice import choose
+from crmadvisor.model.choice import choose, undominated
 from crmadvisor.model.fit import MAJOR_FROM, MUST_HAVE_MET, WEIGHT_POWER, Fit, market_gaps
 from crmadvisor.model.needs import Need
 from crmadvisor.model.schema import DONT_KNOW, Answers, Constraints, FeatureAreasFile, RatesFile, Vendor
@@ -222,11 +222,11 @@ def rerun_leader(
                     built[key] = configurations.space(met, vendors, constraints, rates)
             groups.setdefault(key, []).append((i, met))
         for key, members in groups.items():
-            sp = built[key]
             level = np.array([[n.level for n in met] for _, met in members], dtype=float).reshape(len(members), -1)
             floor = np.array(
                 [[min(n.level, MUST_HAVE_MET) if n.must_have else -1 for n in met] for _, met in members], dtype=float
             ).reshape(len(members), -1)
+            sp = dataclasses.replace(built[key], valid=undominated(built[key], level, floor))  # the same choices
             pools, over = configurations.budget_pools(sp, budget, level, floor)
             weights = level**WEIGHT_POWER
             chosen, _, _ = choose(sp, sp.editions[None], sp.raises[None], weights, pools, level=level, floor=floor)
