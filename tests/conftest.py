@@ -135,26 +135,42 @@ def _cli_built_once() -> Iterator[None]:
         yield
 
 
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder `make(folder)` fills, once per test run: pytest-xdist's workers share it, under a lock
+    (the first that needs it makes it, a worker asking meanwhile waits). Read it, do not write in it."""
+    if name in _made:
+        return _made[name]
+    if os.environ.get("PYTEST_XDIST_WORKER") is None or sys.platform == "win32":
+        folder = factory.mktemp(name)
+        make(folder)
+        _made[name] = folder
+        return folder
+    import fcntl
+
+    folder = factory.getbasetemp().parent / name  # this run's, shared by its workers
+    with (folder.parent / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.parent / f"{name}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    _made[name] = folder
+    return folder
+
+
+_made: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="session")
 def example_reports_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What `python examples/make_reports.py FOLDER` writes (every example, every format), once per test run.
 
-    pytest-xdist's workers share it, under a lock: the first that needs it writes it (README.md last).
-    Read it, do not write in it: tests/test_report.py compares it with examples/reports/ file for file.
+    tests/test_report.py compares it with examples/reports/ file for file.
     """
     spec = importlib.util.spec_from_file_location("make_reports", ROOT / "examples" / "make_reports.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    if os.environ.get("PYTEST_XDIST_WORKER") is None or sys.platform == "win32":
-        folder: Path = tmp_path_factory.mktemp("examples") / "reports"
-        module.write_reports(folder)
-        return folder
-    import fcntl
-
-    folder = tmp_path_factory.getbasetemp().parent / "example-reports"  # this run's, shared by its workers
-    with (folder.parent / "example-reports.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (folder / "README.md").exists():
-            module.write_reports(folder)
-    return folder
+    return made_once(tmp_path_factory, "example-reports", module.write_reports)

@@ -6,15 +6,14 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, Ran, run
+from conftest import EXAMPLES, Ran, made_once, run
 
-from crmadvisor.browser import TOC_PAGE, destination_pages, find_browser, headless_command
+from crmadvisor.browser import TOC_PAGE, destination_pages, find_browser, headless_command, html_to_pdf
 from crmadvisor.errors import OutputError
 from crmadvisor.present.documents import css_string
 
@@ -66,21 +65,34 @@ def load_in_browser(page: Path, work: Path) -> tuple[str, list[str], list[str]]:
     return done.stdout, console, requested
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[Ran, Path]]:
-    """`assess --answers EXAMPLE -o "out/client report.pdf"`: what it said and the PDF, once per example.
+PRINTED_BY_THE_CLI = "industrial-supplier-loyalty"
 
-    With the default draws, so that the PDF holds the very report of examples/make_reports.py's HTML.
+
+def printed(factory: pytest.TempPathFactory, html_folder: Path, name: str) -> tuple[Ran, Path]:
+    """An example's report as a PDF, once per test run (pytest-xdist's workers share it).
+
+    The loyalty example printed by `assess -o "out/client report.pdf"` itself, with what it said; the
+    others' HTML (examples/make_reports.py's) printed by crmadvisor.browser, as that command prints the
+    same report, without assessing it again. Default draws, so that the PDF is the report of the HTML.
     """
-    done: dict[str, tuple[Ran, Path]] = {}
 
-    def print_example(name: str) -> tuple[Ran, Path]:
-        if name not in done:
-            target = tmp_path_factory.mktemp(name) / "out" / "client report.pdf"
-            done[name] = run("assess", "--answers", str(EXAMPLES / f"{name}.yaml"), "-o", str(target)), target
-        return done[name]
+    def make(folder: Path) -> None:
+        if name == PRINTED_BY_THE_CLI:
+            said = run("assess", "--answers", str(EXAMPLES / f"{name}.yaml"), "-o", str(folder / "out" / PDF_NAME))
+            (folder / "said.json").write_text(json.dumps(said._asdict()), encoding="utf-8")
+        else:
+            browser_path = browser()
+            assert browser_path is not None
+            html = (html_folder / f"{name}.html").read_text(encoding="utf-8")
+            (folder / "out").mkdir()
+            (folder / "out" / PDF_NAME).write_bytes(html_to_pdf(html, browser_path))
+            (folder / "said.json").write_text(json.dumps(Ran(0, "", "")._asdict()), encoding="utf-8")
 
-    return print_example
+    folder = made_once(factory, f"pdf-{name}", make)
+    return Ran(**json.loads((folder / "said.json").read_text(encoding="utf-8"))), folder / "out" / PDF_NAME
+
+
+PDF_NAME = "client report.pdf"
 
 
 @needs_browser
@@ -111,10 +123,11 @@ def test_html_report_loads_in_chromium_with_no_console_message_and_no_request(
 
 @needs_browser
 def test_pdf_report_holds_the_headings_and_tables(
-    printed: Callable[[str], tuple[Ran, Path]], example_reports_folder: Path
+    tmp_path_factory: pytest.TempPathFactory, example_reports_folder: Path
 ) -> None:
-    """On the loyalty example: the industrial supplier's report and its loyalty section."""
-    (code, stdout, stderr), target = printed("industrial-supplier-loyalty")
+    """`assess -o "out/client report.pdf"` on the loyalty example: the industrial supplier's report and its
+    loyalty section."""
+    (code, stdout, stderr), target = printed(tmp_path_factory, example_reports_folder, PRINTED_BY_THE_CLI)
     assert code == 0, stderr
     assert stdout == f"wrote {target}\n"
     data = target.read_bytes()
@@ -224,7 +237,7 @@ def _pdf_pages(pdf: Path) -> list[list[str]]:
     ("name", "page_of"), [("online-retailer", "of"), ("hybrid-b2b2c", "sur"), ("industrial-supplier-loyalty", "of")]
 )
 def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_or_a_continuation(
-    printed: Callable[[str], tuple[Ran, Path]], example_reports_folder: Path, name: str, page_of: str
+    tmp_path_factory: pytest.TempPathFactory, example_reports_folder: Path, name: str, page_of: str
 ) -> None:
     """What a reader sees page by page (issue 15): "page 3 of 12" at the foot of every page; a table of
     contents whose page numbers are where its sections start; every page opening on a heading, a table's
@@ -233,9 +246,9 @@ def test_pdf_pages_are_numbered_listed_in_contents_and_each_opens_on_a_heading_o
     charts on the page of their heading; no almost empty page."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    (code, _, stderr), pdf = printed(name)
+    (code, _, stderr), pdf = printed(tmp_path_factory, example_reports_folder, name)
     assert code == 0, stderr
-    html = example_reports_folder / f"{name}.html"  # the same report, as examples/make_reports.py writes it
+    html = example_reports_folder / f"{name}.html"  # the report printed
     parsed = _Blocks()
     parsed.feed(html.read_text(encoding="utf-8"))
     pages = _pdf_pages(pdf)
