@@ -11,6 +11,7 @@ import io
 import math
 import shlex
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,7 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-12-02"
 DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 BACK = UP + ENTER  # "back" is the last choice of a select; the pointer wraps from the first one to it
-RUN = ("--today", TODAY, "--draws", "200", "--width", "120")
+# no robustness draws: no test here asserts on the robustness, the flip search or the confidence (test_model.py does)
+RUN = ("--today", TODAY, "--draws", "0", "--width", "120")
 UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "NO_COLOR")
 
 
@@ -140,6 +142,43 @@ def assess(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+LOYALTY_IMPORTANT = (3, 1, 1, 3, 2, 1, 2, 0, 3)  # Interview().importance with loyalty (7th) important
+
+
+@cache
+def typed_once(importance: tuple[int, ...]) -> tuple[str, ...]:
+    """The answers file after each answer of one interview typed through to the summary, then Ctrl-C.
+
+    Item n is the file with the first n questions answered, as the questionnaire wrote it: what a
+    consultant who pressed Ctrl-C at question n+1 resumes. Typed once per test process, shared by
+    the tests about what comes after (`paused_at`); the tests of the typing itself type it all.
+    """
+    interview = Interview(importance=list(importance))
+    texts: list[str] = []
+    real_write = answers_module.atomic_write
+
+    def keep(target: Path, text: str) -> None:
+        real_write(target, text)
+        texts.append(text)
+
+    with pytest.MonkeyPatch.context() as patch, tempfile.TemporaryDirectory() as folder:
+        patch.setattr(workflow, "has_terminal", lambda: True)
+        patch.setattr(answers_module, "atomic_write", keep)
+        file = Path(folder) / "client.yaml"
+        code, _, _ = Consultant().types("".join(interview.steps()) + CTRL_C, "--save", str(file))
+        assert code == 130 and texts[-1] == file.read_text(encoding="utf-8")
+    assert len(texts) == len(interview.steps()) + 1  # created, then one write per answer
+    return tuple(texts)
+
+
+def paused_at(tmp_path: Path, answered: int, importance: tuple[int, ...] = tuple(Interview().importance)) -> Path:
+    """tmp_path/client.yaml: the interview typed up to its `answered`-th question, then Ctrl-C (len(steps): at
+    the summary). `--resume` it to go on from there."""
+    file = tmp_path / "client.yaml"
+    file.write_text(typed_once(importance)[answered], encoding="utf-8")
+    return file
+
+
 def saved(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
@@ -230,10 +269,10 @@ def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
 
 
 def test_the_summary_changes_an_answer_before_ranking(consultant: Consultant, tmp_path: Path) -> None:
-    file = tmp_path / "client.yaml"
+    file = paused_at(tmp_path, len(Interview().steps()))  # at the summary
     # summary: "confirm", then one line per part: company, traits, ...; in a part, one line per answer, then back
     edit_first_trait = pick(2) + pick(0) + pick(4) + BACK
-    code, out, _ = consultant.types("".join(Interview().steps()) + edit_first_trait + ENTER, "--save", str(file))
+    code, out, _ = consultant.types(edit_first_trait + ENTER, "--resume", str(file))
     assert code == 0
     first = catalog().traits.traits[0]
     assert saved(file)["traits"][first.id] == first.options[4].id
@@ -260,14 +299,14 @@ def must_have_options(interview: Interview) -> int:
 def test_back_from_the_first_constraint_returns_to_the_must_haves_then_the_last_importance_question(
     consultant: Consultant, tmp_path: Path
 ) -> None:
-    file = tmp_path / "client.yaml"
     interview = Interview()
     steps = interview.steps()
+    file = paused_at(tmp_path, 21)  # at the must-haves
     back_from_languages = tick(len(languages()))  # tick "back", the item after the languages
     back_from_must_haves = tick(must_have_options(interview))
     useful = UP * 2 + ENTER  # the pointer starts on the current answer, critical
-    keys = "".join(steps[:22]) + back_from_languages + back_from_must_haves + useful + "".join(steps[21:]) + ENTER
-    assert consultant.types(keys, "--save", str(file))[0] == 0
+    keys = steps[21] + back_from_languages + back_from_must_haves + useful + "".join(steps[21:]) + ENTER
+    assert consultant.types(keys, "--resume", str(file))[0] == 0
     last_area = catalog().feature_areas.areas[-1].id
     assert saved(file)["importance"][last_area] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
@@ -276,10 +315,10 @@ def test_back_from_the_first_constraint_returns_to_the_must_haves_then_the_last_
 def test_the_must_haves_step_lists_the_critical_and_important_areas_and_saves_the_ticked_ones(
     consultant: Consultant, tmp_path: Path
 ) -> None:
-    file = tmp_path / "client.yaml"
+    file = paused_at(tmp_path, 21)  # at the must-haves
     interview = Interview(must_haves=(0, 4))  # contacts' first capability, and pipeline's second
     screen = io.StringIO()
-    code, out, _ = consultant.types("".join(interview.steps()) + ENTER, "--save", str(file), screen=screen)
+    code, out, _ = consultant.types("".join(interview.steps()[21:]) + ENTER, "--resume", str(file), screen=screen)
     assert code == 0
     areas = {a.id: a for a in catalog().feature_areas.areas}
     assert saved(file)["must_haves"] == [areas["contacts"].capabilities[0].id, areas["pipeline"].capabilities[1].id]
@@ -300,14 +339,14 @@ def test_the_must_haves_step_lists_the_critical_and_important_areas_and_saves_th
 def test_back_in_a_multiple_choice_is_a_choice_apart_that_space_cannot_tick(
     consultant: Consultant, tmp_path: Path
 ) -> None:
-    file = tmp_path / "client.yaml"
     interview = Interview()
     steps = interview.steps()
+    file = paused_at(tmp_path, 21)  # at the must-haves
     on_back = DOWN * len(languages())  # the choice after the languages
-    keys = "".join(steps[:22]) + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
+    keys = steps[21] + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
     keys += tick(must_have_options(interview))  # and back again, from the must-haves
     useful = UP * 2 + ENTER
-    code, _, _ = consultant.types(keys + useful + "".join(steps[21:]) + ENTER, "--save", str(file))
+    code, _, _ = consultant.types(keys + useful + "".join(steps[21:]) + ENTER, "--resume", str(file))
     assert code == 0
     assert saved(file)["importance"][catalog().feature_areas.areas[-1].id] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
@@ -438,15 +477,13 @@ def test_lang_fr_asks_in_french(consultant: Consultant, tmp_path: Path) -> None:
 def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its_value_in_the_summary(
     consultant: Consultant, tmp_path: Path
 ) -> None:
-    file = tmp_path / "client.yaml"
-    steps = Interview().steps()
+    file = paused_at(tmp_path, 26)  # at the budget, the last question
     rub_out = "\x7f" * 8  # Backspace
     budget = "abc" + ENTER + rub_out + "<" + ENTER  # refused, then "<": back to the number of users
     budget += "0" + ENTER + rub_out + "12" + ENTER  # 0 users refused, then 12
     budget += "25,5" + ENTER  # a budget with a decimal comma
     edit_budget = pick(5) + pick(4) + rub_out + "<" + ENTER + pick(1)  # in the summary, "<" cancels the edit
-    keys = "".join(steps[:26]) + budget + edit_budget + ENTER
-    assert consultant.types(keys, "--save", str(file))[0] == 0
+    assert consultant.types(budget + edit_budget + ENTER, "--resume", str(file))[0] == 0
     constraints = saved(file)["constraints"]
     assert constraints["budget_per_user_month"] == 25.5
     assert constraints["company_size"] == "medium"
@@ -472,15 +509,12 @@ def test_loyalty_offer_after_the_summary_for_a_b2b_company_that_rates_loyalty_im
     consultant: Consultant, tmp_path: Path
 ) -> None:
     """Accepted, the loyalty questions are asked into the same file and the report has its loyalty section."""
-    file = tmp_path / "client.yaml"
     loyalty = catalog().loyalty
     assert loyalty is not None
-    interview = Interview(importance=[3, 1, 1, 3, 2, 1, 2, 0, 3])  # loyalty important
+    file = paused_at(tmp_path, len(Interview().steps()), LOYALTY_IMPORTANT)  # at the summary, loyalty important
     accept = ENTER  # "yes" is the default
     first_two = pick(0) * 2
-    code, _, err = consultant.types(
-        "".join(interview.steps()) + ENTER + accept + first_two + CTRL_C, "--save", str(file)
-    )
+    code, _, err = consultant.types(ENTER + accept + first_two + CTRL_C, "--resume", str(file))
     assert code == 130
     assert f"crmadvisor assess --resume {file}" in err
     # the traits already answer two loyalty questions (a partnership over many years, a few purchases a year)
@@ -496,9 +530,8 @@ def test_loyalty_offer_after_the_summary_for_a_b2b_company_that_rates_loyalty_im
 
 
 def test_loyalty_offer_declined_ranks_without_a_loyalty_section(consultant: Consultant, tmp_path: Path) -> None:
-    file = tmp_path / "client.yaml"
-    interview = Interview(importance=[3, 1, 1, 3, 2, 1, 2, 0, 3])
-    code, out, err = consultant.types("".join(interview.steps()) + ENTER + "n" + ENTER, "--save", str(file))
+    file = paused_at(tmp_path, len(Interview().steps()), LOYALTY_IMPORTANT)  # at the summary, loyalty important
+    code, out, err = consultant.types(ENTER + "n" + ENTER, "--resume", str(file))
     assert (code, err) == (0, "")
     assert "loyalty" not in saved(file)
     assert f"crmadvisor loyalty --resume {file}" in " ".join(out.replace("│", " ").split())  # this file, named
@@ -507,9 +540,8 @@ def test_loyalty_offer_declined_ranks_without_a_loyalty_section(consultant: Cons
 def test_a_budget_typed_with_its_currency_is_compared_with_prices_in_that_currency(
     consultant: Consultant, tmp_path: Path
 ) -> None:
-    file = tmp_path / "client.yaml"
-    interview = Interview(budget="30 usd")
-    code, out, err = consultant.types("".join(interview.steps()) + ENTER, "--save", str(file))
+    file = paused_at(tmp_path, 26)  # at the budget, the last question
+    code, out, err = consultant.types("30 usd" + ENTER + ENTER, "--resume", str(file))
     assert (code, err) == (0, "")
     constraints = saved(file)["constraints"]
     assert (constraints["budget_per_user_month"], constraints["budget_currency"]) == (30, "USD")
@@ -517,9 +549,8 @@ def test_a_budget_typed_with_its_currency_is_compared_with_prices_in_that_curren
 
 
 def test_a_yearly_budget_in_total_is_saved_and_compared_a_year(consultant: Consultant, tmp_path: Path) -> None:
-    file = tmp_path / "client.yaml"
-    interview = Interview(budget="6000 EUR a year")
-    code, out, err = consultant.types("".join(interview.steps()) + ENTER, "--save", str(file))
+    file = paused_at(tmp_path, 26)  # at the budget, the last question
+    code, out, err = consultant.types("6000 EUR a year" + ENTER + ENTER, "--resume", str(file))
     assert (code, err) == (0, "")
     constraints = saved(file)["constraints"]
     assert (constraints.get("budget_per_year"), constraints.get("budget_per_user_month")) == (6000, None)
@@ -597,11 +628,10 @@ def test_with_every_area_not_needed_no_must_have_is_offered_and_back_skips_the_s
 
 
 def test_a_refused_answer_says_why_whole_and_wrapped_then_asks_again(consultant: Consultant, tmp_path: Path) -> None:
-    file = tmp_path / "client.yaml"
-    steps = Interview().steps()
+    file = paused_at(tmp_path, 26)  # at the budget, the last question
     screen = io.StringIO()
-    keys = "".join(steps[:26]) + "abc" + ENTER + "\x7f" * 3 + "40" + ENTER + ENTER
-    code, _, _ = consultant.types(keys, "--save", str(file), "--lang", "fr", screen=screen)
+    keys = "abc" + ENTER + "\x7f" * 3 + "40" + ENTER + ENTER
+    code, _, _ = consultant.types(keys, "--resume", str(file), "--lang", "fr", screen=screen)
     assert code == 0
     assert saved(file)["constraints"]["budget_per_user_month"] == 40
     lines = screen.getvalue().replace("\r", "").splitlines()
