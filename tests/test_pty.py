@@ -40,11 +40,15 @@ def spawn(answers: Path, *how: str) -> pexpect.spawn:
         pytest.skip("pexpect cannot spawn a pseudo-terminal on this platform")
     args = ["-m", "crmadvisor", "assess", *(how or ("--save",)), answers.name, "--today", TODAY, "--draws", "200"]
     try:
-        return pexpect.spawn(
+        child = pexpect.spawn(
             sys.executable, args, env=env, cwd=str(answers.parent), dimensions=(40, 80), encoding="utf-8", timeout=20
         )
     except (OSError, pexpect.ExceptionPexpect) as err:  # no pty on this machine
         pytest.skip(f"pexpect cannot spawn a pseudo-terminal: {err}")
+    # no fixed 50 ms before each send: every key is sent once the prompt that reads it is drawn (its
+    # choices, or the end of its question), which the program does after dropping earlier keys
+    child.delaybeforesend = None
+    return child
 
 
 def plain(raw: str) -> str:
@@ -97,6 +101,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     child.expect_exact("Company name?")
     child.send("Ferronnerie Dauphinoise" + ENTER)
     child.expect_exact("consultant's name")
+    child.expect_exact("= back)?")  # the end of the question: the prompt is drawn
     child.send("Claire Martin" + ENTER)
     answer(traits.declared_model.question("en"), ENTER)  # B2B
     for trait, down in zip(traits.traits, [0, 2, 0, 1, 1, 0, 0, 0, 0], strict=True):
@@ -111,8 +116,10 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     answer("where may customer data be hosted", DOWN * 2 + SPACE + ENTER)  # eu
     answer("company size", DOWN * 3 + ENTER)  # medium
     child.expect_exact("Number of CRM users")
+    child.expect_exact("= back)?")
     child.send("12" + ENTER)
     child.expect_exact("budget per user per month")
+    child.expect_exact("= back)?")
     child.send(ENTER)
     child.expect_exact("Summary of the answers")
     child.expect_exact("Constraints: Interface languages: French (fr); ")  # the last part of the summary, one line each
@@ -123,6 +130,7 @@ def test_a_consultant_answers_with_arrow_keys_and_reads_the_report_at_80_columns
     answer("Which answer to change?", UP + ENTER, last_choice="back to the summary")  # back, unchanged
     answer("Summary of the answers", ENTER, last_choice="Constraints:")  # confirm
     child.expect_exact("loyalty-programme")  # B2B, loyalty important: the loyalty questions are offered
+    child.expect_exact("(Y/n)")
     child.send("n" + ENTER)  # not now (tests/test_questionnaire.py answers them)
     child.expect(pexpect.EOF)
     child.close()
@@ -162,7 +170,9 @@ def test_keys_typed_ahead_never_answer_the_next_question(tmp_path: Path) -> None
     answers.write_text(yaml.safe_dump(data), encoding="utf-8")
     loyalty = catalog().loyalty
     assert loyalty is not None
-    first, second = loyalty.questions[:2]
+    first, second, third = loyalty.questions[:3]
+    reused = {"relationship_length": "many_years", "order_frequency": "rare"}  # from the traits: not asked
+    assert not {first.id, second.id, third.id} & set(reused)
     child = spawn(answers, "--resume")
 
     def loyalty_answers() -> dict[str, str]:
@@ -172,14 +182,16 @@ def test_keys_typed_ahead_never_answer_the_next_question(tmp_path: Path) -> None
     child.send(ENTER)
     child.expect_exact("(Y/n)")
     child.send("y" + ENTER)  # typed fast: both keys arrive together
-    child.expect_exact(first.options[-1].label("en"))  # the first loyalty question is on screen...
-    time.sleep(1)
-    reused = {"relationship_length": "many_years", "order_frequency": "rare"}  # from the traits: not asked
-    assert loyalty_answers() == reused  # ...and the Enter after the `y` did not answer it
+    child.expect_exact(first.options[-1].label("en"))  # the first loyalty question is on screen
     child.send(ENTER + ENTER)  # twice: the first answers, the second is dropped
-    child.expect_exact(BACK_CHOICE)  # the second question is on screen
-    time.sleep(1)
-    assert loyalty_answers() == {**reused, first.id: first.options[0].id}
-    assert second.id not in loyalty_answers()
+    shown = child.expect_exact([second.options[-1].label("en"), third.options[-1].label("en")])
+    assert shown == 0, "a key typed ahead answered the second question unseen"
+    child.expect_exact(BACK_CHOICE)  # the second question is on screen, with its choices
+    # its second option: had the Enter after the `y`, or the second Enter, answered a question, this
+    # answers the third one instead, and the second is saved with its first option
+    child.send(DOWN + ENTER)
+    child.expect_exact(third.options[-1].label("en"))
+    child.expect_exact(BACK_CHOICE)  # the third question is on screen: the second answer is saved
+    assert loyalty_answers() == {**reused, first.id: first.options[0].id, second.id: second.options[1].id}
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
