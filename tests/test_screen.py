@@ -65,13 +65,14 @@ class Screen:
     def shows(self, text: str, timeout: float = 30) -> list[str]:
         """The screen's rows once `text` is on it (the test fails if it never is)."""
         deadline = time.monotonic() + timeout
+        before: list[str] = []
         while True:
             rows = self.tmux("capture-pane", "-p", "-t", "0").splitlines()
-            if any(text in row for row in rows):
-                time.sleep(0.3)  # the rest of the prompt is drawn
-                return self.tmux("capture-pane", "-p", "-t", "0").splitlines()
+            if rows == before and any(text in row for row in rows):
+                return rows  # on screen, and the screen did not change since the last look: the prompt is drawn
             assert time.monotonic() < deadline, f"never shown: {text!r}\n" + "\n".join(rows)
-            time.sleep(0.2)
+            before = rows
+            time.sleep(0.05)
 
 
 @pytest.fixture
