@@ -355,13 +355,9 @@ def test_back_in_a_multiple_choice_is_a_choice_apart_that_space_cannot_tick(
 def test_back_from_the_second_question_returns_to_the_company_name(consultant: Consultant, tmp_path: Path) -> None:
     file = tmp_path / "client.yaml"
     steps = Interview().steps()
-    assert (
-        consultant.types(
-            "Acme" + ENTER + "<" + ENTER + " SA" + ENTER + "".join(steps[1:]) + ENTER, "--save", str(file)
-        )[0]
-        == 0
-    )
-    assert saved(file)["company"] == "Acme SA"
+    keys = "Acme" + ENTER + "<" + ENTER + " SA" + ENTER + steps[1] + CTRL_C  # back, amended, then on to the next
+    assert consultant.types(keys, "--save", str(file))[0] == 130
+    assert (saved(file)["company"], saved(file)["consultant"]) == ("Acme SA", "Claire Martin")
 
 
 def test_save_never_overwrites_an_existing_file(consultant: Consultant, tmp_path: Path) -> None:
@@ -437,8 +433,7 @@ def test_resuming_a_hand_edited_file_keeps_the_edits_and_asks_only_what_is_missi
     consultant: Consultant, tmp_path: Path
 ) -> None:
     interview = Interview()
-    file = tmp_path / "client.yaml"
-    assert consultant.types("".join(interview.steps()[:14]) + CTRL_C, "--save", str(file))[0] == 130
+    file = paused_at(tmp_path, 14)  # Ctrl-C at the third importance question
     # the consultant fixes the company and a trait by hand and sets a constraint, with no `asked` list
     data = saved(file)
     first = catalog().traits.traits[0]
