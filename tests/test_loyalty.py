@@ -479,12 +479,32 @@ def test_the_interactive_questionnaire_saves_every_answer_and_prints_the_result(
 def test_back_returns_to_the_previous_question(keys: PipeInput, tmp_path: Path) -> None:
     file = tmp_path / "client.yaml"
     section = passing()
-    steps = typed(section)
-    back = UP + ENTER  # "back" is the last choice; the pointer wraps from the first one to it
-    keys.send_text("Acme" + ENTER + steps[0] + pick(1) + back + back + "".join(steps))
+    questions = loyalty().questions
+    first, second = questions[0], questions[1]
+    right = [o.id for o in second.options].index(section[second.id])
+    wrong = 1 - right if len(second.options) > 1 else 0
+    assert wrong != right
+    # a question asked again shows its pointer on the answer given; "back" is the choice after the options
+    keys.send_text(
+        "Acme"
+        + ENTER
+        + pick([o.id for o in first.options].index(section[first.id]))
+        + pick(wrong)
+        + UP  # the third question, pointer on its first option: wraps to "back"
+        + ENTER
+        + DOWN * (len(second.options) - wrong)  # the second question again, from the wrong answer to "back"
+        + ENTER
+        + ENTER  # the first question again: its answer kept
+        + (UP if right < wrong else DOWN) * abs(right - wrong)  # the second, corrected
+        + ENTER
+        + CTRL_C
+    )
     code, _, err = run("loyalty", "--save", str(file), "--width", WIDE)
-    assert code == 0, err
-    assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == section
+    assert code == 130, err
+    assert yaml.safe_load(file.read_text(encoding="utf-8"))["loyalty"] == {
+        first.id: section[first.id],
+        second.id: section[second.id],
+    }
 
 
 def test_ctrl_c_exits_130_and_the_saved_file_resumes_where_it_stopped(keys: PipeInput, tmp_path: Path) -> None:
