@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -145,16 +145,27 @@ def assess(*args: str) -> tuple[int, str, str]:
 LOYALTY_IMPORTANT = (3, 1, 1, 3, 2, 1, 2, 0, 3)  # Interview().importance with loyalty (7th) important
 
 
-@cache
-def typed_once(importance: tuple[int, ...]) -> tuple[str, ...]:
-    """The answers file after each answer of one interview typed through to the summary, then Ctrl-C.
+class Typed(NamedTuple):
+    """One interview typed through to the summary, then Ctrl-C: what the run did and wrote."""
 
-    Item n is the file with the first n questions answered, as the questionnaire wrote it: what a
-    consultant who pressed Ctrl-C at question n+1 resumes. Typed once per test process, shared by
-    the tests about what comes after (`paused_at`); the tests of the typing itself type it all.
+    texts: tuple[str, ...]  # the answers file after each write: item n has the first n questions answered
+    code: int
+    err: str
+    screen: str
+    path: Path  # where it was saved (a folder since removed)
+
+
+@cache
+def typed_once(importance: tuple[int, ...]) -> Typed:
+    """The interview with these importance answers typed through to the summary, then Ctrl-C.
+
+    Its file after n answers is what a consultant who pressed Ctrl-C at question n+1 resumes. Typed
+    once per test process, shared by the tests about what comes after (`paused_at`) and by the test
+    of a Ctrl-C at the summary; the tests of the typing itself type it all.
     """
     interview = Interview(importance=list(importance))
     texts: list[str] = []
+    screen = io.StringIO()
     real_write = answers_module.atomic_write
 
     def keep(target: Path, text: str) -> None:
@@ -165,17 +176,17 @@ def typed_once(importance: tuple[int, ...]) -> tuple[str, ...]:
         patch.setattr(workflow, "has_terminal", lambda: True)
         patch.setattr(answers_module, "atomic_write", keep)
         file = Path(folder) / "client.yaml"
-        code, _, _ = Consultant().types("".join(interview.steps()) + CTRL_C, "--save", str(file))
-        assert code == 130 and texts[-1] == file.read_text(encoding="utf-8")
+        code, _, err = Consultant().types("".join(interview.steps()) + CTRL_C, "--save", str(file), screen=screen)
+        assert texts[-1] == file.read_text(encoding="utf-8")
     assert len(texts) == len(interview.steps()) + 1  # created, then one write per answer
-    return tuple(texts)
+    return Typed(tuple(texts), code, err, screen.getvalue(), file)
 
 
 def paused_at(tmp_path: Path, answered: int, importance: tuple[int, ...] = tuple(Interview().importance)) -> Path:
     """tmp_path/client.yaml: the interview typed up to its `answered`-th question, then Ctrl-C (len(steps): at
     the summary). `--resume` it to go on from there."""
     file = tmp_path / "client.yaml"
-    file.write_text(typed_once(importance)[answered], encoding="utf-8")
+    file.write_text(typed_once(importance).texts[answered], encoding="utf-8")
     return file
 
 
@@ -255,11 +266,10 @@ def test_ctrl_c_at_the_first_question_leaves_a_file_that_resumes_there(consultan
 def test_ctrl_c_during_the_summary_then_resume_goes_straight_to_the_summary(
     consultant: Consultant, tmp_path: Path
 ) -> None:
-    file = tmp_path / "client.yaml"
-    screen = io.StringIO()
-    code, _, err = consultant.types("".join(Interview().steps()) + CTRL_C, "--save", str(file), screen=screen)
-    assert code == 130 and f"--resume {file}" in err
-    assert "Summary of the answers" in screen.getvalue()  # its lines: tests/test_pty.py, at 80x24
+    typed = typed_once(tuple(Interview().importance))  # every answer typed, then Ctrl-C at the summary
+    assert typed.code == 130 and f"--resume {typed.path}" in typed.err
+    assert "Summary of the answers" in typed.screen  # its lines: tests/test_pty.py, at 80x24
+    file = paused_at(tmp_path, len(Interview().steps()))  # the file that run left
     assert answered(saved(file)) == Interview().saved()
     assert saved(file)["confirmed"] is False
 
@@ -486,9 +496,8 @@ def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its
 
 
 def test_resume_with_another_lang_asks_the_rest_in_that_language(consultant: Consultant, tmp_path: Path) -> None:
-    file = tmp_path / "client.yaml"
     steps = Interview().steps()
-    assert consultant.types("".join(steps[:5]) + CTRL_C, "--save", str(file))[0] == 130
+    file = paused_at(tmp_path, 5)  # Ctrl-C at the third trait
     assert saved(file)["lang"] == "en"
     screen = io.StringIO()
     code, out, _ = consultant.types("".join(steps[5:]) + ENTER, "--resume", str(file), "--lang", "fr", screen=screen)
