@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 import numpy as np
 import pytest
-from pymcdm.methods import TOPSIS
-from pymcdm.normalizations import vector_normalization
 
 from crmadvisor.model.robustness import topsis
 
@@ -29,6 +30,16 @@ def random_case(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return matrix, weights / weights.sum()
 
 
+@cache
+def reference_topsis() -> Any:
+    """A maker of pymcdm's TOPSIS on vector-normalised columns, imported when first used: pymcdm imports
+    matplotlib.pyplot and more (1.5 s), which each pytest-xdist worker would otherwise pay while collecting."""
+    from pymcdm.methods import TOPSIS
+    from pymcdm.normalizations import vector_normalization
+
+    return lambda: TOPSIS(normalization_function=vector_normalization)
+
+
 def ranking(values: np.ndarray) -> list[int]:
     """Indices best first, ties broken by position (as the cross-check does)."""
     return sorted(range(len(values)), key=lambda i: (-round(float(values[i]), 9), i))
@@ -38,7 +49,7 @@ def ranking(values: np.ndarray) -> list[int]:
 def test_topsis_matches_pymcdm(seed: int) -> None:
     matrix, weights = random_case(seed)
     ours = topsis(matrix, weights)
-    reference = TOPSIS(normalization_function=vector_normalization)(matrix, weights, np.ones(matrix.shape[1]))
+    reference = reference_topsis()()(matrix, weights, np.ones(matrix.shape[1]))
     assert ours.shape == (matrix.shape[0],)
     assert np.allclose(ours, reference)
     assert ranking(ours) == ranking(reference)
