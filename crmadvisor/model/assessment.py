@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from crmadvisor.model.fit import Fit, MarketGap, market_gaps, rank, rank_key
 from crmadvisor.model.loyalty import LoyaltyAssessment, advises_against, applies, loyalty_from, raise_needs
-from crmadvisor.model.needs import Need, needs_from
+from crmadvisor.model.needs import Need, Scores, needs_from
 from crmadvisor.model.profile import CompanyProfile, profile_from
 from crmadvisor.model.recommendation import Advice, recommend
 from crmadvisor.model.rfp import Change, answered, changes, desk_research
@@ -50,9 +50,11 @@ def assess(
     if answers.loyalty is not None and catalog.loyalty is not None:
         loyalty = loyalty_from(answers.loyalty, catalog.loyalty)
 
+    scores: Scores = {}  # the traits' reading of each area, the same for every importance tried
+
     def needs_for(given: Answers) -> tuple[Need, ...]:
         """The needs from these answers: traits and importance, then the loyalty raises where they apply."""
-        derived = needs_from(profile, given, catalog.feature_areas)
+        derived = needs_from(profile, given, catalog.feature_areas, scores)
         if loyalty is None or catalog.loyalty is None or advises_against(loyalty):
             return derived
         if applies(catalog.loyalty, profile.orientation, {n.area: n.importance for n in derived}):

@@ -308,11 +308,19 @@ def _needs_of(sp: Space) -> tuple[tuple[str, float, float], ...]:
     return tuple(zip(sp.capabilities, sp.level.tolist(), sp.floor.tolist(), strict=True))
 
 
-def _closes(sp: Space, before: Vendor, after: Vendor) -> tuple[str, ...]:
+def _rating_in(vendor: Vendor, config: Configuration, capability: str) -> int:
+    """A capability's rating in a configuration, as `configured_vendor` makes it (without building it)."""
+    held = vendor.ratings.get(capability)
+    if held is None:
+        return 0
+    return max([held.at(config.edition.id), *(a.raises.get(capability, 0) for a in config.add_ons)])
+
+
+def _closes(sp: Space, vendor: Vendor, before: Configuration, after: Configuration) -> tuple[str, ...]:
     """Needed capabilities whose gap `after` closes or narrows."""
     found = []
     for cap, level, _ in _needs_of(sp):
-        was, now = _rating(before, cap, ""), _rating(after, cap, "")
+        was, now = _rating_in(vendor, before, cap), _rating_in(vendor, after, cap)
         if was < level and now > was:
             found.append(cap)
     return tuple(found)
@@ -320,13 +328,12 @@ def _closes(sp: Space, before: Vendor, after: Vendor) -> tuple[str, ...]:
 
 def _upgrades(sp: Space, v: int, e: int, s: int, config: Configuration, rates: RatesFile | None) -> tuple[Upgrade, ...]:
     vendor = sp.vendors[v]
-    now = configured_vendor(vendor, config)
     found: list[Upgrade] = []
     if e + 1 < len(vendor.editions):
         up = vendor.editions[e + 1]
         keep = tuple(a for a in config.add_ons if _useful(a, up, vendor, set(sp.capabilities)))
         upper = Configuration(vendor.id, up, keep, cost_of([up, *keep], sp.users, sp.currency, rates))
-        closes = _closes(sp, now, configured_vendor(vendor, upper))
+        closes = _closes(sp, vendor, config, upper)
         if closes:
             found.append(Upgrade("edition", up.id, up.name, closes, _extra(upper.cost, config.cost), sp.currency))
     for add_on in vendor.add_ons:
@@ -338,7 +345,7 @@ def _upgrades(sp: Space, v: int, e: int, s: int, config: Configuration, rates: R
             (*config.add_ons, add_on),
             cost_of([config.edition, *config.add_ons, add_on], sp.users, sp.currency, rates),
         )
-        closes = _closes(sp, now, configured_vendor(vendor, more))
+        closes = _closes(sp, vendor, config, more)
         if closes:
             found.append(Upgrade("add_on", add_on.id, add_on.name, closes, _extra(more.cost, config.cost), sp.currency))
     return tuple(found)

@@ -74,6 +74,9 @@ class _Scored:
     drivers: tuple[DriverEffect, ...]
 
 
+Scores = dict[str, list[_Scored]]  # what the traits make of each area's capabilities, by area
+
+
 def _score(profile: CompanyProfile, area: FeatureArea) -> list[_Scored]:
     options = {t.trait: t.option for t in profile.traits}
     positions = {t.trait: t.position for t in reversed(profile.traits)}  # the first answer of a trait, as position_of
@@ -115,19 +118,31 @@ def level_of(ceiling: int, relevance: float, top: float) -> int:
     return max(level, 0)
 
 
-def needs_from(profile: CompanyProfile, answers: Answers, areas: FeatureAreasFile) -> tuple[Need, ...]:
+def needs_from(
+    profile: CompanyProfile,
+    answers: Answers,
+    areas: FeatureAreasFile,
+    scores: Scores | None = None,
+) -> tuple[Need, ...]:
     """One need per capability of the catalogue, in catalogue order.
 
     Must-haves: the consultant's named ones (`answers.must_haves`), each at its area's level;
     when none are named (absent or an empty list), one per area answered with a must-have level (critical): of its
     capabilities at the area's level and within MUST_HAVE_TIE of its top relevance, the first in
     catalogue order (the area's core form).
+
+    `scores`, when given, keeps what the traits make of each area's capabilities (keyed by area), for
+    the next call with the same profile: the flip search derives needs for two dozen importances.
     """
     levels = {lvl.id: lvl for lvl in areas.importance_levels}
     named = set(answers.must_haves) if answers.must_haves else None  # none named: the default
     needs: list[Need] = []
     for area in areas.areas:
-        scored = _score(profile, area)
+        scored = scores.get(area.id) if scores is not None else None
+        if scored is None:
+            scored = _score(profile, area)
+            if scores is not None:
+                scores[area.id] = scored
         top = max(s.relevance for s in scored)
         answered = levels.get(answers.importance.get(area.id, DONT_KNOW))
         suggested_by: tuple[str, ...] = ()
