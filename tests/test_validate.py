@@ -216,9 +216,9 @@ def test_duplicate_vendor_id_across_folders(vendor: Doc, tmp_path: Path) -> None
 
 def test_50_mb_file_is_refused_by_size(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
-    with path.open("wb") as out:
+    with path.open("wb") as out:  # 50 MB of which none is written: the size is all that may be read
         out.write(b"kind: vendor\nsummary: ")
-        out.write(b"x" * 50_000_000)
+        out.seek(50_000_000, os.SEEK_CUR)
         out.write(b"\n")
     start = time.monotonic()
     result = validate(path)
@@ -424,6 +424,7 @@ def test_schema_accepts_the_shipped_files_and_refuses_mistakes(kind: str, folder
     import jsonschema
     import yaml
 
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     result = run("schema", kind)
     assert result.code == 0 and result.stderr == ""
     schema = json.loads(result.stdout)
@@ -433,7 +434,8 @@ def test_schema_accepts_the_shipped_files_and_refuses_mistakes(kind: str, folder
     assert files
     for path in files:
         # as an editor's language server sees it: dates are text
-        doc = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=safe_loader)  # libyaml's: 15 times faster
+        doc = json.loads(json.dumps(data, default=str))
         assert not list(checker.iter_errors(doc)), path
     doc["colour"] = "blue"
     (error,) = checker.iter_errors(doc)
