@@ -14,8 +14,9 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
-from conftest import DATA, TODAY, run
+from conftest import DATA, TODAY, Ran, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -96,12 +97,13 @@ def rendered_markdown(text: str) -> str:
 any_name = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=24)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(company=any_name, vendor=any_name)
-def test_any_company_or_vendor_name_survives_every_output_and_never_exits_3(
-    tmp_path_factory: object, company: str, vendor: str
-) -> None:
-    folder = Path(str(tmp_path_factory.mktemp("names")))  # type: ignore[attr-defined]
+NAMES_PROPERTY = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def with_names(factory: pytest.TempPathFactory, company: str, vendor: str) -> tuple[Path, tuple[str, ...]]:
+    """A folder with answers for `company` and a catalogue where the vendor `markup-crm` is named `vendor`;
+    and the catalogue's options."""
+    folder = factory.mktemp("names")
     vendors = folder / "vendors"
     vendors.mkdir()
     profile = yaml.safe_load((VENDORS / "markup-crm.yaml").read_text(encoding="utf-8"))
@@ -109,19 +111,48 @@ def test_any_company_or_vendor_name_survives_every_output_and_never_exits_3(
     shutil.copy(VENDORS / "escape-crm.yaml", vendors)
     answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
     (folder / "a.yaml").write_text(yaml.safe_dump({**answers, "company": company}), encoding="utf-8")
-    catalogue = ("--vendors", str(vendors), "--no-shipped-vendors", "--today", TODAY)
-    common = ("assess", "--answers", str(folder / "a.yaml"), *catalogue, "--draws", "0")
-    results = {fmt: run(*common, "--no-charts", "-o", folder / f"r.{fmt}") for fmt in ("md", "html", "json")}
-    results["terminal"] = run(*common, *WIDE)
-    results["show"] = run("vendors", "show", "markup-crm", *catalogue, env=COLUMNS)
+    return folder, ("--vendors", str(vendors), "--no-shipped-vendors", "--today", TODAY)
+
+
+def exit_codes_hold(results: dict[str, Ran], company: str, vendor: str) -> bool:
+    """Never exit 3; exit 0 but for a blank name, refused as a located mistake (exit 1): whether both are named."""
     assert all(r.code in (0, 1) for r in results.values()), {k: r.stderr for k, r in results.items()}
-    name, shown_vendor = company.strip(), vendor.strip()
-    if not name or not shown_vendor:  # blank names are refused as located mistakes (exit 1)
-        return
+    if not company.strip() or not vendor.strip():
+        return False
     assert all(r.code == 0 for r in results.values()), {k: r.stdout + r.stderr for k, r in results.items()}
+    return True
+
+
+# The written reports and the terminal are two properties (each its own names), so that pytest-xdist can
+# run them side by side: together they were the longest test of the suite.
+@NAMES_PROPERTY
+@given(company=any_name, vendor=any_name)
+def test_any_company_or_vendor_name_survives_every_written_report_and_never_exits_3(
+    tmp_path_factory: pytest.TempPathFactory, company: str, vendor: str
+) -> None:
+    folder, catalogue = with_names(tmp_path_factory, company, vendor)
+    common = ("assess", "--answers", str(folder / "a.yaml"), *catalogue, "--draws", "0", "--no-charts")
+    results = {fmt: run(*common, "-o", folder / f"r.{fmt}") for fmt in ("md", "html", "json")}
+    if not exit_codes_hold(results, company, vendor):
+        return
+    name, shown_vendor = company.strip(), vendor.strip()
     report = json.loads((folder / "r.json").read_text(encoding="utf-8"))
     assert report["company"] == name and shown_vendor in {r["name"] for r in report["ranking"]}
     assert name in html.unescape((folder / "r.html").read_text(encoding="utf-8"))
     assert " ".join(name.split()) in rendered_markdown((folder / "r.md").read_text(encoding="utf-8"))
-    assert flat(name) in flat(results["terminal"].stdout)
-    assert flat(shown_vendor) in flat(results["show"].stdout)
+
+
+@NAMES_PROPERTY
+@given(company=any_name, vendor=any_name)
+def test_any_company_or_vendor_name_survives_the_terminal_and_never_exits_3(
+    tmp_path_factory: pytest.TempPathFactory, company: str, vendor: str
+) -> None:
+    folder, catalogue = with_names(tmp_path_factory, company, vendor)
+    results = {
+        "terminal": run("assess", "--answers", str(folder / "a.yaml"), *catalogue, "--draws", "0", *WIDE),
+        "show": run("vendors", "show", "markup-crm", *catalogue, env=COLUMNS),
+    }
+    if not exit_codes_hold(results, company, vendor):
+        return
+    assert flat(company.strip()) in flat(results["terminal"].stdout)
+    assert flat(vendor.strip()) in flat(results["show"].stdout)
