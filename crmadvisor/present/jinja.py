@@ -201,6 +201,58 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment, _Sandbox):
 # ------------------------------------------------------------------ rendering
 
 
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A template compiled in its sandbox, ready to render any number of times."""
+
+    template: Template
+    name: str
+    limits: Limits | None
+
+
+def compile_template(
+    source: str,
+    *,
+    autoescape: bool,
+    name: str,
+    filters: Mapping[str, Callable[..., Any]],
+    limits: Limits | None = None,
+) -> Compiled:
+    """Compile a template; with `limits` (a consultancy's own) in the bounded sandbox. Its syntax mistakes
+    are located in it, before anything is rendered."""
+    env: _Sandbox
+    if limits is None:
+        env = _Sandbox(autoescape)
+        env.filters.update(filters)
+    else:
+        env = bounded = _BoundedSandbox(autoescape, limits, time.monotonic() + limits.seconds)
+        bounded.filters.update({key: bounded._checked_filter(key, f) for key, f in filters.items()})
+    try:
+        return Compiled(_compiled(env, source, name), name, limits)  # in time bounded by the file's size
+    except Exception as err:
+        located = _problem(err, name, limits)
+        if located is None:
+            raise
+        raise located from None
+
+
+def render_compiled(compiled: Compiled, context: Mapping[str, Any]) -> str:
+    """Render a compiled template (bounded by its `limits`, if any); any mistake located in it."""
+    template, limits = compiled.template, compiled.limits
+    try:
+        if limits is None:
+            return template.render(context)
+        bounded = cast("_BoundedSandbox", template.environment)
+        deadline = bounded.deadline = time.monotonic() + limits.seconds
+        with _time_bound(limits.seconds), _memory_bound(limits.memory):
+            return _bounded_output(template.generate(context), limits, deadline)  # type: ignore[arg-type]
+    except Exception as err:
+        located = _problem(err, compiled.name, limits)
+        if located is None:
+            raise
+        raise located from None
+
+
 def render(
     source: str,
     context: Mapping[str, Any],
@@ -211,30 +263,21 @@ def render(
     limits: Limits | None = None,
 ) -> str:
     """Render a template; with `limits` (a consultancy's own), bounded, and any mistake located in it."""
-    env: _Sandbox
-    if limits is None:
-        env = _Sandbox(autoescape)
-        env.filters.update(filters)
-    else:
-        env = bounded = _BoundedSandbox(autoescape, limits, time.monotonic() + limits.seconds)
-        bounded.filters.update({key: bounded._checked_filter(key, f) for key, f in filters.items()})
-    try:
-        template = _compiled(env, source, name)  # in time bounded by the file's size
-        if limits is None:
-            return template.render(context)
-        deadline = bounded.deadline = time.monotonic() + limits.seconds
-        with _time_bound(limits.seconds), _memory_bound(limits.memory):
-            return _bounded_output(template.generate(context), limits, deadline)  # type: ignore[arg-type]
-    except TemplateSyntaxError as err:
-        raise _located(name, err.lineno or 1, err.message or str(err)) from None
-    except TemplateError as err:
-        raise _located(name, _template_line(err), str(err)) from None
-    except (TooCostly, OverflowError, RecursionError, MemoryError) as err:
-        raise _located(name, _template_line(err), _cost_message(err, limits)) from None
-    except Exception as err:  # a consultancy's template doing a sum on text, a division by zero, ...
-        if limits is None or not _in_template(err):
-            raise
-        raise _located(name, _template_line(err), f"{type(err).__name__}: {err}") from None
+    compiled = compile_template(source, autoescape=autoescape, name=name, filters=filters, limits=limits)
+    return render_compiled(compiled, context)
+
+
+def _problem(err: Exception, name: str, limits: Limits | None) -> InputError | None:
+    """A template's mistake as a located problem; None for an error of the program's own (raised as it is)."""
+    if isinstance(err, TemplateSyntaxError):
+        return _located(name, err.lineno or 1, err.message or str(err))
+    if isinstance(err, TemplateError):
+        return _located(name, _template_line(err), str(err))
+    if isinstance(err, TooCostly | OverflowError | RecursionError | MemoryError):
+        return _located(name, _template_line(err), _cost_message(err, limits))
+    if isinstance(err, InputError) or limits is None or not _in_template(err):
+        return None  # _compiled's own located problem, or a shipped template's bug
+    return _located(name, _template_line(err), f"{type(err).__name__}: {err}")  # a sum on text, a division by zero
 
 
 def _compiled(env: Environment, source: str, name: str) -> Template:

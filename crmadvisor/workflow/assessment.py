@@ -134,6 +134,14 @@ def export_report(
 
         printer = find_browser(report.browser)  # before any work: with no browser, nothing is written
     view = report_from(result, catalog, lang=lang, date=date, version=__version__, method=method, top=top)
+    own = None
+    if template is not None:  # compiled before the charts are drawn: its syntax mistakes are said at once
+        from crmadvisor.present.documents import prepare_template
+        from crmadvisor.present.jinja import Limits
+
+        source = read_template(template, said)
+        html = kind in ("html", "pdf")
+        own = prepare_template(view.lang, source, html=html, name=str(template), limits=Limits())
     images: tuple[ChartImage, ...] = ()
     if charts and kind != "json":
         from crmadvisor.present.charts import chart_images, with_charts
@@ -141,13 +149,10 @@ def export_report(
         images = chart_images(view, png=png)
         linked = output is not None and kind == "md"
         view = with_charts(view, images, f"{output.stem}_files" if linked and output else None)
-    if template is not None:
-        from crmadvisor.present.documents import render_template
-        from crmadvisor.present.jinja import Limits
+    if own is not None:
+        from crmadvisor.present.documents import render_prepared
 
-        source = read_template(template, said)
-        html = kind in ("html", "pdf")
-        text = render_template(view, source, html=html, name=str(template), limits=Limits())
+        text = render_prepared(own, view)
     else:
         text = RENDERERS[kind](view)
     if output is None:
