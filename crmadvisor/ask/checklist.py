@@ -11,10 +11,13 @@ is echoed with its whole answer, on the next line when it does not fit after the
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from prompt_toolkit.application import Application
+from prompt_toolkit.application.current import AppSession, get_app_session
 from prompt_toolkit.filters import is_done
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
@@ -23,6 +26,8 @@ from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import DEFAULT_SELECTED_POINTER, INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.styles import merge_styles_default
+
+T = TypeVar("T")
 
 
 def checklist(
@@ -43,25 +48,41 @@ def checklist(
     wrapped to `width` already. Ctrl-C raises KeyboardInterrupt; closed input, EOFError.
     """
     rows = len(items) + len(actions)
-    chosen = [value for value, _ in items if value in ticked]
-    at, done = start % rows, ""  # the row under the pointer; the answer as shown once given
     labels = [_wrap(label, width, 5) for _, label in items] + [_wrap(label, width, 3) for _, label in actions]
+    chosen = [value for value, _ in items if value in ticked]
+    asked = _Asked(message, tuple(items), tuple(actions), instruction, width, labels, chosen, start % rows)
+    return _prompt().ask(asked)
 
-    def prompt() -> StyleAndTextTuples:
-        if done:  # the whole answer after the question, or under it when it does not fit
-            return [("class:qmark", "?"), ("class:question", f" {message.rstrip()}"), ("class:answer", done)]
-        return [("class:qmark", "?"), ("class:question", f" {message} "), ("class:instruction", instruction)]
 
-    def lines() -> StyleAndTextTuples:
+@dataclass(slots=True)
+class _Asked:
+    """The list question on screen: what it shows, and where the consultant is in it."""
+
+    message: str
+    items: tuple[tuple[Any, str], ...]
+    actions: tuple[tuple[Any, str], ...]
+    instruction: str
+    width: int
+    labels: list[str]  # wrapped, items' then actions'
+    chosen: list[Any]  # the ticked items' values, in the order ticked
+    at: int  # the row under the pointer
+    done: str = ""  # the answer as shown once given
+
+    def prompt(self) -> StyleAndTextTuples:
+        if self.done:  # the whole answer after the question, or under it when it does not fit
+            return [("class:qmark", "?"), ("class:question", f" {self.message.rstrip()}"), ("class:answer", self.done)]
+        return [("class:qmark", "?"), ("class:question", f" {self.message} "), ("class:instruction", self.instruction)]
+
+    def lines(self) -> StyleAndTextTuples:
         tokens: StyleAndTextTuples = []
-        values = [value for value, _ in [*items, *actions]]
-        for row, (value, label) in enumerate(zip(values, labels, strict=True)):
-            here = row == at
+        values = [value for value, _ in [*self.items, *self.actions]]
+        for row, (value, label) in enumerate(zip(values, self.labels, strict=True)):
+            here = row == self.at
             tokens.append(("class:pointer", f" {DEFAULT_SELECTED_POINTER} ") if here else ("", "   "))
             if here:
                 tokens.append(("[SetCursorPosition]", ""))
-            on = value in chosen and row < len(items)
-            if row < len(items):
+            on = value in self.chosen and row < len(self.items)
+            if row < len(self.items):
                 tokens.append(
                     ("class:selected" if on else "", f"{INDICATOR_SELECTED if on else INDICATOR_UNSELECTED} ")
                 )
@@ -69,63 +90,94 @@ def checklist(
             tokens.append(("", "\n"))
         return tokens[:-1]
 
-    keys = KeyBindings()
+    def move(self, by: int) -> None:
+        self.at = (self.at + by) % len(self.labels)
 
-    @keys.add(Keys.ControlC, eager=True)
-    @keys.add(Keys.ControlQ, eager=True)
-    def _abort(event: KeyPressEvent) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    @keys.add(Keys.Down, eager=True)
-    @keys.add(Keys.ControlN, eager=True)
-    def _down(event: KeyPressEvent) -> None:
-        nonlocal at
-        at = (at + 1) % rows
-
-    @keys.add(Keys.Up, eager=True)
-    @keys.add(Keys.ControlP, eager=True)
-    def _up(event: KeyPressEvent) -> None:
-        nonlocal at
-        at = (at - 1) % rows
-
-    @keys.add(" ", eager=True)
-    def _tick(event: KeyPressEvent) -> None:
-        if at < len(items):
-            value = items[at][0]
-            if value in chosen:
-                chosen.remove(value)
+    def tick(self) -> None:
+        if self.at < len(self.items):
+            value = self.items[self.at][0]
+            if value in self.chosen:
+                self.chosen.remove(value)
             else:
-                chosen.append(value)
+                self.chosen.append(value)
 
-    @keys.add(Keys.ControlM, eager=True)
-    def _enter(event: KeyPressEvent) -> None:
-        nonlocal done
-        if at >= len(items):
-            value, label = actions[at - len(items)]
-            done = echoed(message, label, width)
-            event.app.exit(result=value)
-            return
-        picked = tuple(value for value, _ in items if value in chosen)
-        done = echoed(message, ", ".join(label for value, label in items if value in chosen) or "-", width)
-        event.app.exit(result=picked)
+    def answer(self) -> Any:
+        """Enter: the action under the pointer, or what is ticked; `done` says it after the question."""
+        if self.at >= len(self.items):
+            value, label = self.actions[self.at - len(self.items)]
+            self.done = echoed(self.message, label, self.width)
+            return value
+        ticked = [(value, label) for value, label in self.items if value in self.chosen]
+        self.done = echoed(self.message, ", ".join(label for _, label in ticked) or "-", self.width)
+        return tuple(value for value, _ in ticked)
 
-    @keys.add(Keys.Any)
-    def _other(event: KeyPressEvent) -> None:
-        """Typed text has no meaning here."""
 
-    listed = FormattedTextControl(lines, focusable=True, show_cursor=False)
-    shown = Window(listed, dont_extend_height=True)  # prompt_toolkit scrolls it to the pointer, under the question
-    layout = Layout(
-        HSplit(
-            [
-                Window(FormattedTextControl(prompt), wrap_lines=True, dont_extend_height=True),
-                ConditionalContainer(shown, filter=~is_done),
-            ]
-        ),
-        focused_element=shown,
-    )
-    app: Application[Any] = Application(layout=layout, key_bindings=keys, style=merge_styles_default([]))
-    return app.run()
+class _ListPrompt:
+    """The prompt_toolkit application that asks the list questions of one terminal, one after another.
+
+    Built once, not once a question: an application loads prompt_toolkit's whole set of default key
+    bindings and merges its styles when it is made, and learns which bindings each key matches as it
+    runs (a quarter of an interview's time went to that). Each run shows the question it is given;
+    prompt_toolkit resets the screen, the keys and the layout between runs, as for a PromptSession.
+    """
+
+    def __init__(self) -> None:
+        self.asked = _Asked("", (), (("", ""),), "", 79, [""], [], 0)  # replaced by each question asked
+        keys = KeyBindings()
+
+        @keys.add(Keys.ControlC, eager=True)
+        @keys.add(Keys.ControlQ, eager=True)
+        def _abort(event: KeyPressEvent) -> None:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+        @keys.add(Keys.Down, eager=True)
+        @keys.add(Keys.ControlN, eager=True)
+        def _down(event: KeyPressEvent) -> None:
+            self.asked.move(1)
+
+        @keys.add(Keys.Up, eager=True)
+        @keys.add(Keys.ControlP, eager=True)
+        def _up(event: KeyPressEvent) -> None:
+            self.asked.move(-1)
+
+        @keys.add(" ", eager=True)
+        def _tick(event: KeyPressEvent) -> None:
+            self.asked.tick()
+
+        @keys.add(Keys.ControlM, eager=True)
+        def _enter(event: KeyPressEvent) -> None:
+            event.app.exit(result=self.asked.answer())
+
+        @keys.add(Keys.Any)
+        def _other(event: KeyPressEvent) -> None:
+            """Typed text has no meaning here."""
+
+        listed = FormattedTextControl(lambda: self.asked.lines(), focusable=True, show_cursor=False)
+        shown = Window(listed, dont_extend_height=True)  # prompt_toolkit scrolls it to the pointer, under the question
+        question = Window(FormattedTextControl(lambda: self.asked.prompt()), wrap_lines=True, dont_extend_height=True)
+        layout = Layout(HSplit([question, ConditionalContainer(shown, filter=~is_done)]), focused_element=shown)
+        self.app: Application[Any] = Application(layout=layout, key_bindings=keys, style=merge_styles_default([]))
+
+    def ask(self, asked: _Asked) -> Any:
+        self.asked = asked
+        return self.app.run()
+
+
+def for_terminal(make: Callable[[], T]) -> Callable[[], T]:
+    """`make()` once per terminal: per prompt_toolkit app session, whose input and output an application
+    keeps from when it is made (tests open one per run)."""
+    made: WeakKeyDictionary[AppSession, T] = WeakKeyDictionary()
+
+    def get() -> T:
+        session = get_app_session()
+        if session not in made:
+            made[session] = make()
+        return made[session]
+
+    return get
+
+
+_prompt = for_terminal(_ListPrompt)
 
 
 def _wrap(label: str, width: int, indent: int) -> str:

@@ -6,11 +6,22 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-import questionary
+from prompt_toolkit import PromptSession
+from prompt_toolkit.application.current import get_app_session
+from prompt_toolkit.clipboard import InMemoryClipboard
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.history import DummyHistory
+from prompt_toolkit.lexers import SimpleLexer
+from prompt_toolkit.renderer import print_formatted_text
+from prompt_toolkit.styles import BaseStyle, Style, default_pygments_style, default_ui_style, merge_styles
+from questionary.constants import DEFAULT_QUESTION_PREFIX, DEFAULT_STYLE
+from questionary.styles import merge_styles_default
 
-from crmadvisor.ask.checklist import checklist
+from crmadvisor.ask.checklist import checklist, for_terminal
 from crmadvisor.ask.steps import OneOf, SomeOf, Step, Text, value_at
 from crmadvisor.model.schema import Answers
 
@@ -31,7 +42,6 @@ def fresh_input() -> None:
         import termios
     except ImportError:  # Windows: no termios, nothing held to drop
         return
-    from prompt_toolkit.application.current import get_app_session
     from prompt_toolkit.input.typeahead import clear_typeahead
 
     try:
@@ -45,12 +55,26 @@ def width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 1))
 
 
+def show(text: str, style: str | None = None) -> None:
+    """A line as `questionary.print` writes it, in `style`, without merging the styles again at every line."""
+    output = get_app_session().output
+    line: StyleAndTextTuples = [("class:text", text), ("", "\n")]
+    print_formatted_text(output, line, _merged(style), color_depth=output.get_default_color_depth())
+
+
+@cache
+def _merged(style: str | None) -> BaseStyle:
+    """prompt_toolkit's default styles and questionary's, or a style for the text alone (`questionary.print`'s)."""
+    own = DEFAULT_STYLE if style is None else Style([("text", style)])
+    return merge_styles([default_ui_style(), default_pygments_style(), own])
+
+
 def say(text: str, style: str = "italic") -> None:
-    questionary.print(text, style=style)
+    show(text, style=style)
 
 
 def banner(text: str) -> None:
-    questionary.print(f"\n{text}", style="bold")
+    show(f"\n{text}", style="bold")
 
 
 def explain(heading: str, text: str) -> None:
@@ -58,14 +82,14 @@ def explain(heading: str, text: str) -> None:
     if heading:
         banner(textwrap.fill(heading, width=width()))
     else:
-        questionary.print("")
+        show("")
     for paragraph in text.splitlines():
         say(textwrap.fill(paragraph, width=width()))
 
 
 def refuse(text: str) -> None:
     """Why a typed answer is not accepted, wrapped to the terminal's width, before the question is asked again."""
-    questionary.print(textwrap.fill(text, width=width()), style="fg:ansired")
+    show(textwrap.fill(text, width=width()), style="fg:ansired")
 
 
 def wrapped_question(message: str, instruction: str = "") -> str:
@@ -116,6 +140,31 @@ def ask(step: Step, answers: Answers, *, back: bool, w: Mapping[str, str]) -> An
     return BACK if picked == BACK else kind.options[picked].value
 
 
+class _TextPrompt:
+    """questionary's text prompt, made once per terminal rather than once a question, as the list prompt is.
+
+    Asked afresh each time: nothing in its history, nothing cut in an earlier answer to paste.
+    """
+
+    def __init__(self) -> None:
+        self.message = ""
+        self.session: PromptSession[str] = PromptSession(
+            self._tokens, style=merge_styles_default([]), lexer=SimpleLexer("class:answer"), history=DummyHistory()
+        )
+
+    def _tokens(self) -> StyleAndTextTuples:
+        return [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {self.message} ")]
+
+    def ask(self, message: str, default: str) -> str:
+        self.message = message
+        self.session.clipboard = InMemoryClipboard()
+        self.session.default_buffer.reset(Document(default))
+        return self.session.app.run()
+
+
+_text_prompt = for_terminal(_TextPrompt)
+
+
 def _ask_text(message: str, kind: Text, current: Any, *, back: bool, w: Mapping[str, str]) -> Any:
     """Typed text; refused, it is said why (wrapped, whole) and the question is asked again with the text typed."""
     default = "" if current is None else kind.shown(current)
@@ -125,7 +174,7 @@ def _ask_text(message: str, kind: Text, current: Any, *, back: bool, w: Mapping[
         question += "\n"
     while True:
         fresh_input()
-        typed = questionary.text(question, default=default).unsafe_ask()
+        typed = _text_prompt().ask(question, default)
         if kind.back_key is not None and typed.strip() == kind.back_key:
             return BACK if back else current  # in the summary, the back key leaves the answer as it was
         try:
