@@ -147,7 +147,7 @@ def test_the_command_runs_with_the_garbage_collector_on_its_start_up_objects_set
     monkeypatch.setenv("MKL_NUM_THREADS", "3")  # the user's own setting stays
     threshold = gc.get_threshold()
     try:
-        start.main()
+        start.run()
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
@@ -155,6 +155,28 @@ def test_the_command_runs_with_the_garbage_collector_on_its_start_up_objects_set
     assert isinstance(seen["frozen"], int) and seen["frozen"] > 1000
     assert seen["first"] == (start.FIRST_GENERATION, threshold[1], threshold[2])
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["MKL_NUM_THREADS"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "printed"),
+    [(["--version"], 0, "crmadvisor "), (["validate", "no-such-folder"], 2, "no-such-folder")],
+)
+def test_the_command_leaves_with_its_exit_code_its_output_flushed_and_the_atexit_handlers_run(
+    tmp_path: Path, argv: list[str], code: int, printed: str
+) -> None:
+    """The entry point skips the interpreter's teardown (os._exit), not what an exit must do."""
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('atexit handler ran', file=sys.stderr))\n"
+        f"sys.argv = ['crmadvisor', *{argv!r}]\n"
+        "from crmadvisor.start import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert done.returncode == code
+    assert printed in done.stdout + done.stderr
+    assert done.stderr.rstrip().endswith("atexit handler ran")
+    assert "Traceback" not in done.stderr
 
 
 def test_the_commands_annotations_are_objects_that_typer_reads_without_evaluating_strings() -> None:
