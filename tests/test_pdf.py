@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import time
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -334,6 +336,21 @@ def test_pdf_with_a_browser_that_is_not_there_or_fails_writes_nothing(tmp_path: 
     assert code == 1
     assert stderr == f"{fake} did not print the PDF (exit code 7: cannot open display); the report was not written\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-chrome"]
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_spawnp"), reason="the browser is driven on a pipe where there are some")
+def test_a_browser_that_never_answers_is_stopped_at_the_time_limit(tmp_path: Path) -> None:
+    fake = tmp_path / "silent-chrome"
+    fake.write_text(f"#!/bin/sh\necho $$ > {tmp_path / 'pid'}\nexec sleep 60\n", encoding="utf-8")
+    fake.chmod(0o755)
+    started = time.monotonic()
+    with pytest.raises(OutputError) as raised:
+        html_to_pdf("<!DOCTYPE html><title>t</title><p>x</p>", fake, timeout=1.0)
+    assert time.monotonic() - started < 10
+    assert str(raised.value) == f"{fake}: no PDF after 1 s; the report was not written"
+    pid = int((tmp_path / "pid").read_text(encoding="utf-8"))
+    with pytest.raises(ProcessLookupError):  # stopped and reaped
+        os.kill(pid, 0)
 
 
 def test_pdf_to_standard_output_is_a_usage_error() -> None:
