@@ -11,6 +11,7 @@ import io
 import math
 import textwrap
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from crmadvisor.present.template_words import template_words
@@ -41,6 +42,42 @@ class ChartImage:
     png: bytes | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Bar:
+    name: str
+    fit: float
+    first_share: float | None
+    blocked: bool
+    rank_range: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """What the charts show of a report, and nothing else: equal data, the same charts (byte for byte)."""
+
+    lang: str
+    areas: tuple[str, ...]  # the radar: needs against the top vendors
+    need: tuple[float, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+    bars: tuple[_Bar, ...]  # the fit chart: the vendors in the race, best first
+    points: tuple[tuple[str, float, float, bool], ...]  # fit against cost: name, yearly cost, fit %, must-haves met
+    currency: str | None
+
+    @classmethod
+    def of(cls, report: Report) -> ChartData:
+        radar = report.radar
+        ranked = [r for r in report.ranking if r.rank is not None][:FIT_CHART_ROWS]
+        return cls(
+            lang=report.lang,
+            areas=radar.areas,
+            need=radar.need,
+            series=tuple((s.label, s.values) for s in radar.vendors),
+            bars=tuple(_Bar(r.name, r.fit, r.first_share, r.blocked, r.rank_range) for r in ranked),
+            points=tuple(_priced(report)),
+            currency=next((r.configuration.currency for r in report.ranking if r.configuration is not None), None),
+        )
+
+
 def _label(text: str, width: int = 18) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
@@ -49,28 +86,27 @@ def _name(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def radar_figure(report: Report) -> Figure:
+def radar_figure(data: ChartData) -> Figure:
     from matplotlib.figure import Figure
 
-    w = template_words(report.lang)
-    radar = report.radar
-    count = len(radar.areas)
+    w = template_words(data.lang)
+    count = len(data.areas)
     angles = [2 * math.pi * i / count for i in range(count)]
     figure = Figure(figsize=(7.4, 6.6))
     axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
     closed = [*angles, angles[0]]
-    axes.fill(closed, [*radar.need, radar.need[0]], color=NEED_COLOUR, alpha=0.25, label=w["chart.need"])
-    axes.plot(closed, [*radar.need, radar.need[0]], color=NEED_COLOUR, linewidth=1.5, linestyle="--")
-    for series, colour, marker in zip(radar.vendors, COLOURS, ("o", "s", "^"), strict=False):
-        values = [*series.values, series.values[0]]
-        axes.plot(closed, values, color=colour, linewidth=1.8, marker=marker, markersize=4, label=_name(series.label))
+    axes.fill(closed, [*data.need, data.need[0]], color=NEED_COLOUR, alpha=0.25, label=w["chart.need"])
+    axes.plot(closed, [*data.need, data.need[0]], color=NEED_COLOUR, linewidth=1.5, linestyle="--")
+    for (label, series), colour, marker in zip(data.series, COLOURS, ("o", "s", "^"), strict=False):
+        values = [*series, series[0]]
+        axes.plot(closed, values, color=colour, linewidth=1.8, marker=marker, markersize=4, label=_name(label))
     axes.set_xticks(angles)
-    axes.set_xticklabels([_label(a) for a in radar.areas], fontsize=8)
-    for label, angle in zip(axes.get_xticklabels(), angles, strict=True):
+    axes.set_xticklabels([_label(a) for a in data.areas], fontsize=8)
+    for tick, angle in zip(axes.get_xticklabels(), angles, strict=True):
         side = math.sin(angle)  # clockwise from the top: labels on the right start at the circle, on the left end there
-        label.set_horizontalalignment("left" if side > 0.1 else "right" if side < -0.1 else "center")
+        tick.set_horizontalalignment("left" if side > 0.1 else "right" if side < -0.1 else "center")
     axes.set_ylim(0, 5)
     axes.set_yticks([1, 2, 3, 4, 5])
     axes.set_yticklabels(["1", "2", "3", "4", "5"], fontsize=7, color="#666666")
@@ -80,11 +116,11 @@ def radar_figure(report: Report) -> Figure:
     return figure
 
 
-def fit_figure(report: Report) -> Figure:
+def fit_figure(data: ChartData) -> Figure:
     from matplotlib.figure import Figure
 
-    w = template_words(report.lang)
-    rows = [r for r in report.ranking if r.rank is not None][:FIT_CHART_ROWS]
+    w = template_words(data.lang)
+    rows = data.bars
     names = [_name(r.name) for r in reversed(rows)]
     fits = [r.fit * 100 for r in reversed(rows)]
     firsts = [(r.first_share or 0.0) * 100 for r in reversed(rows)]
@@ -123,13 +159,13 @@ def _priced(report: Report) -> list[tuple[str, float, float, bool]]:
     ][:FIT_CHART_ROWS]
 
 
-def value_figure(report: Report) -> Figure:
+def value_figure(data: ChartData) -> Figure:
     """Fit against the yearly list-price cost of each vendor's recommended configuration."""
     from matplotlib.figure import Figure
 
-    w = template_words(report.lang)
-    points = _priced(report)
-    currency = next(r.configuration.currency for r in report.ranking if r.configuration is not None)
+    w = template_words(data.lang)
+    points = data.points
+    currency = data.currency
     figure = Figure(figsize=(7.5, 4.8))
     axes = figure.add_subplot()
     for meets, marker, colour, label in (
@@ -165,18 +201,25 @@ def _png(figure: Figure) -> bytes:
 
 def chart_images(report: Report, *, png: bool = False) -> tuple[ChartImage, ...]:
     """The radar of needs against the top three vendors, the fit chart with confidence, and fit against cost."""
+    return _drawn(ChartData.of(report), png)
+
+
+@lru_cache(maxsize=8)
+def _drawn(data: ChartData, png: bool) -> tuple[ChartImage, ...]:
+    """The charts of this data, drawn once a process (a third of a second): a report in another format,
+    or written again, shows the same ones."""
     from matplotlib import rc_context
 
     images = []
     with rc_context(cast(Any, RC)):  # matplotlib types rc keys as a Literal of every name
         for chart_id, make in (("radar", radar_figure), ("fit", fit_figure), ("value", value_figure)):
-            if chart_id == "radar" and not report.radar.vendors:
+            if chart_id == "radar" and not data.series:
                 continue
-            if chart_id == "fit" and not any(r.rank is not None for r in report.ranking):
+            if chart_id == "fit" and not data.bars:
                 continue
-            if chart_id == "value" and len(_priced(report)) < 2:
+            if chart_id == "value" and len(data.points) < 2:
                 continue
-            figure = make(report)
+            figure = make(data)
             images.append(ChartImage(chart_id, _svg(figure), _png(figure) if png else None))
     return tuple(images)
 
