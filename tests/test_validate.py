@@ -13,12 +13,14 @@ expected lines and columns from the edited text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -489,18 +491,30 @@ def test_symlink_loop_is_a_located_problem(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
-    """A subprocess with a timeout: reading a FIFO that nobody writes to would block forever."""
+    """Reading a FIFO that nobody writes to would block forever. Should `validate` open it, a writer
+    comes after 30 s: the read ends with nothing read, and the test fails rather than hangs."""
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     for target in (fifo, tmp_path):
-        proc = subprocess.run(
-            [sys.executable, "-m", "crmadvisor", "validate", str(target)], capture_output=True, text=True, timeout=30
-        )
-        assert proc.returncode == 1, proc.stdout + proc.stderr
-        assert proc.stdout.splitlines() == [
+        writer = threading.Timer(30, _open_and_close, (fifo,))
+        writer.start()
+        started = time.monotonic()
+        try:
+            result = validate(target, today=False)
+        finally:
+            writer.cancel()
+        assert time.monotonic() - started < 30
+        assert result.code == 1, result.stdout + result.stderr
+        assert result.stdout.splitlines() == [
             f"{fifo}:1:1: error: not a regular file (a pipe, socket or device): expected a YAML text file",
             "1 file checked: 1 error(s), 0 warning(s)",
         ]
+
+
+def _open_and_close(fifo: Path) -> None:
+    """A writer that comes and goes, which ends a read of the FIFO (opening it fails when no one reads it)."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
 
 
 def test_unreadable_file_is_a_located_problem(vendor: Doc, open_tmp: Path) -> None:
