@@ -259,8 +259,8 @@ def _values_bound(text: str) -> int:
 _LINE_LEAD = re.compile(r"\n[ \t?:-]*")
 # YAML's other line breaks, rewritten as "\n" before measuring leads (rare: CRLF files, mostly)
 _OTHER_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
-# A flow list or mapping with no bracket inside: removed pass after pass, innermost first.
-_INNERMOST_FLOW = re.compile(r"\[[^][{}]*\]|\{[^][{}]*\}")
+# Everything but brackets: what the flow levels are measured without.
+_NOT_BRACKETS = re.compile(r"[^][{}]+")
 
 
 def _depth_bound(text: str) -> int:
@@ -279,11 +279,17 @@ def _depth_bound(text: str) -> int:
     if room >= 0 and re.search(f"\\n[ \\t?:-]{{{room + 1}}}", lines) is None:  # "\n" first: a fast scan
         return 2 * room + 3 + brackets
     bound = 2 * max(len(lead) - 1 for lead in _LINE_LEAD.findall(lines)) + 3
+    if bound > MAX_DEPTH:
+        return bound
+    flow = _NOT_BRACKETS.sub("", text)  # a flow list or mapping with none inside is then `[]` or `{}`
     passes = 0
     while bound + passes <= MAX_DEPTH:
-        text, removed = _INNERMOST_FLOW.subn("", text)
-        if not removed:
-            return bound + passes + text.count("[") + text.count("{")
+        # each pass removes the innermost pairs of its start: marked first, so that a pair they enclose
+        # ("{[]}") waits for the next pass. str.replace, not a regex: deep nesting needs a pass a level
+        marked = flow.replace("[]", "\0").replace("{}", "\0")
+        if len(marked) == len(flow):
+            return bound + passes + flow.count("[") + flow.count("{")
+        flow = marked.replace("\0", "")
         passes += 1
     return bound + passes
 
