@@ -606,3 +606,37 @@ def test_the_methodology_appendix_holds_its_formulas_and_points_to_no_repository
         assert not re.search(r"\d %", appendix)
     md = render_markdown(report)
     assert "docs/methodology.md" not in md and expected[0].split(" = ")[0] in md
+
+
+def test_the_shipped_templates_code_is_kept_between_runs_and_a_broken_entry_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja2's compile of a shipped template is kept in the cache folder: read back, it renders the same
+    report; an entry that is not code is compiled again and replaced; CRMADVISOR_CACHE=0 keeps nothing."""
+    from crmadvisor.present.documents import render_prepared, shipped_template
+    from crmadvisor.present.jinja import compile_shipped
+
+    report = report_of(json.loads((ROOT / "examples/reports/online-retailer.json").read_text("utf-8")))
+    expected = render_html(report)
+    source = shipped_template("report.html.j2")
+
+    def rendered() -> str:
+        from crmadvisor.present.documents import _filters
+
+        compiled = compile_shipped(source, autoescape=True, name="report.html.j2", filters=_filters(report.lang))
+        return render_prepared(compiled, report)
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CRMADVISOR_CACHE_DIR", str(cache))
+    assert rendered() == expected  # compiled, and kept
+    (entry,) = cache.glob("template-*.code")
+    kept = entry.read_bytes()
+    assert rendered() == expected  # read back
+    assert entry.read_bytes() == kept
+    entry.write_bytes(b"not code")
+    assert rendered() == expected  # compiled again
+    assert entry.read_bytes() == kept
+    monkeypatch.setenv("CRMADVISOR_CACHE", "0")
+    monkeypatch.setenv("CRMADVISOR_CACHE_DIR", str(tmp_path / "off"))
+    assert rendered() == expected
+    assert not (tmp_path / "off").exists()

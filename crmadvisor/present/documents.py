@@ -105,8 +105,10 @@ def render_template(
 
 @cache
 def _shipped(name: str, html: bool, lang: str) -> Compiled:
-    """A shipped template, compiled once a process for each language (a fifth of a second each time)."""
-    return prepare_template(lang, shipped_template(name), html=html, name=name)
+    """A shipped template, compiled once a process for each language (its code kept between runs)."""
+    from crmadvisor.present.jinja import compile_shipped
+
+    return compile_shipped(shipped_template(name), autoescape=html, name=name, filters=_filters(lang))
 
 
 def render_markdown(report: Report) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any, cast
 
 from jinja2 import (
@@ -40,7 +41,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import missing
 
 from crmadvisor.errors import InputError, Problem
-from crmadvisor.files import read_bounded
+from crmadvisor.files import NotRegular, TooLarge, read_bounded
 from crmadvisor.present.template_costs import (
     FILTER_SIZES,
     MAX_NUMBER_DIGITS,
@@ -234,6 +235,76 @@ def compile_template(
         if located is None:
             raise
         raise located from None
+
+
+def compile_shipped(source: str, *, autoescape: bool, name: str, filters: Mapping[str, Callable[..., Any]]) -> Compiled:
+    """A shipped template compiled in the sandbox, its Python code kept between runs in the cache folder
+    (crmadvisor.load.cache: `CRMADVISOR_CACHE=0` turns it off): Jinja2's parse and code generation is a
+    tenth of a second a template. The key is the hash of the template, of this module (the sandbox's
+    options shape the code), of Jinja2's version and of Python's bytecode version; an entry that cannot
+    be read is compiled again, one that cannot be written is not kept."""
+    env = _Sandbox(autoescape)
+    env.filters.update(filters)
+    entry = _kept_code_entry(source, autoescape)
+    code = _read_code(entry) if entry is not None else None
+    if code is None:
+        try:
+            code = env.compile(source)
+        except TemplateSyntaxError as err:  # a shipped template with a mistake: said as a user's would be
+            raise _located(name, err.lineno or 1, err.message or str(err)) from None
+        if entry is not None:
+            _keep_code(entry, code)
+    return Compiled(env.template_class.from_code(env, code, env.make_globals(None), None), name, None)
+
+
+KEPT_TEMPLATES = 8  # code entries kept in the cache folder; the oldest go first
+
+
+def _kept_code_entry(source: str, autoescape: bool) -> Path | None:
+    import hashlib
+    import importlib.util
+
+    import jinja2
+
+    from crmadvisor.load.cache import folder
+
+    where = folder()
+    if where is None:
+        return None
+    digest = hashlib.sha256()
+    for part in (source.encode("utf-8"), b"html" if autoescape else b"text", jinja2.__version__.encode()):
+        digest.update(part + b"\0")
+    digest.update(importlib.util.MAGIC_NUMBER + b"\0")
+    try:
+        digest.update(read_bounded(Path(__file__)))
+    except (OSError, ValueError):
+        return None
+    return where / f"template-{digest.hexdigest()}.code"
+
+
+def _read_code(entry: Path) -> CodeType | None:
+    import marshal
+
+    try:
+        code = marshal.loads(read_bounded(entry))  # our own file, written below from our own compile
+    except (OSError, ValueError, EOFError, TypeError, NotRegular, TooLarge):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def _keep_code(entry: Path, code: CodeType) -> None:
+    import marshal
+
+    from crmadvisor.errors import OutputError
+    from crmadvisor.files import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(entry, marshal.dumps(code))
+        kept = sorted(entry.parent.glob("template-*.code"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEPT_TEMPLATES:]:
+            old.unlink(missing_ok=True)
+    except (OSError, ValueError, OutputError):
+        pass
 
 
 def render_compiled(compiled: Compiled, context: Mapping[str, Any]) -> str:
