@@ -34,6 +34,7 @@ from crmadvisor.present.view_parts import (
     SourceSite,
     VendorRating,
     VendorSection,
+    described,
     view,
 )
 
@@ -368,7 +369,15 @@ class Report:
 
 @cache
 def _adapter() -> TypeAdapter[Report]:
+    """Writes and reads JSON reports (without the fields' descriptions: the schema's alone)."""
     return TypeAdapter(Report)
+
+
+@cache
+def _described() -> TypeAdapter[Report]:
+    """The adapter the JSON Schema comes from: each field described by its docstring."""
+    with described():
+        return TypeAdapter(Report)
 
 
 def as_json(report: Report) -> str:
@@ -382,7 +391,7 @@ def report_of(data: object) -> Report:
 
 
 def report_schema() -> dict[str, Any]:
-    doc = _adapter().json_schema(mode="serialization")
+    doc = _described().json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$comment": f"crmadvisor report, report_schema_version {REPORT_SCHEMA_VERSION}",
