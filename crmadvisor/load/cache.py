@@ -1,5 +1,6 @@
 """A catalogue already checked, kept between runs: parsing and validating 35 vendor files is a
-tenth of a second of every command, and the files rarely change.
+tenth of a second of every command, and the files rarely change. The criteria alone are kept too,
+for the commands that read only them (`validate`, `loyalty`, `questions`).
 
 The key is a hash of everything the catalogue is made of: the bytes of every criteria, vendor and
 rates file read, the `today` the staleness is judged at, and the source of the code that reads
@@ -24,16 +25,6 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _CODE = Path(__file__).resolve().parents[1]  # the package: its loaders and models shape what is kept
-_CODE_FILES = (
-    "model/fields.py",
-    "model/schema.py",
-    "model/vendor_schema.py",
-    "model/loyalty_schema.py",
-    "load/catalog.py",
-    "load/vendors.py",
-    "load/criteria.py",
-    "load/rates.py",
-)
 KEEP = 8  # entries kept; the oldest go first
 
 
@@ -52,8 +43,9 @@ def key(files: Iterable[Path], *extra: str) -> str | None:
     from crmadvisor.files import NotRegular, TooLarge, read_bounded
 
     digest = hashlib.sha256()
+    code = sorted([*_CODE.glob("load/*.py"), *_CODE.glob("model/*.py")])  # what reads, checks and models them
     try:
-        for path in (*(_CODE / name for name in _CODE_FILES), *files):
+        for path in (*code, *files):
             digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
             digest.update(read_bounded(path) + b"\0")  # a FIFO or a huge file: no key, the loader says why
     except (OSError, NotRegular, TooLarge):
@@ -63,12 +55,14 @@ def key(files: Iterable[Path], *extra: str) -> str | None:
     return digest.hexdigest()
 
 
-def cached(name: str | None, build: Callable[[], T]) -> T:
-    """What `build` returns, read from the cache entry `name` when it holds it, else built and kept."""
+def cached(name: str | None, build: Callable[[], T], kind: str = "catalog") -> T:
+    """What `build` returns, read from the cache entry `name` when it holds it, else built and kept.
+
+    `kind` names the entries (a catalogue, criteria alone): the last KEEP of each are kept."""
     where = folder()
     if name is None or where is None:
         return build()
-    entry = where / f"catalog-{name}.pickle"
+    entry = where / f"{kind}-{name}.pickle"
     try:
         with entry.open("rb") as handle:
             found: T = pickle.load(handle)  # our own file, written below from our own objects
@@ -76,11 +70,11 @@ def cached(name: str | None, build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     value = build()
-    _keep(where, entry, value)
+    _keep(where, entry, value, kind)
     return value
 
 
-def _keep(where: Path, entry: Path, value: object) -> None:
+def _keep(where: Path, entry: Path, value: object, kind: str) -> None:
     """Write the entry whole or not at all (a temporary file renamed over it), then trim the folder."""
     temporary: Path | None = None
     try:
@@ -89,7 +83,7 @@ def _keep(where: Path, entry: Path, value: object) -> None:
             temporary = Path(handle.name)
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
-        olds = sorted(where.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        olds = sorted(where.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in olds[KEEP:]:
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):

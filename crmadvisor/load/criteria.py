@@ -27,11 +27,22 @@ ALL_CRITERIA_KINDS = CRITERIA_KINDS + OPTIONAL_CRITERIA_KINDS
 
 
 def load_criteria(criteria_dir: Path | None = None) -> Catalog:
-    """The three criteria files of a folder (the shipped one by default), checked as a set."""
+    """The three criteria files of a folder (the shipped one by default), checked as a set.
+
+    Kept between runs while its files stay the same (`crmadvisor.load.cache`): every `validate`,
+    `loyalty` or `questions` reads them, a thirtieth of a second each time for the shipped ones.
+    """
+    from crmadvisor.load import cache
+
     folder = criteria_dir if criteria_dir is not None else shipped_dir("criteria")
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such criteria folder")
     files, problems = yaml_files([folder])
+    name = cache.key(files, str(folder)) if files and not problems else None
+    return cache.cached(name, lambda: _load_criteria(folder, files, problems), kind="criteria")
+
+
+def _load_criteria(folder: Path, files: list[Path], problems: list[Problem]) -> Catalog:
     result = check_files(files)
     problems += result.problems
     criteria = [item for item in result.loaded if item.kind in ALL_CRITERIA_KINDS]
