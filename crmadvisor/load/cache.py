@@ -14,6 +14,7 @@ that cannot be read or written is ignored: it never makes a command fail.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -42,10 +43,12 @@ def key(files: Iterable[Path], *extra: str) -> str | None:
     """The hash of these files' names and bytes, the code's and `extra`; None when a file cannot be read."""
     from crmadvisor.files import NotRegular, TooLarge, read_bounded
 
-    digest = hashlib.sha256()
-    code = sorted([*_CODE.glob("load/*.py"), *_CODE.glob("model/*.py")])  # what reads, checks and models them
+    code = _code_digest()
+    if code is None:
+        return None
+    digest = hashlib.sha256(code)
     try:
-        for path in (*code, *files):
+        for path in files:
             digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
             digest.update(read_bounded(path) + b"\0")  # a FIFO or a huge file: no key, the loader says why
     except (OSError, NotRegular, TooLarge):
@@ -53,6 +56,19 @@ def key(files: Iterable[Path], *extra: str) -> str | None:
     for item in extra:
         digest.update(item.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> bytes | None:
+    """The hash of what reads, checks and models the files (crmadvisor/load, crmadvisor/model), None when a
+    module cannot be read; computed once a process (tests run many commands in one)."""
+    digest = hashlib.sha256()
+    try:
+        for path in sorted([*_CODE.glob("load/*.py"), *_CODE.glob("model/*.py")]):
+            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.digest()
 
 
 def cached(name: str | None, build: Callable[[], T], kind: str = "catalog") -> T:
