@@ -94,18 +94,25 @@ def html_to_pdf(html: str, browser: Path, timeout: float = PRINT_TIMEOUT) -> byt
     if not hasattr(os, "posix_spawnp"):
         return _print_twice(html, browser, timeout)
     deadline = time.monotonic() + timeout
-    with tempfile.TemporaryDirectory(prefix="crmadvisor-pdf-") as folder:
-        work = Path(folder)
-        page = work / "report.html"
-        atomic_write(page, html)
-        with _DevTools.start(browser, work, deadline, timeout) as tools:
-            session = tools.open(page.as_uri())
-            data = tools.pdf(session)
-            pages = destination_pages(data) if TOC_PAGE.search(html) is not None else {}
-            if not pages:
-                return data
-            tools.call("Runtime.evaluate", {"expression": _FILL_CONTENTS % json.dumps(pages)}, session)
-            return tools.pdf(session)
+    try:
+        with tempfile.TemporaryDirectory(prefix="crmadvisor-pdf-") as folder:
+            work = Path(folder)
+            page = work / "report.html"
+            atomic_write(page, html)
+            with _DevTools.start(browser, work, deadline, timeout) as tools:
+                session = tools.open(page.as_uri())
+                data = tools.pdf(session)
+                pages = destination_pages(data) if TOC_PAGE.search(html) is not None else {}
+                if not pages:
+                    return data
+                tools.call("Runtime.evaluate", {"expression": _FILL_CONTENTS % json.dumps(pages)}, session)
+                return tools.pdf(session)
+    except _NoPipes:  # a system whose posix_spawn cannot start a session
+        return _print_twice(html, browser, timeout)
+
+
+class _NoPipes(Exception):
+    """This system cannot start the browser as _DevTools does."""
 
 
 # The same as TOC_PAGE.sub in _print_twice, on the loaded page: each entry's page, or nothing.
@@ -165,6 +172,8 @@ class _DevTools:
                 pid = os.posix_spawnp(str(browser), argv, os.environ, file_actions=actions, setsid=True)
             except OSError as err:
                 raise OutputError(f"{browser}: cannot run: {err.strerror or err}") from None
+            except NotImplementedError:
+                raise _NoPipes from None
             finally:
                 os.close(reads)
                 os.close(writes)

@@ -8,13 +8,21 @@ the sections below are laid side by side with the section name dropped, and the 
 
 from __future__ import annotations
 
-from crmadvisor.words import words
+from functools import cache
+
+from crmadvisor.words import Lang, lang_of, words
 
 FLAT_SECTIONS = ("common", "answers", "assessment", "report")
 WHOLE_SECTIONS = ("orientation", "severity", "size", "reason")
 
 
 def template_words(lang: str) -> dict[str, str]:
+    return dict(_flat(lang_of(lang)))  # a copy: the tables are read-only, what a caller gets is its own
+
+
+@cache
+def _flat(lang: Lang) -> dict[str, str]:
+    """Laid flat once a process for each language (a few milliseconds, six times a report)."""
     w = words(lang)
     flat: dict[str, str] = {}
     for section in FLAT_SECTIONS:
