@@ -43,6 +43,8 @@ DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 BACK = UP + ENTER  # "back" is the last choice of a select; the pointer wraps from the first one to it
 # no robustness draws: no test here asserts on the robustness, the flip search or the confidence (test_model.py does)
 RUN = ("--today", TODAY, "--draws", "0", "--width", "120")
+# for a run whose ranking no test reads: the executive summary alone is drawn (a tenth of a second less)
+UNREAD = "--summary"
 UNSET_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "NO_COLOR")
 
 
@@ -259,7 +261,7 @@ def test_ctrl_c_at_the_first_question_leaves_a_file_that_resumes_there(consultan
     assert saved(file)["kind"] == "answers"
     assert "company" not in saved(file)
 
-    assert consultant.types("".join(Interview().steps()) + ENTER, "--resume", str(file))[0] == 0
+    assert consultant.types("".join(Interview().steps()) + ENTER, "--resume", str(file), UNREAD)[0] == 0
     assert answered(saved(file)) == Interview().saved()
 
 
@@ -294,7 +296,7 @@ def test_dont_know_is_offered_on_every_trait_question(consultant: Consultant, tm
     file = tmp_path / "client.yaml"
     traits = catalog().traits.traits
     interview = Interview(traits=[len(t.options) for t in traits])  # the choice after the options
-    assert consultant.types("".join(interview.steps()) + ENTER, "--save", str(file))[0] == 0
+    assert consultant.types("".join(interview.steps()) + ENTER, "--save", str(file), UNREAD)[0] == 0
     assert saved(file)["traits"] == dict.fromkeys((t.id for t in traits), "dont_know")
 
 
@@ -316,7 +318,7 @@ def test_back_from_the_first_constraint_returns_to_the_must_haves_then_the_last_
     back_from_must_haves = tick(must_have_options(interview))
     useful = UP * 2 + ENTER  # the pointer starts on the current answer, critical
     keys = steps[21] + back_from_languages + back_from_must_haves + useful + "".join(steps[21:]) + ENTER
-    assert consultant.types(keys, "--resume", str(file))[0] == 0
+    assert consultant.types(keys, "--resume", str(file), UNREAD)[0] == 0
     last_area = catalog().feature_areas.areas[-1].id
     assert saved(file)["importance"][last_area] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
@@ -356,7 +358,7 @@ def test_back_in_a_multiple_choice_is_a_choice_apart_that_space_cannot_tick(
     keys = steps[21] + on_back + SPACE + SPACE + ENTER  # twice Space: a tickable "back" ends unticked
     keys += tick(must_have_options(interview))  # and back again, from the must-haves
     useful = UP * 2 + ENTER
-    code, _, _ = consultant.types(keys + useful + "".join(steps[21:]) + ENTER, "--resume", str(file))
+    code, _, _ = consultant.types(keys + useful + "".join(steps[21:]) + ENTER, "--resume", str(file), UNREAD)
     assert code == 0
     assert saved(file)["importance"][catalog().feature_areas.areas[-1].id] == "useful"
     assert saved(file)["constraints"]["languages"] == ["fr"]
@@ -488,7 +490,7 @@ def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its
     budget += "0" + ENTER + rub_out + "12" + ENTER  # 0 users refused, then 12
     budget += "25,5" + ENTER  # a budget with a decimal comma
     edit_budget = pick(5) + pick(4) + rub_out + "<" + ENTER + pick(1)  # in the summary, "<" cancels the edit
-    assert consultant.types(budget + edit_budget + ENTER, "--resume", str(file))[0] == 0
+    assert consultant.types(budget + edit_budget + ENTER, "--resume", str(file), UNREAD)[0] == 0
     constraints = saved(file)["constraints"]
     assert constraints["budget_per_user_month"] == 25.5
     assert constraints["company_size"] == "medium"
@@ -594,7 +596,7 @@ def test_consultant_option_is_kept_in_the_answers_file_and_not_asked(consultant:
     file = tmp_path / "client.yaml"
     steps = Interview().steps()
     keys = steps[0] + "".join(steps[2:]) + ENTER  # no consultant question
-    code, _, err = consultant.types(keys, "--save", str(file), "--consultant", "Jean Dupont")
+    code, _, err = consultant.types(keys, "--save", str(file), "--consultant", "Jean Dupont", UNREAD)
     assert (code, err) == (0, "")
     assert saved(file)["consultant"] == "Jean Dupont"
     assert saved(file)["constraints"]["asked"] == ["languages", "hosting_regions", "company_size", "users", "budget"]
@@ -622,7 +624,7 @@ def test_with_every_area_not_needed_no_must_have_is_offered_and_back_skips_the_s
     assert steps[21] == ENTER  # the must-haves: not asked, so these keys answer the languages
     back_from_languages = tick(len(languages()))  # back: over the must-haves, to the last importance
     keys = "".join(steps[:21]) + back_from_languages + pick(0) + "".join(steps[22:]) + ENTER
-    code, _, err = consultant.types(keys, "--save", str(file))
+    code, _, err = consultant.types(keys, "--save", str(file), UNREAD)
     assert (code, err) == (0, ""), err
     data = saved(file)
     assert data["must_haves"] == [] and data["constraints"]["languages"] == ["fr"]
@@ -635,7 +637,7 @@ def test_a_refused_answer_says_why_whole_and_wrapped_then_asks_again(consultant:
     file = paused_at(tmp_path, 26)  # at the budget, the last question
     screen = io.StringIO()
     keys = "abc" + ENTER + "\x7f" * 3 + "40" + ENTER + ENTER
-    code, _, _ = consultant.types(keys, "--resume", str(file), "--lang", "fr", screen=screen)
+    code, _, _ = consultant.types(keys, "--resume", str(file), "--lang", "fr", UNREAD, screen=screen)
     assert code == 0
     assert saved(file)["constraints"]["budget_per_user_month"] == 40
     lines = screen.getvalue().replace("\r", "").splitlines()
