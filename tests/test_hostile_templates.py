@@ -18,10 +18,10 @@ CASES = ROOT / "tests" / "data" / "hostile" / "templates"
 ANSWERS = ROOT / "examples" / "answers" / "online-retailer.yaml"  # company: Maison Lumen (12 characters)
 # the address-space limit would bind the test runner's own threads too: run in a process of its own
 OWN_PROCESS = {"join-a-gigabyte"}
-# The template is compiled before the charts are drawn and rendered after (a third of a second a case):
-# these cases, one for each way a template fails (memory, time, syntax: the last before any chart), run
-# with charts and show that the chart folder is not left behind; the others leave the charts out, as all
-# write the report and its charts by the same final step.
+# These cases, one for each way a template fails (memory, time, syntax), run with charts on and show that
+# no chart folder is left behind: as they read no chart, they fail before any is drawn (tests/test_report.py
+# has a template that reads them fail after); the others leave the charts out, as all write the report and
+# its charts by the same final step.
 WITH_CHARTS = {"join-a-gigabyte", "endless-loop", "syntax-error"}
 
 

@@ -640,3 +640,69 @@ def test_the_shipped_templates_code_is_kept_between_runs_and_a_broken_entry_is_c
     monkeypatch.setenv("CRMADVISOR_CACHE_DIR", str(tmp_path / "off"))
     assert rendered() == expected
     assert not (tmp_path / "off").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "fields"),
+    [
+        ("{{ report.company }} {% for r in report.ranking %}{{ r.name }}{% endfor %}", {"company", "ranking"}),
+        ("{{ report['date']|day }}{% macro m() %}{{ report.charts|length }}{% endmacro %}", {"date", "charts"}),
+        ("{{ w.ranking }} no report at all", set()),
+        ("{{ report }}", None),  # printed whole: every field, the charts too
+        ("{{ report|attr('charts') }}", None),
+        ("{{ report['ch' ~ 'arts'] }}", None),
+        ("{{ report[0] }}", None),
+        ("{% set r = report %}{{ r.company }}", None),
+        ("{% macro m(x) %}{{ x.charts }}{% endmacro %}{{ m(report) }}", None),
+    ],
+)
+def test_the_fields_a_template_reads_of_the_report_are_known_when_it_names_each(
+    source: str, fields: set[str] | None
+) -> None:
+    from crmadvisor.present.documents import prepare_template
+    from crmadvisor.present.jinja import Limits
+
+    compiled = prepare_template("en", source, html=False, limits=Limits())
+    assert compiled.fields == (None if fields is None else frozenset(fields))
+
+
+def test_a_template_that_reads_no_chart_is_rendered_before_any_is_drawn_and_writes_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template that reads no chart renders (or fails) before the charts are drawn; what it writes, the
+    report and its chart files, is what the same template writes when it reads them and they come first."""
+    from crmadvisor.present import charts
+
+    drawn: list[object] = []
+    real = charts.chart_images
+
+    def counted(*args: Any, **kwargs: Any) -> tuple[charts.ChartImage, ...]:
+        drawn.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(charts, "chart_images", counted)
+    answers = EXAMPLES / "online-retailer.yaml"
+    failing = tmp_path / "failing.md"
+    failing.write_text("# {{ report.company }}\n{{ report.ranking|length / 0 }}\n", encoding="utf-8")
+    code, stdout, stderr = assess(answers, tmp_path / "out" / "r.md", "--template", str(failing))
+    assert (code, stdout) == (1, "")
+    assert stderr == f"{failing}:2:1: error: ZeroDivisionError: division by zero\n"
+    assert drawn == [] and not (tmp_path / "out").exists()
+    failing.write_text("{{ report.charts|length }}\n{{ report.ranking|length / 0 }}\n", encoding="utf-8")
+    code, stdout, stderr = assess(answers, tmp_path / "out" / "r.md", "--template", str(failing))
+    assert (code, stdout) == (1, "")
+    assert stderr == f"{failing}:2:1: error: ZeroDivisionError: division by zero\n"
+    assert len(drawn) == 1 and not (tmp_path / "out").exists()  # drawn, then neither report nor chart folder
+    body = "# {{ report.company }}\n{% for r in report.ranking[:3] %}- {{ r.name }} {{ r.fit|pct }}\n{% endfor %}"
+    early, late = tmp_path / "early.md", tmp_path / "late.md"
+    early.write_text(body, encoding="utf-8")
+    late.write_text(body + "{% if false %}{{ report.charts }}{% endif %}", encoding="utf-8")
+    written = {}
+    for template in (early, late):
+        output = tmp_path / template.stem / "r.md"
+        code, _, stderr = assess(answers, output, "--template", str(template))
+        assert code == 0, stderr
+        written[template.stem] = {p.relative_to(output.parent): p.read_bytes() for p in output.parent.rglob("*.*")}
+    assert len(drawn) == 3
+    assert written["early"] == written["late"]
+    assert sorted(map(str, written["early"])) == ["r.md", "r_files/fit.svg", "r_files/radar.svg", "r_files/value.svg"]

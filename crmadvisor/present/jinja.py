@@ -35,7 +35,7 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.nodes import Concat
+from jinja2.nodes import Concat, Const, Getattr, Getitem, Name, Node
 from jinja2.runtime import Context, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import missing
@@ -209,6 +209,8 @@ class Compiled:
     template: Template
     name: str
     limits: Limits | None
+    fields: frozenset[str] | None = None
+    """The fields of `report` the template reads, each by its name; None when it may read any other way."""
 
 
 def compile_template(
@@ -229,7 +231,8 @@ def compile_template(
         env = bounded = _BoundedSandbox(autoescape, limits, time.monotonic() + limits.seconds)
         bounded.filters.update({key: bounded._checked_filter(key, f) for key, f in filters.items()})
     try:
-        return Compiled(_compiled(env, source, name), name, limits)  # in time bounded by the file's size
+        template, fields = _compiled(env, source, name)  # in time bounded by the file's size
+        return Compiled(template, name, limits, fields)
     except Exception as err:
         located = _problem(err, name, limits)
         if located is None:
@@ -351,13 +354,37 @@ def _problem(err: Exception, name: str, limits: Limits | None) -> InputError | N
     return _located(name, _template_line(err), f"{type(err).__name__}: {err}")  # a sum on text, a division by zero
 
 
-def _compiled(env: Environment, source: str, name: str) -> Template:
-    """The template compiled; nesting too deep for the parser or for Python's compiler is located too."""
+def _compiled(env: Environment, source: str, name: str) -> tuple[Template, frozenset[str] | None]:
+    """The template compiled, and the fields of `report` it reads (`_report_fields`); nesting too deep for
+    the parser or for Python's compiler is located too."""
     try:
-        return env.from_string(source)
+        tree = env.parse(source)
+        fields = _report_fields(tree)  # before Jinja2's compiler folds constants in the tree
+        return env.from_string(tree), fields
     except (RecursionError, MemoryError, SyntaxError):  # Python's own, on the code Jinja2 generated
         message = "blocks, brackets or operators nested too deeply to compile: split the expression or the block"
         raise _located(name, 1, message) from None
+
+
+def _report_fields(tree: Node) -> frozenset[str] | None:
+    """The fields a template reads of `report`, when it names each (`report.company`, `report['ranking']`);
+    None when `report` is used any other way (printed, passed on, set to a name, a field named by an
+    expression or by a filter), as then any field, all of them, may be read."""
+    fields: set[str] = set()
+    stack: list[tuple[Node, Node | None]] = [(tree, None)]  # no recursion: the tree can be as deep as it compiled
+    while stack:
+        node, parent = stack.pop()
+        if isinstance(node, Name) and node.name == "report":
+            if isinstance(parent, Getattr) and parent.node is node:
+                fields.add(parent.attr)
+            elif isinstance(parent, Getitem) and parent.node is node and isinstance(parent.arg, Const):
+                if not isinstance(parent.arg.value, str):
+                    return None
+                fields.add(parent.arg.value)
+            else:
+                return None
+        stack.extend((child, node) for child in node.iter_child_nodes())
+    return frozenset(fields)
 
 
 def _bounded_output(chunks: Generator[str, None, None], limits: Limits, deadline: float) -> str:

@@ -142,6 +142,11 @@ def export_report(
         source = read_template(template, said)
         html = kind in ("html", "pdf")
         own = prepare_template(view.lang, source, html=html, name=str(template), limits=Limits())
+    text = None
+    if own is not None and own.fields is not None and "charts" not in own.fields:
+        from crmadvisor.present.documents import render_prepared
+
+        text = render_prepared(own, view)  # it reads no chart: rendered, or refused, before any is drawn
     images: tuple[ChartImage, ...] = ()
     if charts and kind != "json":
         from crmadvisor.present.charts import chart_images, with_charts
@@ -149,11 +154,11 @@ def export_report(
         images = chart_images(view, png=png)
         linked = output is not None and kind == "md"
         view = with_charts(view, images, f"{output.stem}_files" if linked and output else None)
-    if own is not None:
+    if text is None and own is not None:
         from crmadvisor.present.documents import render_prepared
 
         text = render_prepared(own, view)
-    else:
+    elif text is None:
         text = RENDERERS[kind](view)
     if output is None:
         return Printout(text)
