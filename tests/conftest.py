@@ -115,16 +115,42 @@ def open_tmp() -> Iterator[Path]:
 
 def validate_unprivileged(target: Path, cwd: Path) -> list[str]:
     """`crmadvisor validate target` in a process that permissions apply to: as `nobody` under root."""
-    drop = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv")
-        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    argv = [*drop, sys.executable, "-m", "crmadvisor", "validate", str(target), "--today", TODAY]
+    argv = [*_unprivileged(), sys.executable, "-m", "crmadvisor", "validate", str(target), "--today", TODAY]
     proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=cwd)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert proc.stderr == ""
     return proc.stdout.splitlines()
+
+
+def validate_unprivileged_each(targets: list[Path], cwd: Path) -> list[list[str]]:
+    """What `validate_unprivileged` gives for each target, from one process (one start-up, not one a target):
+    `crmadvisor validate TARGET` run in turn as the command line runs it (`crmadvisor.start.run`), each
+    exiting 1 and writing nothing on stderr."""
+    code = (
+        "import sys\n"
+        "from crmadvisor.start import run\n"
+        "today, *targets = sys.argv[1:]\n"
+        "for target in targets:\n"
+        "    sys.argv = ['crmadvisor', 'validate', target, '--today', today]\n"
+        "    exited = run()\n"
+        "    sys.stdout.write(f'\\0{exited}\\n')\n"
+        "    sys.stdout.flush()\n"
+    )
+    argv = [*_unprivileged(), sys.executable, "-c", code, TODAY, *map(str, targets)]
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=cwd)
+    assert (proc.returncode, proc.stderr) == (0, ""), proc.stdout + proc.stderr
+    *outputs, rest = proc.stdout.split("\0")
+    assert rest == "1\n" and all(o.startswith("1\n") for o in outputs[1:]), proc.stdout
+    return [output.removeprefix("1\n").splitlines() for output in outputs]
+
+
+def _unprivileged() -> list[str]:
+    """What runs a command as `nobody` when the tests run as root (permissions do not apply to root)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, TODAY, Ran, run, validate_unprivileged
+from conftest import DATA, ROOT, TODAY, Ran, run, validate_unprivileged_each
 
 REPO = ROOT
 VALID = sorted((DATA / "valid").glob("*.yaml"))
@@ -520,11 +520,8 @@ def _open_and_close(fifo: Path) -> None:
 def test_unreadable_file_is_a_located_problem(vendor: Doc, open_tmp: Path) -> None:
     path = vendor.write(open_tmp / "vendors" / "sellsy.yaml")
     path.chmod(0)
-    for target in (path, path.parent):  # given alone, and found in a folder
-        assert validate_unprivileged(target, open_tmp) == [
-            f"{path}:1:1: error: cannot read: Permission denied",
-            "1 file checked: 1 error(s), 0 warning(s)",
-        ]
+    expected = [f"{path}:1:1: error: cannot read: Permission denied", "1 file checked: 1 error(s), 0 warning(s)"]
+    assert validate_unprivileged_each([path, path.parent], open_tmp) == [expected] * 2  # alone, and in a folder
 
 
 def test_file_in_a_folder_that_cannot_be_entered(open_tmp: Path) -> None:
@@ -534,11 +531,8 @@ def test_file_in_a_folder_that_cannot_be_entered(open_tmp: Path) -> None:
     path = folder / "sellsy.yaml"
     path.write_text("kind: vendor\n", encoding="utf-8")
     folder.chmod(0o644)  # its names can be listed, its files not opened
-    for target in (path, folder):
-        assert validate_unprivileged(target, open_tmp) == [
-            f"{path}:1:1: error: cannot read: Permission denied",
-            "1 file checked: 1 error(s), 0 warning(s)",
-        ]
+    expected = [f"{path}:1:1: error: cannot read: Permission denied", "1 file checked: 1 error(s), 0 warning(s)"]
+    assert validate_unprivileged_each([path, folder], open_tmp) == [expected] * 2
 
 
 def test_a_folder_named_like_yaml_is_searched_not_read(vendor: Doc, tmp_path: Path) -> None:

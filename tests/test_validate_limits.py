@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, TODAY, run, validate_unprivileged
+from conftest import DATA, TODAY, run, validate_unprivileged_each
 
 from crmadvisor.load import yamlsource
 
@@ -113,15 +113,12 @@ def test_a_subfolder_that_cannot_be_read_is_an_error_not_a_skip(open_tmp: Path) 
     (private / "broken.yaml").write_text("kind: vendor\nid: [\n", encoding="utf-8")
     private.chmod(0)
     try:
-        assert validate_unprivileged(folder, open_tmp) == [
+        # given itself too, the folder is said to be unreadable, not empty
+        expected = [
             f"{private}:1:1: error: cannot read this folder: Permission denied",
             "0 files checked: 1 error(s), 0 warning(s)",
         ]
-        # given itself, the folder is said to be unreadable, not empty
-        assert validate_unprivileged(private, open_tmp) == [
-            f"{private}:1:1: error: cannot read this folder: Permission denied",
-            "0 files checked: 1 error(s), 0 warning(s)",
-        ]
+        assert validate_unprivileged_each([folder, private], open_tmp) == [expected] * 2
     finally:
         private.chmod(0o755)
 
