@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from crmadvisor.present.console import plain, safe_console
@@ -16,6 +15,7 @@ from crmadvisor.present.labels import percent
 from crmadvisor.present.template_words import template_words
 from crmadvisor.present.terminal_loyalty import render_loyalty
 from crmadvisor.present.terminal_summary import render_summary
+from crmadvisor.present.terminal_table import Column, Row, print_table
 from crmadvisor.present.typography import plural
 from crmadvisor.present.view import Point, Report, VendorSection
 
@@ -73,13 +73,10 @@ def render_changes(console: Console, report: Report) -> None:
 
 
 def render_profile(console: Console, report: Report, w: dict[str, str]) -> None:
-    table = Table(title=plain(w["profile"]), title_justify="left", expand=False, show_lines=False)
-    table.add_column(plain(w["trait"]), ratio=3)
-    table.add_column(plain(w["answer"]), ratio=4)
-    table.add_column(plain(w["position"]), no_wrap=True)
-    for row in report.profile:
-        table.add_row(plain(row.heading), plain(row.answer), plain(f"B2B {row.gauge} B2C"))
-    console.print(table)
+    columns = [Column(plain(w["trait"]), wraps=True), Column(plain(w["answer"]), wraps=True)]
+    columns.append(Column(plain(w["position"])))
+    rows = [Row((plain(r.heading), plain(r.answer), plain(f"B2B {r.gauge} B2C"))) for r in report.profile]
+    print_table(console, columns, rows, title=plain(w["profile"]))
     orientation = report.orientation
     console.print(plain(w["overall"].format(orientation=orientation.label, percent=orientation.b2c_percent)))
     if orientation.declared is not None:
@@ -90,32 +87,32 @@ def render_profile(console: Console, report: Report, w: dict[str, str]) -> None:
 
 
 def render_needs(console: Console, report: Report, w: dict[str, str]) -> None:
-    table = Table(title=plain(w["needs"]), title_justify="left", show_lines=True)
-    table.add_column(plain(w["capability"]), ratio=3)
-    table.add_column(plain(w["need"]), no_wrap=True)
-    table.add_column(plain(w["why"]), ratio=5)
+    columns = [Column(plain(w["capability"]), wraps=True), Column(plain(w["need"]))]
+    columns.append(Column(plain(w["why"]), wraps=True))
+    rows = []
     for area in report.needs:
         if not area.needs:
             continue
-        table.add_row(plain(area.heading, "bold"), "", "")
+        rows.append(Row((plain(area.heading, "bold"), Text(), Text())))
         for need in area.needs:
             must = " !" if need.must_have else ""
-            table.add_row(plain(need.name), plain(f"{bar(need.level)}{must}"), plain(need.why))
-    console.print(table)
+            rows.append(Row((plain(need.name), plain(f"{bar(need.level)}{must}"), plain(need.why))))
+    print_table(console, columns, rows, title=plain(w["needs"]), lines=True)
     console.print(plain(w["must_legend"]))
     console.print()
 
 
 def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
     odds = report.robustness is not None
-    table = Table(title=plain(w["ranking"]), title_justify="left")
-    table.add_column(plain(w["rank"]), justify="right", no_wrap=True)
-    table.add_column(plain(w["vendor"]), ratio=3)
-    table.add_column(plain(w["fit"]), justify="right", no_wrap=True)
-    table.add_column(plain(w["gaps"]), justify="center", no_wrap=True)
+    columns = [
+        Column(plain(w["rank"]), justify="right"),
+        Column(plain(w["vendor"]), wraps=True),
+        Column(plain(w["fit"]), justify="right"),
+        Column(plain(w["gaps"]), justify="center"),
+    ]
     if odds:
-        table.add_column(plain(w["first"]), justify="right", no_wrap=True)
-        table.add_column(plain(w["range"]), justify="center", no_wrap=True)
+        columns += [Column(plain(w["first"]), justify="right"), Column(plain(w["range"]), justify="center")]
+    rows = []
     for row in report.ranking:
         name = plain(row.name)
         if row.rank is None:
@@ -131,8 +128,8 @@ def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
         if odds:
             first = "-" if row.first_share is None else percent(row.first_share)
             cells += [plain(first), plain(row.rank_range or "-")]
-        table.add_row(*cells, style="dim" if row.rank is None else None)
-    console.print(table)
+        rows.append(Row(tuple(cells), "dim" if row.rank is None else ""))
+    print_table(console, columns, rows, title=plain(w["ranking"]))
     if report.hidden:
         console.print(plain(w[f"more_vendors.{plural(report.hidden, report.lang)}"].format(n=report.hidden), "dim"))
     console.print(plain(w["ranking.order"], "dim"))
@@ -152,14 +149,13 @@ def render_matrix(console: Console, report: Report, w: dict[str, str]) -> None:
     indent = " " * (width + 4)  # the table's left border, padding and name column; each area column is 4 wide
     for i, area in enumerate(report.matrix_areas):
         console.print(Text.assemble(indent, ("│   " * i), plain(area.short, "bold")), overflow="ellipsis", no_wrap=True)
-    table = Table(show_header=True, min_width=0)
-    table.add_column(plain(w["vendor"]), no_wrap=True, width=width, overflow="ellipsis")
-    for _ in report.matrix_areas:
-        table.add_column("│", justify="center", no_wrap=True, width=1)
-    for name, row in zip(names, report.matrix, strict=True):
-        name.truncate(width, overflow="ellipsis")
-        table.add_row(name, *(plain(cell.symbol, COVERAGE_STYLE[cell.symbol]) for cell in row.cells))
-    console.print(table)
+    columns = [Column(plain(w["vendor"]), width=width)]
+    columns += [Column(plain("│"), justify="center", width=1) for _ in report.matrix_areas]
+    rows = [
+        Row((name, *(plain(cell.symbol, COVERAGE_STYLE[cell.symbol]) for cell in row.cells)))
+        for name, row in zip(names, report.matrix, strict=True)
+    ]
+    print_table(console, columns, rows)
     console.print(plain(w["legend"], "dim"))
     console.print()
 

@@ -1,0 +1,184 @@
+"""The assessment's large tables (needs, ranking, gap matrix) drawn as rich draws a table, at a fraction of its cost.
+
+rich's `Table` measures and renders every cell through its whole renderable machinery: about 0.15 ms a
+cell here, 60-90 ms of an `assess` for the few hundred cells of these tables, more than any other step
+of the terminal. The layout these tables need is rich's simplest: each column as wide as its longest line and, when that
+is too wide for the terminal, the widest wrapping columns narrowed first (rich's own `_collapse_widths`).
+So the table is composed here as lines of text (wrapping cells wrapped by rich's `Text.wrap`) and printed
+at once, in rich's box (a heavy head), one space of padding, the title above and the header in
+bold: the same characters as rich's `Table`. When that is not enough (a terminal too narrow for the
+columns that do not wrap), or a rich without that helper, rich's `Table` lays the table out itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, JustifyMethod
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+NARROWEST = 8  # a wrapping column narrower than this: rich lays the table out itself
+HEADER_STYLE = "bold"  # rich's "table.header"
+# rich's HEAVY_HEAD box: left, between, right edges and the horizontal of each kind of line
+TOP = ("┏", "┳", "┓", "━")
+HEAD = ("┃", "┃", "┃")
+HEAD_FOOT = ("┡", "╇", "┩", "━")
+ROW = ("│", "│", "│")
+BETWEEN = ("├", "┼", "┤", "─")
+BOTTOM = ("└", "┴", "┘", "─")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its header, how its cells sit, whether its lines wrap (else they are never cut), or a fixed
+    `width` (the gap matrix's names and symbols), longer lines cut short with "…"."""
+
+    header: Text
+    justify: JustifyMethod = "left"
+    wraps: bool = False
+    width: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Text, ...]
+    style: str = ""
+
+
+def print_table(
+    console: Console, columns: Sequence[Column], rows: Sequence[Row], *, title: Text | None = None, lines: bool = False
+) -> None:
+    """Print the table (`lines`: a rule between rows), laid out by rich when the terminal is too narrow."""
+    widths = _widths(columns, rows, console.width)
+    if widths is None:
+        console.print(_rich_table(columns, rows, title=title, lines=lines))
+        return
+    drawn: list[Segment] = []
+    if title:  # an empty title is none, as rich has it; a long one wraps, at the table's width
+        table_width = sum(widths) + 3 * len(widths) + 1
+        drawn += console.render(title, console.options.update(width=table_width, justify="left"))
+    drawn.append(Segment(_rule(TOP, widths)))
+    drawn += _row(console, HEAD, columns, [c.header for c in columns], widths, Style.parse(HEADER_STYLE), bottom=True)
+    drawn.append(Segment(_rule(HEAD_FOOT, widths)))
+    for i, row in enumerate(rows):
+        if lines and i:
+            drawn.append(Segment(_rule(BETWEEN, widths)))
+        drawn += _row(console, ROW, columns, row.cells, widths, Style.parse(row.style) if row.style else None)
+    drawn.append(Segment(_rule(BOTTOM, widths)))
+    console.print(_Segments(drawn), crop=False)
+
+
+class _Segments:
+    """Lines already laid out, as rich prints them."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = segments
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        yield from self.segments
+
+
+def _longest_line(text: Text) -> int:
+    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+
+
+def _widths(columns: Sequence[Column], rows: Sequence[Row], width: int) -> list[int] | None:
+    """Each column's width without its padding as rich's `Table` would make it, or None to let rich do it."""
+    collapse = getattr(Table, "_collapse_widths", None)
+    room = width - (len(columns) + 1)
+    longest = [
+        col.width if col.width is not None else max(_longest_line(t) for t in (col.header, *(r.cells[i] for r in rows)))
+        for i, col in enumerate(columns)
+    ]
+    padded = [min(room, 2 + w) for w in longest]  # rich measures a column up to the room there is
+    if sum(padded) > room:
+        if collapse is None:
+            return None
+        padded = collapse(padded, [col.wraps and col.width is None for col in columns], room)
+        if sum(padded) > room or any(w - 2 < NARROWEST for w, col in zip(padded, columns, strict=True) if col.wraps):
+            return None  # too narrow to read a wrapped cell: rich's own layout, as before
+    return [w - 2 for w in padded]
+
+
+def _rule(box: tuple[str, str, str, str], widths: Sequence[int]) -> str:
+    """A border line of the box, with its line break."""
+    left, between, right, line = box
+    return left + between.join(line * (w + 2) for w in widths) + right + "\n"
+
+
+def _row(
+    console: Console,
+    edges: tuple[str, str, str],
+    columns: Sequence[Column],
+    cells: Sequence[Text],
+    widths: Sequence[int],
+    style: Style | None,
+    *,
+    bottom: bool = False,
+) -> list[Segment]:
+    """A row's lines: each cell's lines side by side, padded, the shorter cells filled with blank lines below
+    (above them in the header, which rich aligns at the bottom)."""
+    blocks = [_cell_lines(console, cell, col, w) for cell, col, w in zip(cells, columns, widths, strict=True)]
+    height = max(len(b) for b in blocks)
+    if bottom:
+        blocks = [[[Segment(" " * w)]] * (height - len(b)) + b for b, w in zip(blocks, widths, strict=True)]
+    left, between, right = edges
+    pad = Segment(" ", style)
+    out: list[Segment] = []
+    for n in range(height):
+        out.append(Segment(left))
+        for i, (block, w) in enumerate(zip(blocks, widths, strict=True)):
+            if i:
+                out.append(Segment(between))
+            out.append(pad)
+            if n < len(block):
+                out += block[n] if style is None else Segment.apply_style(block[n], style)
+            else:
+                out.append(Segment(" " * w, style))
+            out.append(pad)
+        out.append(Segment(right + "\n"))
+    return out
+
+
+def _cell_lines(console: Console, cell: Text, column: Column, width: int) -> list[list[Segment]]:
+    """The cell's lines as segments, each exactly `width` wide: wrapped in a wrapping column, cut with "…" in
+    a fixed one, placed as the column justifies."""
+    if column.wraps or "\n" in cell.plain:
+        wrapped = list(cell.wrap(console, width, justify=column.justify, overflow="ellipsis", no_wrap=not column.wraps))
+    else:
+        wrapped = [cell]
+    shown = []
+    for line in wrapped:
+        size = cell_len(line.plain)
+        if size > width:
+            line = line.copy()
+            line.truncate(width, overflow="ellipsis")
+            size = cell_len(line.plain)
+        gap = width - size
+        before = {"right": gap, "center": gap // 2}.get(column.justify, 0)
+        segments = [Segment(" " * before)] if before else []
+        segments += [s for s in line.render(console) if s.text]
+        if gap - before:
+            segments.append(Segment(" " * (gap - before)))
+        shown.append(segments)
+    return shown or [[Segment(" " * width)]]
+
+
+def _rich_table(columns: Sequence[Column], rows: Sequence[Row], *, title: Text | None, lines: bool) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=lines, min_width=0)
+    for col in columns:
+        table.add_column(
+            col.header,
+            justify=col.justify,
+            no_wrap=not col.wraps,
+            width=col.width,
+            overflow="ellipsis",
+        )
+    for row in rows:
+        table.add_row(*row.cells, style=row.style or None)
+    return table
