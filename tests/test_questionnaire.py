@@ -28,6 +28,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from typer.testing import CliRunner
 
 from crmadvisor import workflow
+from crmadvisor.ask import terminal
 from crmadvisor.ask.assessment import assessment_steps, must_haves_step
 from crmadvisor.ask.budget import budget_from
 from crmadvisor.ask.checklist import echoed
@@ -370,6 +371,26 @@ def test_back_from_the_second_question_returns_to_the_company_name(consultant: C
     keys = "Acme" + ENTER + "<" + ENTER + " SA" + ENTER + steps[1] + CTRL_C  # back, amended, then on to the next
     assert consultant.types(keys, "--save", str(file))[0] == 130
     assert (saved(file)["company"], saved(file)["consultant"]) == ("Acme SA", "Claire Martin")
+
+
+def test_each_typed_answer_starts_blank_with_nothing_earlier_to_paste(consultant: Consultant, tmp_path: Path) -> None:
+    """The text prompt is made once per terminal: text cut in an earlier answer (Ctrl-K) is not pasted in the
+    next one (Ctrl-Y), as when each question had a prompt of its own."""
+    file = tmp_path / "client.yaml"
+    home, cut, paste = "\x01", "\x0b", "\x19"  # Ctrl-A, Ctrl-K, Ctrl-Y
+    keys = "Acme" + home + cut + "Acme" + ENTER + paste + "Claire Martin" + ENTER + CTRL_C
+    assert consultant.types(keys, "--save", str(file))[0] == 130
+    assert (saved(file)["company"], saved(file)["consultant"]) == ("Acme", "Claire Martin")
+
+
+def test_the_text_prompt_keeps_no_history_of_earlier_answers() -> None:
+    """Up recalls nothing typed at an earlier question. (Keys typed ahead cannot show it: prompt_toolkit
+    loads the history in the background, maybe after the Up is read.)"""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("Acme" + ENTER + "Claire Martin" + ENTER)
+        prompt = terminal._text_prompt()
+        assert (prompt.ask("Company name?", ""), prompt.ask("Consultant?", "")) == ("Acme", "Claire Martin")
+        assert terminal._text_prompt() is prompt and prompt.session.history.get_strings() == []
 
 
 def test_save_never_overwrites_an_existing_file(consultant: Consultant, tmp_path: Path) -> None:
