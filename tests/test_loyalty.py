@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shlex
 from collections.abc import Iterator
@@ -418,7 +419,7 @@ def test_validate_locates_a_wrong_id_in_a_loyalty_criteria_file(tmp_path: Path) 
 def test_questions_include_the_loyalty_questionnaire() -> None:
     code, out, _ = run("questions", "--format", "yaml")
     assert code == 0
-    items = yaml.safe_load(out)["questions"]
+    items = yaml.load(out, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["questions"]  # libyaml: 10x faster
     fields = [q["field"] for q in items if q["field"].startswith("loyalty.")]
     assert fields == [f"loyalty.{q.id}" for q in loyalty().questions]
     gate = next(q for q in items if q["field"] == "loyalty.identification")
@@ -629,7 +630,7 @@ def test_every_report_format_carries_the_loyalty_section(tmp_path: Path, fmt: st
     assert code == 0, err
     text = out.read_text(encoding="utf-8")
     if fmt == "json":
-        section = yaml.safe_load(text)["loyalty"]
+        section = json.loads(text)["loyalty"]  # not yaml.safe_load: 0.5 s for these 170 KB, json 2 ms
         assert (section["verdict"], section["primary"], section["secondary"], section["applied"]) == (
             "design",
             "contractual",
