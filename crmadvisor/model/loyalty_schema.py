@@ -1,8 +1,6 @@
 """The loyalty-programme criteria file (the second source article): questions, fundamentals,
 mechanics and success factors."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -39,7 +37,7 @@ class LoyaltyOption(Strict):
     reason: Text | None = None
 
     @model_validator(mode="after")
-    def _explained(self) -> LoyaltyOption:
+    def _explained(self) -> "LoyaltyOption":
         if (self.blocks or self.gap) and self.action is None:
             raise ValueError("an option that blocks a fundamental or leaves a gap needs an `action`")
         if (self.mechanics or self.raises) and self.reason is None:

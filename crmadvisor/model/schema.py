@@ -4,8 +4,6 @@ Every model forbids unknown keys and hides input values from error messages: pyd
 error text would otherwise expand YAML aliases (see docs/methodology.md, "Safe loading").
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from enum import StrEnum
@@ -193,7 +191,7 @@ class RubricFile(Strict):
     levels: tuple[RubricLevel, ...] = Field(min_length=6, max_length=6)
 
     @model_validator(mode="after")
-    def _levels_are_0_to_5(self) -> RubricFile:
+    def _levels_are_0_to_5(self) -> "RubricFile":
         if [lvl.level for lvl in self.levels] != list(range(6)):
             raise ValueError("levels must be 0, 1, 2, 3, 4, 5 in that order")
         return self

@@ -1,8 +1,6 @@
 """Vendor profiles (format 1 and 2: editions, add-ons, ratings with their evidence) and the exchange
 rates file."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -45,7 +43,7 @@ class CapabilityRating(Strict):
     provenance: Provenance | None = None  # None: the catalogue's desk research
 
     @model_validator(mode="after")
-    def _one_rating(self) -> CapabilityRating:
+    def _one_rating(self) -> "CapabilityRating":
         if (self.rating is None) == (self.by_edition is None):
             raise ValueError("give either `rating` (every edition) or `by_edition` (one per edition), not both")
         if self.by_edition is not None and not self.by_edition:
@@ -99,7 +97,7 @@ class Edition(Strict):
     unverified: bool = False
 
     @model_validator(mode="after")
-    def _seats_in_order(self) -> Edition:
+    def _seats_in_order(self) -> "Edition":
         if self.max_users is not None and self.min_users is not None and self.max_users < self.min_users:
             raise ValueError(f"max_users ({self.max_users}) is below min_users ({self.min_users})")
         return self
