@@ -181,7 +181,10 @@ def test_the_command_leaves_with_its_exit_code_its_output_flushed_and_the_atexit
 
 @pytest.mark.parametrize(
     "module",
-    ["cli/commands.py", "cli/vendors.py", "cli/rfp.py", "model/schema.py", "model/vendor_schema.py", "model/loyalty_schema.py"],
+    [
+        *(f"cli/{name}.py" for name in ("commands", "vendors", "rfp")),
+        *(f"model/{name}.py" for name in ("schema", "vendor_schema", "loyalty_schema")),
+    ],
 )
 def test_annotations_read_at_each_start_are_objects_not_strings_to_evaluate(module: str) -> None:
     """typer builds every command, and pydantic every model class, at each start: string annotations
