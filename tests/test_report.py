@@ -660,7 +660,7 @@ def test_the_fields_a_template_reads_of_the_report_are_known_when_it_names_each(
     source: str, fields: set[str] | None
 ) -> None:
     from crmadvisor.present.documents import prepare_template
-    from crmadvisor.present.jinja import Limits
+    from crmadvisor.present.template_bounds import Limits
 
     compiled = prepare_template("en", source, html=False, limits=Limits())
     assert compiled.fields == (None if fields is None else frozenset(fields))

@@ -18,7 +18,8 @@ from crmadvisor.present.view import Report
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from crmadvisor.present.jinja import Compiled, Limits
+    from crmadvisor.present.jinja import Compiled
+    from crmadvisor.present.template_bounds import Limits
 
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_\[\]{}#+!|~$^@])")

@@ -15,14 +15,9 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
-import signal
-import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from types import CodeType
 from typing import Any, cast
 
 from jinja2 import (
@@ -41,7 +36,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import missing
 
 from crmadvisor.errors import InputError, Problem
-from crmadvisor.files import NotRegular, TooLarge, read_bounded
+from crmadvisor.present.template_bounds import Limits, bounded_output, cost_message, memory_bound, time_bound
+from crmadvisor.present.template_code import keep_code, kept_code_entry, read_code
 from crmadvisor.present.template_costs import (
     FILTER_SIZES,
     MAX_NUMBER_DIGITS,
@@ -50,16 +46,6 @@ from crmadvisor.present.template_costs import (
     method_size,
     printf_size,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What a consultancy's template may spend; the shipped reports need 0.1 s and 0.1 MB."""
-
-    seconds: float = 0.5  # rendering, once compiled: the shipped reports take 0.01 s (50x margin)
-    chars: int = 10_000_000  # any string the template builds, and the report it writes
-    items: int = 1_000_000  # any list it builds
-    memory: int = 256 * 1024 * 1024  # bytes of address space on top of what the process holds (Linux)
 
 
 class _Refusing(BaseLoader):
@@ -248,66 +234,16 @@ def compile_shipped(source: str, *, autoescape: bool, name: str, filters: Mappin
     be read is compiled again, one that cannot be written is not kept."""
     env = _Sandbox(autoescape)
     env.filters.update(filters)
-    entry = _kept_code_entry(source, autoescape)
-    code = _read_code(entry) if entry is not None else None
+    entry = kept_code_entry(source, autoescape)
+    code = read_code(entry) if entry is not None else None
     if code is None:
         try:
             code = env.compile(source)
         except TemplateSyntaxError as err:  # a shipped template with a mistake: said as a user's would be
             raise _located(name, err.lineno or 1, err.message or str(err)) from None
         if entry is not None:
-            _keep_code(entry, code)
+            keep_code(entry, code)
     return Compiled(env.template_class.from_code(env, code, env.make_globals(None), None), name, None)
-
-
-KEPT_TEMPLATES = 8  # code entries kept in the cache folder; the oldest go first
-
-
-def _kept_code_entry(source: str, autoescape: bool) -> Path | None:
-    import hashlib
-    import importlib.util
-
-    import jinja2
-
-    from crmadvisor.load.cache import folder
-
-    where = folder()
-    if where is None:
-        return None
-    digest = hashlib.sha256()
-    for part in (source.encode("utf-8"), b"html" if autoescape else b"text", jinja2.__version__.encode()):
-        digest.update(part + b"\0")
-    digest.update(importlib.util.MAGIC_NUMBER + b"\0")
-    try:
-        digest.update(read_bounded(Path(__file__)))
-    except (OSError, ValueError):
-        return None
-    return where / f"template-{digest.hexdigest()}.code"
-
-
-def _read_code(entry: Path) -> CodeType | None:
-    import marshal
-
-    try:
-        code = marshal.loads(read_bounded(entry))  # our own file, written below from our own compile
-    except (OSError, ValueError, EOFError, TypeError, NotRegular, TooLarge):
-        return None
-    return code if isinstance(code, CodeType) else None
-
-
-def _keep_code(entry: Path, code: CodeType) -> None:
-    import marshal
-
-    from crmadvisor.errors import OutputError
-    from crmadvisor.files import atomic_write_bytes
-
-    try:
-        atomic_write_bytes(entry, marshal.dumps(code))
-        kept = sorted(entry.parent.glob("template-*.code"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[KEPT_TEMPLATES:]:
-            old.unlink(missing_ok=True)
-    except (OSError, ValueError, OutputError):
-        pass
 
 
 def render_compiled(compiled: Compiled, context: Mapping[str, Any]) -> str:
@@ -318,8 +254,8 @@ def render_compiled(compiled: Compiled, context: Mapping[str, Any]) -> str:
             return template.render(context)
         bounded = cast("_BoundedSandbox", template.environment)
         deadline = bounded.deadline = time.monotonic() + limits.seconds
-        with _time_bound(limits.seconds), _memory_bound(limits.memory):
-            return _bounded_output(template.generate(context), limits, deadline)  # type: ignore[arg-type]
+        with time_bound(limits.seconds), memory_bound(limits.memory):
+            return bounded_output(template.generate(context), limits, deadline)  # type: ignore[arg-type]
     except Exception as err:
         located = _problem(err, compiled.name, limits)
         if located is None:
@@ -348,7 +284,7 @@ def _problem(err: Exception, name: str, limits: Limits | None) -> InputError | N
     if isinstance(err, TemplateError):
         return _located(name, _template_line(err), str(err))
     if isinstance(err, TooCostly | OverflowError | RecursionError | MemoryError):
-        return _located(name, _template_line(err), _cost_message(err, limits))
+        return _located(name, _template_line(err), cost_message(err, limits))
     if isinstance(err, InputError) or limits is None or not _in_template(err):
         return None  # _compiled's own located problem, or a shipped template's bug
     return _located(name, _template_line(err), f"{type(err).__name__}: {err}")  # a sum on text, a division by zero
@@ -387,32 +323,6 @@ def _report_fields(tree: Node) -> frozenset[str] | None:
     return frozenset(fields)
 
 
-def _bounded_output(chunks: Generator[str, None, None], limits: Limits, deadline: float) -> str:
-    parts: list[str] = []
-    size = 0
-    for chunk in chunks:
-        parts.append(chunk)
-        size += len(chunk)
-        if size > limits.chars:
-            message = f"the report would be over {limits.chars:,} characters: a loop writing too much?"
-            chunks.throw(TooCostly(message))  # raised inside, at the template's line
-        if time.monotonic() > deadline:
-            message = f"the template ran longer than {limits.seconds:g} s: a loop too long, or endless?"
-            chunks.throw(TooCostly(message))
-    return "".join(parts)
-
-
-def _cost_message(err: BaseException, limits: Limits | None) -> str:
-    if isinstance(err, RecursionError):
-        return "macros call each other too deeply: a macro that calls itself without end?"
-    if isinstance(err, MemoryError):
-        memory = limits.memory if limits is not None else 0
-        return f"the template needs more than {memory // 2**20} MiB of memory: a text or list too large?"
-    if isinstance(err, OverflowError) and "MAX_RANGE" in str(err):
-        return "range() of more than 100,000 numbers: the sandbox allows 100,000 at most"
-    return str(err)
-
-
 def _located(name: str, line: int, message: str) -> InputError:
     return InputError([Problem(name, line, 1, "", message, "template")])
 
@@ -435,44 +345,3 @@ def _template_line(err: BaseException) -> int:
         if tb.tb_frame.f_code.co_filename == "<template>":
             line = tb.tb_lineno
     return line
-
-
-@contextmanager
-def _time_bound(seconds: float) -> Iterator[None]:
-    """Stop a loop that makes no call (no other check runs then): SIGALRM, where there is one."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield  # the checks on calls, operators and output still hold the bound
-        return
-
-    def expired(signum: int, frame: Any) -> None:
-        raise TooCostly(f"the template ran longer than {seconds:g} s: a loop too long, or endless?")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds + 0.2)  # the checks speak first when they can
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def _memory_bound(extra: int) -> Iterator[None]:
-    """An address-space limit while the template runs: a MemoryError, not a machine swapping (Linux)."""
-    try:
-        import resource
-
-        held = int(read_bounded(Path("/proc/self/statm"), 4096).split()[0]) * resource.getpagesize()
-    except (ImportError, OSError, ValueError, IndexError):
-        yield
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    wanted = held + extra
-    if soft != resource.RLIM_INFINITY and soft <= wanted:
-        yield
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

@@ -137,7 +137,7 @@ def export_report(
     own = None
     if template is not None:  # compiled before the charts are drawn: its syntax mistakes are said at once
         from crmadvisor.present.documents import prepare_template
-        from crmadvisor.present.jinja import Limits
+        from crmadvisor.present.template_bounds import Limits
 
         source = read_template(template, said)
         html = kind in ("html", "pdf")
