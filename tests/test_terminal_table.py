@@ -49,7 +49,7 @@ def _printed(draw: object, width: int) -> str:
     return out.getvalue()
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(tables(), st.integers(10, 160))
 def test_a_table_reads_as_richs_table_at_any_width(table: Drawn, width: int) -> None:
     columns, rows, lines, title = table
