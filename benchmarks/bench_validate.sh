@@ -4,7 +4,7 @@
 # usage: bash benchmarks/bench_validate.sh [N_PAIRS]   (env: VENV=/path/to/venv, PYCACHE=)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=${VENV:-/work/venv}
+VENV=${VENV:-$PWD/.venv}  # the README's venv at the repository root
 # Cache bytecode under benchmarks/_data/pycache, as an installed package would have .pyc files;
 # PYCACHE= (empty) measures with the environment as it is (e.g. PYTHONDONTWRITEBYTECODE=1).
 PYCACHE=${PYCACHE-benchmarks/_data/pycache}
