@@ -14,7 +14,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
 
 from prompt_toolkit.application import Application
 from prompt_toolkit.application.current import AppSession, get_app_session
@@ -165,14 +164,16 @@ class _ListPrompt:
 
 def for_terminal(make: Callable[[], T]) -> Callable[[], T]:
     """`make()` once per terminal: per prompt_toolkit app session, whose input and output an application
-    keeps from when it is made (tests open one per run)."""
-    made: WeakKeyDictionary[AppSession, T] = WeakKeyDictionary()
+    keeps from when it is made. Only the last session's is kept: a command has one, tests open one a run
+    (and an application holds its session, through the context it ran in, so a cache by session would
+    keep every one of them)."""
+    made: list[tuple[AppSession, T]] = []
 
     def get() -> T:
         session = get_app_session()
-        if session not in made:
-            made[session] = make()
-        return made[session]
+        if not made or made[0][0] is not session:
+            made[:] = [(session, make())]
+        return made[0][1]
 
     return get
 
