@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -381,11 +382,43 @@ def test_exclusion_reasons_and_notes_are_worded_in_the_report_language(tmp_path:
     answers.write_text(text.replace("lang: en", "lang: fr"), encoding="utf-8")
     code, out, err = assess_cli(answers, "--width", WIDE, "--draws", "0")
     assert code == 0, err
-    assert "interface non disponible en fr" in out
+    assert "l'interface n'existe pas en français" in out
     assert "interface not available" not in out
     code, out, err = assess_cli(EXAMPLES / "online-retailer.yaml", "--width", WIDE, "--draws", "0", "--lang", "en")
     assert code == 0, err
-    assert "interface not available in fr" in out
+    assert "interface not available in French" in out
+
+
+# a language or region code left in a reason: "available in fr", "disponible en fr", "hosting in eu (offers us)"
+CODE_IN_REASON = re.compile(r"\b(in|en|offers|propose)[\s:]+(fr|de|eu|uk|us)\b")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_exclusion_reasons_name_languages_and_regions_in_words_on_screen_and_in_reports(
+    lang: str, answers_file: Any, tmp_path: Path
+) -> None:
+    constraints = {"languages": ["fr", "de"], "hosting_regions": ["uk", "eu"], "company_size": "medium", "users": 12}
+    answers = answers_file(lang=lang, constraints=constraints)
+    expected = {
+        "en": [
+            "excluded: interface not available in French or German",
+            "no data hosting in the United Kingdom or in the European Union (offers: United States)",
+        ],
+        "fr": [
+            "exclu\xa0: l'interface n'existe pas en français ni en allemand",
+            "pas d'hébergement des données au Royaume-Uni ni dans l'Union européenne (propose\xa0: États-Unis)",
+        ],
+    }[lang]
+    code, out, err = assess_cli(answers, "--width", "400", "--draws", "0")
+    assert code == 0, err
+    assert all(phrase in out for phrase in expected), out
+    assert not CODE_IN_REASON.search(out)
+    for name in ("report.md", "report.html"):
+        code, _, err = assess_cli(answers, "--draws", "0", "--output", str(tmp_path / name))
+        assert code == 0, err
+        written = html.unescape((tmp_path / name).read_text(encoding="utf-8")).replace("\\", "")
+        assert all(phrase in written for phrase in expected), name
+        assert not CODE_IN_REASON.search(written), (name, CODE_IN_REASON.search(written))
 
 
 def test_an_answers_file_built_from_questions_alone_runs_assess(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from crmadvisor.model.fit import Reason
 from crmadvisor.present.typography import day, money
-from crmadvisor.words import Words, words
+from crmadvisor.words import Words, language_name, words
 
 
 def reason_text(reason: Reason, lang: str, capability: Callable[[str], str] | None = None) -> str:
@@ -17,11 +17,23 @@ def reason_text(reason: Reason, lang: str, capability: Callable[[str], str] | No
         return _over_budget(values, w, capability or str)
     if "size" in values:
         values["size"] = w.get(f"size.{values['size']}", values["size"])
+    if reason.code == "language":  # "fr, de" -> "French or German", "français ni en allemand"
+        names = [language_name(code, w.lang, in_sentence=True) for code in _codes(values["languages"])]
+        values["languages"] = w["reason.language.or"].join(names)
+    if reason.code == "hosting":  # "eu" -> "in the European Union"; "us, ca" -> "United States, Canada"
+        wanted = [w.get(f"region.in.{code}", code) for code in _codes(values["wanted"])]
+        values["wanted"] = w["reason.hosting.or"].join(wanted)
+        values["offered"] = ", ".join(w.get(f"region.{code}", code) for code in _codes(values["offered"]))
     if w.lang == "fr":
         values = {
             k: v.replace(".", ",") if k in ("price", "budget") and v[:1].isdigit() else v for k, v in values.items()
         }
     return w(f"reason.{reason.code}", **values)
+
+
+def _codes(joined: str) -> list[str]:
+    """The codes a reason's value lists ("fr, de"), in the model's order."""
+    return [code for code in joined.split(", ") if code]
 
 
 def reasons_text(reasons: Iterable[Reason], lang: str, capability: Callable[[str], str] | None = None) -> str:

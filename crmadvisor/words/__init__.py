@@ -63,9 +63,15 @@ def placeholders(text: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
 
 
-def language_name(code: str, lang: str) -> str:
-    """A language in words, as a list item ("Danish", "Danois"), from CLDR; the code when it has no name."""
+def language_name(code: str, lang: str, *, in_sentence: bool = False) -> str:
+    """A language in words, from CLDR; the code when it has no name.
+
+    As a list item by default ("Danish", "Danois"); `in_sentence` keeps the language's own case
+    in running text ("not available in Danish", "n'existe pas en danois").
+    """
     from babel import Locale  # only when the names are shown: the questionnaire's choices, `questions`
 
     name = Locale.parse("fr_FR" if lang_of(lang) == "fr" else "en_GB").languages.get(code)
-    return code if name is None else str(name)[:1].upper() + str(name)[1:]
+    if name is None:
+        return code
+    return str(name) if in_sentence else str(name)[:1].upper() + str(name)[1:]

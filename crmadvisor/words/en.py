@@ -37,6 +37,16 @@ WORDS: dict[str, str] = {
     "region.ca": "Canada",
     "region.au": "Australia",
     "region.apac": "Asia-Pacific",
+    # the same regions where data is hosted, in a sentence ("no data hosting in the European Union")
+    "region.in.fr": "in France",
+    "region.in.de": "in Germany",
+    "region.in.eu": "in the European Union",
+    "region.in.uk": "in the United Kingdom",
+    "region.in.ch": "in Switzerland",
+    "region.in.us": "in the United States",
+    "region.in.ca": "in Canada",
+    "region.in.au": "in Australia",
+    "region.in.apac": "in Asia-Pacific",
     # Domain values: company size (one set, also the questionnaire's choices)
     "size.micro": "micro (1-9 people)",
     "size.small": "small (10-49 people)",
@@ -44,7 +54,9 @@ WORDS: dict[str, str] = {
     "size.large": "large (250+ people)",
     # Domain values: knock-out reasons and constraint notes
     "reason.language": "interface not available in {languages}",
-    "reason.hosting": "no data hosting in {wanted} (offers {offered})",
+    "reason.language.or": " or ",  # between languages: "in French or German"
+    "reason.hosting": "no data hosting {wanted} (offers: {offered})",
+    "reason.hosting.or": " or ",  # between regions: "in France or in the European Union"
     "reason.size": "does not serve {size} companies",
     "reason.budget": "starts at {price} {currency} per user per month, over the budget of {budget}",
     "reason.hosting_unpublished": "hosting regions not published: check the data location with the vendor",

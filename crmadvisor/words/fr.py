@@ -37,14 +37,26 @@ WORDS: dict[str, str] = {
     "region.ca": "Canada",
     "region.au": "Australie",
     "region.apac": "Asie-Pacifique",
+    # les mêmes régions, dans une phrase (« pas d'hébergement des données dans l'Union européenne »)
+    "region.in.fr": "en France",
+    "region.in.de": "en Allemagne",
+    "region.in.eu": "dans l'Union européenne",
+    "region.in.uk": "au Royaume-Uni",
+    "region.in.ch": "en Suisse",
+    "region.in.us": "aux États-Unis",
+    "region.in.ca": "au Canada",
+    "region.in.au": "en Australie",
+    "region.in.apac": "en Asie-Pacifique",
     # Domain values: company size (one set, also the questionnaire's choices)
     "size.micro": "micro (1 à 9 personnes)",
     "size.small": "petites (10 à 49 personnes)",
     "size.medium": "moyennes (50 à 249 personnes)",
     "size.large": "grandes (250 personnes et plus)",
     # Domain values: knock-out reasons and constraint notes
-    "reason.language": "interface non disponible en {languages}",
-    "reason.hosting": "pas d'hébergement des données en {wanted} (propose {offered})",
+    "reason.language": "l'interface n'existe pas en {languages}",
+    "reason.language.or": " ni en ",  # entre deux langues : « en français ni en allemand »
+    "reason.hosting": "pas d'hébergement des données {wanted} (propose\xa0: {offered})",
+    "reason.hosting.or": " ni ",  # entre deux régions : « en France ni dans l'Union européenne »
     "reason.size": "ne sert pas les entreprises {size}",
     "reason.budget": "à partir de {price} {currency} par utilisateur et par mois, au-delà du budget de {budget}",
     "reason.hosting_unpublished": (
