@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import conftest
@@ -13,6 +14,7 @@ from conftest import EXAMPLES, TODAY, AnswersFile, Ran, shipped_catalog
 from crmadvisor.load.answers import read_answers
 from crmadvisor.model.assessment import assess
 from crmadvisor.model.schema import Vendor
+from crmadvisor.model.vendor_schema import AddOn, Edition, ListPrice
 
 CATALOG = shipped_catalog()
 INDUSTRIAL = EXAMPLES / "industrial-supplier.yaml"
@@ -186,6 +188,19 @@ def test_show_gives_the_minimum_seats_and_the_ratings_edition_by_edition() -> No
     row = next(i for i, line in enumerate(out.splitlines()) if "│ Sales automation" in line)
     cells = [line.split("│")[2].strip() for line in out.splitlines()[row : row + len(forecasts)]]
     assert cells == [f"{e} {r}" for e, r in forecasts.items()]
+
+
+def test_price_notes_speak_to_a_reader_not_in_the_vendor_format_s_field_names() -> None:
+    """A note is shown as it is (`vendors show`, the report): "the limit this catalogue uses", not
+    "which max_users follows"."""
+    fields = {name for model in (Vendor, Edition, AddOn, ListPrice) for name in model.model_fields if "_" in name}
+    named = re.compile(rf"\b({'|'.join(sorted(fields))})\b")
+    for vendor_id in ("hubspot", "brevo"):
+        code, out, err = run("vendors", "show", vendor_id, "--today", TODAY)
+        assert (code, err) == (0, "")
+        assert not named.search(flat(out)), vendor_id
+    notes = [(v.id, n) for v in CATALOG.vendors for part in (*v.editions, *v.add_ons) if (n := part.price_note)]
+    assert [(vendor_id, named.findall(note)) for vendor_id, note in notes if named.search(note)] == []
 
 
 @pytest.mark.parametrize("vendor_id", ["salesforce-sales-cloud", "hubspot", "creatio"])
