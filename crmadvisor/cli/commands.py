@@ -40,7 +40,6 @@ from crmadvisor.errors import ExitCode
 
 app = typer.Typer(
     name="crmadvisor",
-    help="Choose a CRM from a company's B2B/B2C profile, with every gap explained.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -62,7 +61,11 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Choose a CRM from a company's B2B/B2C profile, with every gap explained."""
+    """Choose a CRM from a company's B2B/B2C profile, with every gap explained.
+
+    \b
+    Example: crmadvisor assess
+    """
 
 
 @app.command()
@@ -85,6 +88,7 @@ def validate(
 ) -> None:
     """Check data files, for CI and pre-commit. Exit 0 if valid, 1 if not, 2 on a usage error.
 
+    \b
     Example: crmadvisor validate vendors/ --format github
     """
     from crmadvisor.workflow.validate import ValidateRequest, validate
@@ -100,6 +104,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of vendor or answers files (for editors), or of JSON reports (for other tools).
 
+    \b
     Example: crmadvisor schema vendor > vendor.schema.json
     """
     from crmadvisor.workflow.reference import schema
@@ -198,6 +203,7 @@ def assess(
 ) -> None:
     """Profile the company, derive its needs, rank the vendors, flag every gap; optionally write a report.
 
+    \b
     Example: crmadvisor assess --answers examples/answers/industrial-supplier.yaml --output report.md
     """
     from crmadvisor import workflow
@@ -237,6 +243,7 @@ def questions(
 ) -> None:
     """Print every question, its options and help text, for forms, spreadsheets and answers files.
 
+    \b
     Example: crmadvisor questions --format yaml --lang fr
     """
     from crmadvisor.workflow.reference import questions
@@ -280,10 +287,14 @@ def loyalty(
 ) -> None:
     """B2B loyalty programme: fundamentals gate, B2B specifics, mix of mechanics, success factors, CRM needs.
 
+    \b
     Example: crmadvisor loyalty --answers examples/answers/industrial-supplier-loyalty.yaml
 
-    To add the loyalty section to an `assess` answers file: crmadvisor loyalty --resume FILE,
-    then crmadvisor assess --answers FILE.
+    To add the loyalty section to an `assess` answers file, then assess with it:
+
+    \b
+      crmadvisor loyalty --resume FILE
+      crmadvisor assess --answers FILE
     """
     from crmadvisor import workflow
     from crmadvisor.workflow.loyalty import LoyaltyRequest, loyalty

@@ -20,7 +20,7 @@ from crmadvisor.cli.options import (
 from crmadvisor.errors import UsageError
 
 rfp_app = typer.Typer(
-    help="The RFP workbook and demo scripts from the gaps; the vendors' answers read back as evidence.",
+    short_help="RFP workbook and demo scripts; vendors' answers read back.",
     invoke_without_command=True,
 )
 
@@ -54,8 +54,10 @@ def rfp(
     ] = None,
     today: TodayOption = None,
 ) -> None:
-    """Write the requirements workbook for the shortlisted vendors, or their demo scripts.
+    """Write the RFP workbook for the shortlisted vendors (requirements from the gaps), or their demo
+    scripts; `rfp import` reads the vendors' answers back as evidence.
 
+    \b
     Example: crmadvisor rfp --answers client.yaml -o rfp.xlsx --vendor hubspot --vendor pipedrive
     """
     if ctx.invoked_subcommand is not None:
@@ -76,7 +78,7 @@ def rfp(
     show(rfp(request))
 
 
-@rfp_app.command("import")
+@rfp_app.command("import", short_help="Read a returned workbook into a vendors folder.")
 @reports_errors
 def rfp_import(
     workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="A returned RFP workbook.")],
@@ -97,9 +99,9 @@ def rfp_import(
 ) -> None:
     """Read a returned workbook (vendor answers, demo scores) into a vendors folder for `assess --vendors DIR`.
 
+    \b
     Example: crmadvisor rfp import returned.xlsx --out rfp-vendors
-
-    then: crmadvisor assess --answers client.yaml --vendors rfp-vendors
+    then:    crmadvisor assess --answers client.yaml --vendors rfp-vendors
     """
     from crmadvisor.workflow.rfp import ImportRequest, rfp_import
 

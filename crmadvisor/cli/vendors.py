@@ -21,7 +21,14 @@ from crmadvisor.cli.options import (
     show,
 )
 
-vendors_app = typer.Typer(help="Browse the vendor catalogue and scaffold new profiles.", no_args_is_help=True)
+vendors_app = typer.Typer(
+    help=(
+        "Browse the vendor catalogue, audit how it is sourced, scaffold new profiles.\n\n"
+        "\b\nExample: crmadvisor vendors show hubspot --answers examples/answers/industrial-supplier.yaml"
+    ),
+    short_help="Browse the vendor catalogue and scaffold new profiles.",
+    no_args_is_help=True,
+)
 
 
 @vendors_app.command("list")
@@ -35,6 +42,7 @@ def vendors_list(
 ) -> None:
     """List every vendor profile with its orientation and review date.
 
+    \b
     Example: crmadvisor vendors list --vendors ./my-vendors
     """
     from crmadvisor.workflow.vendors import VendorsRequest, vendor_list
@@ -43,7 +51,7 @@ def vendors_list(
     show(vendor_list(VendorsRequest((), lang.value, catalogue, day(today))))
 
 
-@vendors_app.command("show")
+@vendors_app.command("show", short_help="One profile: editions, prices, ratings with their evidence.")
 @reports_errors
 def vendors_show(
     vendor_id: Annotated[str, typer.Argument(metavar="ID", help="Vendor id (see `crmadvisor vendors list`).")],
@@ -58,6 +66,7 @@ def vendors_show(
     """Show one vendor profile: editions and add-ons with their list prices, every rating (per edition
     where it differs) with its evidence note and source.
 
+    \b
     Example: crmadvisor vendors show salesforce-sales-cloud --answers examples/answers/industrial-supplier.yaml
     """
     from crmadvisor.workflow.vendors import VendorsRequest, vendor_profile
@@ -66,7 +75,7 @@ def vendors_show(
     show(vendor_profile(VendorsRequest((vendor_id,), lang.value, catalogue, day(today), answers)))
 
 
-@vendors_app.command("compare")
+@vendors_app.command("compare", short_help="Vendors side by side: editions, prices and ratings.")
 @reports_errors
 def vendors_compare(
     vendor_ids: Annotated[list[str], typer.Argument(metavar="ID", help="Two vendor ids or more.", show_default=False)],
@@ -81,6 +90,7 @@ def vendors_compare(
     """Show vendors side by side: editions and prices, every capability's rating (with two vendors, the
     evidence too).
 
+    \b
     Example: crmadvisor vendors compare sellsy axonaut hubspot --answers examples/answers/industrial-supplier.yaml
     """
     from crmadvisor.workflow.vendors import VendorsRequest, vendor_comparison
@@ -89,7 +99,7 @@ def vendors_compare(
     show(vendor_comparison(VendorsRequest(tuple(vendor_ids), lang.value, catalogue, day(today), answers)))
 
 
-@vendors_app.command("new")
+@vendors_app.command("new", short_help="Write a new vendor profile to fill in.")
 @reports_errors
 def vendors_new(
     vendor_id: Annotated[str, typer.Argument(metavar="ID", help="New vendor id: lowercase letters, digits, '-'.")],
@@ -99,6 +109,7 @@ def vendors_new(
 ) -> None:
     """Write a new vendor profile with every capability listed, to be filled in.
 
+    \b
     Example: crmadvisor vendors new acme-crm --dir my-vendors/
     """
     from crmadvisor.workflow.vendors import new_vendor
@@ -137,6 +148,7 @@ def vendors_audit(
     """How well each profile is sourced: sourced and unverified ratings, sources by kind (the
     vendor's own or third party), stale reviews, prices without a date.
 
+    \b
     Example: crmadvisor vendors audit --vendors my-vendors/ --max-unverified 0.1 --format github
     """
     from crmadvisor.workflow.audit import AuditRequest, audit
@@ -152,6 +164,7 @@ def vendors_rubric(
 ) -> None:
     """Print the 0-5 rating rubric that every capability rating follows.
 
+    \b
     Example: crmadvisor vendors rubric --lang fr
     """
     from crmadvisor.workflow.vendors import rubric
