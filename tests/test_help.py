@@ -3,13 +3,14 @@ and the command lists' one-line descriptions not cut short."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import typer.core
 import typer.main
-from conftest import run
+from conftest import ROOT, run
 
 from crmadvisor.cli import app
 
@@ -59,3 +60,15 @@ def test_the_command_list_describes_each_command_in_full_at_80_columns(path: str
     listing = help_at_80(path).split("\nCommands:\n", 1)[1]
     assert [line for line in listing.splitlines() if line.rstrip().endswith("...")] == []
     assert max(len(line) for line in listing.splitlines()) <= 80
+
+
+def test_the_readme_command_table_names_every_command() -> None:
+    """Each command a user can run (a group that runs itself, as `rfp` does, included) has a row."""
+    rows = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    runnable = [
+        path
+        for path, command in COMMANDS.items()
+        if path and (not isinstance(command, typer.core.TyperGroup) or command.invoke_without_command)
+    ]
+    named = {path for path in runnable for row in rows if re.match(rf"\| `crmadvisor {path}( |`)", row)}
+    assert sorted(set(runnable) - named) == []

@@ -161,7 +161,8 @@ def test_a_file_where_the_chart_folder_goes_is_refused(tmp_path: Path) -> None:
 
 
 def test_dev_stdout_prints_the_report_and_replaces_nothing(tmp_path: Path) -> None:
-    """`-o /dev/stdout` means standard output, as leaving out --output does (README: Reports)."""
+    """`-o /dev/stdout --format md` means standard output, as `--format md` without --output does; without
+    --format there is no extension to tell the format (README: Reports)."""
     before = os.readlink("/dev/stdout") if os.path.islink("/dev/stdout") else None
     command = [sys.executable, "-m", "crmadvisor", "assess", "--answers", str(ANSWERS), *FAST, "--no-charts"]
     done = subprocess.run(
