@@ -24,6 +24,7 @@ from crmadvisor import workflow
 from crmadvisor.cli import app
 from crmadvisor.errors import OutputError
 from crmadvisor.files import atomic_write_unit
+from crmadvisor.words import words
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWERS = ROOT / "examples" / "answers" / "online-retailer.yaml"
@@ -102,6 +103,30 @@ def test_through_a_link_pointing_at_a_device_the_device_is_kept(tmp_path: Path) 
     assert stderr == f"{link}: a character device is there, not a file: nothing was written\n"
     assert link.is_symlink() and os.readlink(link) == "/dev/null"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.parametrize("fmt", [(), ("--format", "md")], ids=["no-format", "format-md"])
+def test_a_folder_or_device_without_an_extension_is_said_to_be_there_not_that_the_extension_is_empty(
+    tmp_path: Path, fmt: tuple[str, ...]
+) -> None:
+    """`-o out/adir`, `-o /dev/null`: no extension to read, and the same refusal with --format or without."""
+    (tmp_path / "adir").mkdir()
+    before = listing(tmp_path)
+    for target, what in ((tmp_path / "adir", "a folder"), (Path("/dev/null"), "a character device")):
+        code, stdout, stderr = report(target, *fmt)
+        assert (code, stdout) == (1, "")
+        assert stderr == f"{target}: {what} is there, not a file: nothing was written\n"
+    code, _, stderr = run("rfp", "--answers", str(ANSWERS), "--output", str(tmp_path / "adir"))
+    assert (code, stderr) == (1, f"{tmp_path / 'adir'}: a folder is there, not a file: nothing was written\n")
+    assert listing(tmp_path) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_new_file_without_an_extension_is_said_to_have_none(tmp_path: Path, lang: str) -> None:
+    code, _, stderr = report(tmp_path / "report", "--lang", lang)
+    assert code == 2
+    assert stderr == words(lang)("workflow.no_extension", path=tmp_path / "report") + "\n"
+    assert "``" not in stderr and list(tmp_path.iterdir()) == []
 
 
 def test_a_report_through_a_link_updates_the_target_keeps_the_link_and_the_permissions(tmp_path: Path) -> None:

@@ -100,6 +100,10 @@ WORDS: dict[str, str] = {
         "{path}: cannot tell the report format from the extension `{suffix}`: use .md, .html, .json or "
         ".pdf, or pass --format md|html|json|pdf"
     ),
+    "workflow.no_extension": (
+        "{path}: no extension tells the report format: name the file .md, .html, .json or .pdf, "
+        "or pass --format md|html|json|pdf"
+    ),
     "workflow.no_template": "{path}: no such template file",
     "workflow.unreadable_template": "{path}: cannot read the template: {reason}",
     "workflow.too_large_or_not_utf8": "too large or not UTF-8",

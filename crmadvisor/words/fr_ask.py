@@ -115,6 +115,10 @@ WORDS: dict[str, str] = {
         "{path} : l'extension `{suffix}` ne dit pas le format du rapport : utilisez .md, .html, .json ou "
         ".pdf, ou indiquez --format md|html|json|pdf"
     ),
+    "workflow.no_extension": (
+        "{path}\xa0: aucune extension n'indique le format du rapport\xa0: nommez le fichier en .md, .html, "
+        ".json ou .pdf, ou indiquez --format md|html|json|pdf"
+    ),
     "workflow.no_template": "{path} : aucun fichier de modèle à ce chemin",
     "workflow.unreadable_template": "{path} : impossible de lire le modèle : {reason}",
     "workflow.too_large_or_not_utf8": "trop volumineux ou pas en UTF-8",

@@ -119,6 +119,8 @@ def export_report(
     output, charts, png, template = report.output, report.charts, report.png, report.template
     if output is not None and is_standard_output(output):
         output = None  # `-o /dev/stdout` prints the report, as no --output does
+    if output is not None:  # a device, FIFO or folder there is refused before any work, and said so before
+        writable_file(output)  # its extension is read ("/dev/null", "out/": an extension of ``)
     kind = report_format(output, report.fmt, said)
     if output is None and kind == "pdf":
         raise UsageError(w["workflow.pdf_needs_output"])
@@ -126,8 +128,6 @@ def export_report(
         raise UsageError(w["workflow.template_not_json"])
     if png and (not charts or kind == "json"):
         raise UsageError(w["workflow.png_needs_charts"])
-    if output is not None:
-        writable_file(output)  # a device, FIFO or folder there is refused before any work
     printer = None
     if kind == "pdf":
         from crmadvisor.browser import find_browser
@@ -190,6 +190,8 @@ def report_format(output: Path | None, given: str | None, lang: str | None = Non
         return given
     if output is None:
         raise UsageError(w["workflow.format_for_stdout"])
+    if named is None and not output.suffix:
+        raise UsageError(w("workflow.no_extension", path=output))
     if named is None:
         raise UsageError(w("workflow.unknown_extension", path=output, suffix=output.suffix))
     return named

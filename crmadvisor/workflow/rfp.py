@@ -30,10 +30,10 @@ class RfpRequest:
 
 
 def rfp(request: RfpRequest) -> Printout:
+    writable_file(request.output)  # a folder or device there is refused before any work (and its extension)
     kind = FORMATS.get(request.output.suffix.lower())
     if kind is None:
         raise UsageError(f"{request.output}: write the RFP to a .xlsx, .md or .html file")
-    writable_file(request.output)  # a folder or device there is refused before any work
     today = request.today or dt.date.today()
     catalog = chosen_catalog(request.catalogue, today)
     answers = complete_answers(request.answers, catalog)
