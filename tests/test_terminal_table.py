@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -77,3 +79,29 @@ def test_the_terminal_report_has_its_tables_whole_and_within_the_width() -> None
         assert lines[top].startswith("┏") and lines[top].endswith("┓")
         bottom = next(i for i in range(top, len(lines)) if lines[i].startswith("└"))
         assert all(line[0] in "┃┡│├" and line[-1] in "┃┩│┤" for line in lines[top + 1 : bottom])
+
+
+BROKEN = re.compile(r"(\d|«)$")  # a line's text ending in a digit (a number's group) or «
+REST = re.compile(r"^(\d{3}(?!\d)|€)")  # and the next one starting with what followed it
+
+
+def _texts(line: str) -> list[str]:
+    """A line's texts: its table cells or panel's inside, or the line itself."""
+    return [part.strip() for part in re.split(r"[│┃]", line)]
+
+
+def test_french_text_never_breaks_at_a_no_break_space() -> None:
+    """U+202F and U+00A0 (French thousands, "13 695 €", « ») hold their words together on the terminal:
+    in tables, panels and plain lines alike, and they are still printed."""
+    for width in (50, 60, 80, 100):
+        out = run("assess", "--answers", "examples/answers/industrial-supplier.yaml", "--lang", "fr", "--width", width)
+        assert out.code == 0
+        assert "\u202f" in out.stdout and "\u00a0" in out.stdout
+        assert not any(ord(char) >= 0xF0000 for char in out.stdout)  # no private-use character held back
+        lines = out.stdout.splitlines()
+        for line, below in itertools.pairwise(lines):
+            ends, starts = _texts(line), _texts(below)
+            if len(ends) != len(starts):
+                continue
+            for end, start in zip(ends, starts, strict=True):
+                assert not (BROKEN.search(end) and (REST.search(start) or end.endswith("«"))), (width, line, below)

@@ -26,23 +26,22 @@ def drawn(draw: Callable[[Console], None], width: int | None = None) -> str:
 
     The console takes its width, colours and terminal-ness from stdout (and COLUMNS, NO_COLOR,
     FORCE_COLOR), as one printing there directly would. It reads no rich markup and no emoji codes:
-    a company or vendor name such as `Acme [/] Ltd` or `:fire:` prints as written.
+    a company or vendor name such as `Acme [/] Ltd` or `:fire:` prints as written, and no line breaks at a
+    no-break space (crmadvisor.present.console).
     """
     from rich.console import Console
 
+    from crmadvisor.present.console import safe_console
+
     seen = Console(width=width)
     buffer = io.StringIO()
-    console = Console(
+    console = safe_console(
         file=buffer,
         width=seen.width,
         force_terminal=seen.is_terminal,
-        color_system=seen.color_system,  # type: ignore[arg-type]
+        color_system=seen.color_system,
         no_color=seen.no_color,
         legacy_windows=False,
-        highlight=False,
-        soft_wrap=False,
-        markup=False,
-        emoji=False,
     )
     draw(console)
     return buffer.getvalue()
