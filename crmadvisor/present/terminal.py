@@ -139,12 +139,16 @@ def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
 
 
 MATRIX_NAME = 28  # the widest vendor name the gap matrix shows whole; longer ones end in "…"
+MATRIX_LEAST = 4  # the narrowest name column, on a narrow terminal ("Sal…"): narrower, rich lays the table out
 
 
 def render_matrix(console: Console, report: Report, w: dict[str, str]) -> None:
     """Vendors down, areas across: each area's name above its column, joined to it by a line."""
     names = [plain(row.name) for row in report.matrix]
     width = max([len(w["vendor"]), *(min(len(n), MATRIX_NAME) for n in names)])
+    left = console.width - 4 - 4 * len(report.matrix_areas)  # the room the area columns and the borders leave
+    if MATRIX_LEAST <= left < width:  # a narrow terminal: the names cut shorter, every area's symbol shown
+        width = left
     console.print(plain(w["gap_matrix"], "italic"))
     indent = " " * (width + 4)  # the table's left border, padding and name column; each area column is 4 wide
     for i, area in enumerate(report.matrix_areas):

@@ -6,14 +6,17 @@ of the terminal. The layout these tables need is rich's simplest: each column as
 is too wide for the terminal, the widest wrapping columns narrowed first (rich's own `_collapse_widths`).
 So the table is composed here as lines of text (wrapping cells wrapped by rich's `Text.wrap`) and printed
 at once, in rich's box (a heavy head), one space of padding, the title above and the header in
-bold: the same characters as rich's `Table`. When that is not enough (a terminal too narrow for the
-columns that do not wrap), or a rich without that helper, rich's `Table` lays the table out itself.
+bold: the same characters as rich's `Table`, wherever rich's layout leaves each wrapping column NARROWEST
+characters. On a narrower terminal rich would shrink the wrapping column (the vendor's name) to nothing, so
+the columns that do not wrap ("81 %", "0/11/0") keep only their widest cell, their headers wrapped above
+it ("Gaps" over "B/M/m"), and the wrapping ones get the rest. When even that leaves a wrapping column fewer
+than READABLE characters, or with a rich without that helper, rich's `Table` lays the table out itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, JustifyMethod
@@ -22,7 +25,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-NARROWEST = 8  # a wrapping column narrower than this: rich lays the table out itself
+NARROWEST = 12  # a wrapping column narrower than this in rich's layout: a narrow terminal's layout (`_layout`)
+READABLE = 6  # a wrapping column narrower than this even then: rich lays the table out itself
 HEADER_STYLE = "bold"  # rich's "table.header"
 # rich's HEAVY_HEAD box: left, between, right edges and the horizontal of each kind of line
 TOP = ("┏", "┳", "┓", "━")
@@ -54,16 +58,19 @@ def print_table(
     console: Console, columns: Sequence[Column], rows: Sequence[Row], *, title: Text | None = None, lines: bool = False
 ) -> None:
     """Print the table (`lines`: a rule between rows), laid out by rich when the terminal is too narrow."""
-    widths = _widths(columns, rows, console.width)
-    if widths is None:
+    layout = _layout(columns, rows, console.width)
+    if layout is None:
         console.print(_rich_table(columns, rows, title=title, lines=lines))
         return
+    widths = layout.widths
+    # on a narrow terminal the header of a column that does not wrap wraps over its cells
+    headers = [replace(col, wraps=True) if layout.narrow and col.width is None else col for col in columns]
     drawn: list[Segment] = []
     if title:  # an empty title is none, as rich has it; a long one wraps, at the table's width
         table_width = sum(widths) + 3 * len(widths) + 1
         drawn += console.render(title, console.options.update(width=table_width, justify="left"))
     drawn.append(Segment(_rule(TOP, widths)))
-    drawn += _row(console, HEAD, columns, [c.header for c in columns], widths, Style.parse(HEADER_STYLE), bottom=True)
+    drawn += _row(console, HEAD, headers, [c.header for c in columns], widths, Style.parse(HEADER_STYLE), bottom=True)
     drawn.append(Segment(_rule(HEAD_FOOT, widths)))
     for i, row in enumerate(rows):
         if lines and i:
@@ -87,21 +94,70 @@ def _longest_line(text: Text) -> int:
     return max((cell_len(line) for line in text.plain.split("\n")), default=0)
 
 
+def _longest_word(text: Text) -> int:
+    return max((cell_len(word) for word in text.plain.split()), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Each column's width without its padding, and whether the headers of the columns that do not wrap
+    wrap too (a narrow terminal's layout, see `_layout`)."""
+
+    widths: list[int]
+    narrow: bool = False
+
+
 def _widths(columns: Sequence[Column], rows: Sequence[Row], width: int) -> list[int] | None:
-    """Each column's width without its padding as rich's `Table` would make it, or None to let rich do it."""
+    """Each column's width without its padding (see `_layout`), or None to let rich lay the table out."""
+    layout = _layout(columns, rows, width)
+    return None if layout is None else layout.widths
+
+
+def _layout(columns: Sequence[Column], rows: Sequence[Row], width: int) -> Layout | None:
+    """The columns' widths: rich's `Table`'s own wherever it leaves every wrapping column NARROWEST characters
+    or more; on a narrower terminal, each column that does not wrap only as wide as its widest cell (its
+    header wrapped above it: "Gaps" over "B/M/m") so the wrapping ones keep room, READABLE characters at
+    least; narrower still, None: rich lays the table out."""
     collapse = getattr(Table, "_collapse_widths", None)
     room = width - (len(columns) + 1)
+    cells = [max((_longest_line(r.cells[i]) for r in rows), default=0) for i in range(len(columns))]
     longest = [
-        col.width if col.width is not None else max(_longest_line(t) for t in (col.header, *(r.cells[i] for r in rows)))
-        for i, col in enumerate(columns)
+        col.width if col.width is not None else max(_longest_line(col.header), cell)
+        for col, cell in zip(columns, cells, strict=True)
     ]
+    shrinks = [col.wraps and col.width is None for col in columns]
+    fits = _fitted(longest, shrinks, room, collapse)
+    if fits is not None and _roomy(fits, longest, shrinks, NARROWEST):
+        return Layout(fits)
+    if collapse is None:
+        return None
+    # the columns that do not wrap: their header's words kept whole first, then only their cells
+    for header_words in (True, False):
+        least = [
+            wide if wraps or col.width is not None else max(cell, _longest_word(col.header) if header_words else 1)
+            for col, wide, cell, wraps in zip(columns, longest, cells, shrinks, strict=True)
+        ]
+        fits = _fitted(least, shrinks, room, collapse)
+        if fits is not None and _roomy(fits, least, shrinks, READABLE):
+            return Layout(fits, narrow=True)
+    return None
+
+
+def _roomy(widths: list[int], longest: list[int], shrinks: list[bool], least: int) -> bool:
+    """Whether every wrapping column keeps `least` characters (or its whole longest line, when shorter)."""
+    return all(w >= min(least, wide) for w, wide, wraps in zip(widths, longest, shrinks, strict=True) if wraps)
+
+
+def _fitted(longest: list[int], shrinks: list[bool], room: int, collapse: object) -> list[int] | None:
+    """The widths (without padding) rich gives columns this long, the wrapping ones narrowed first (rich's
+    `_collapse_widths`), or None when they do not fit in `room`."""
     padded = [min(room, 2 + w) for w in longest]  # rich measures a column up to the room there is
     if sum(padded) > room:
-        if collapse is None:
+        if not callable(collapse):
             return None
-        padded = collapse(padded, [col.wraps and col.width is None for col in columns], room)
-        if sum(padded) > room or any(w - 2 < NARROWEST for w, col in zip(padded, columns, strict=True) if col.wraps):
-            return None  # too narrow to read a wrapped cell: rich's own layout, as before
+        padded = collapse(padded, shrinks, room)
+        if sum(padded) > room:
+            return None
     return [w - 2 for w in padded]
 
 
