@@ -140,21 +140,29 @@ def render_ranking(console: Console, report: Report, w: dict[str, str]) -> None:
 
 MATRIX_NAME = 28  # the widest vendor name the gap matrix shows whole; longer ones end in "…"
 MATRIX_LEAST = 4  # the narrowest name column, on a narrow terminal ("Sal…"): narrower, rich lays the table out
+MATRIX_TIGHT = 12  # the name column of a very narrow terminal's matrix, without padding: the areas' names keep room
 
 
 def render_matrix(console: Console, report: Report, w: dict[str, str]) -> None:
     """Vendors down, areas across: each area's name above its column, joined to it by a line."""
     names = [plain(row.name) for row in report.matrix]
     width = max([len(w["vendor"]), *(min(len(n), MATRIX_NAME) for n in names)])
-    left = console.width - 4 - 4 * len(report.matrix_areas)  # the room the area columns and the borders leave
+    areas = len(report.matrix_areas)
+    pad = 1  # blank columns each side of a cell
+    if console.width - 4 - 4 * areas < min(width, MATRIX_LEAST + 4):  # a very narrow terminal: no padding
+        pad, width = 0, min(width, MATRIX_TIGHT)
+    left = console.width - 2 - 2 * pad - (2 + 2 * pad) * areas  # the room the area columns and the borders leave
     if MATRIX_LEAST <= left < width:  # a narrow terminal: the names cut shorter, every area's symbol shown
         width = left
+    elif left < width:  # too narrow even so: rich lays the table out, as wide as the names
+        pad, width = 1, max([len(w["vendor"]), *(min(len(n), MATRIX_NAME) for n in names)])
     console.print(plain(w["gap_matrix"], "italic"))
-    indent = " " * (width + 4)  # the table's left border, padding and name column; each area column is 4 wide
+    indent = " " * (width + 2 + 2 * pad)  # the left border, the name column and the first area column's padding
+    step = "│" + " " * (1 + 2 * pad)  # each area column is 2 + 2 * pad wide
     for i, area in enumerate(report.matrix_areas):
-        console.print(Text.assemble(indent, ("│   " * i), plain(area.short, "bold")), overflow="ellipsis", no_wrap=True)
-    columns = [Column(plain(w["vendor"]), width=width)]
-    columns += [Column(plain("│"), justify="center", width=1) for _ in report.matrix_areas]
+        console.print(Text.assemble(indent, (step * i), plain(area.short, "bold")), overflow="ellipsis", no_wrap=True)
+    columns = [Column(plain(w["vendor"]), width=width, padding=pad)]
+    columns += [Column(plain("│"), justify="center", width=1, padding=pad) for _ in report.matrix_areas]
     rows = [
         Row((name, *(plain(cell.symbol, COVERAGE_STYLE[cell.symbol]) for cell in row.cells)))
         for name, row in zip(names, report.matrix, strict=True)

@@ -46,6 +46,7 @@ class Column:
     justify: JustifyMethod = "left"
     wraps: bool = False
     width: int | None = None
+    padding: int = 1  # blank columns on each side of its cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +63,22 @@ def print_table(
     if layout is None:
         console.print(_rich_table(columns, rows, title=title, lines=lines))
         return
-    widths = layout.widths
+    widths, pads = layout.widths, layout.paddings
     # on a narrow terminal the header of a column that does not wrap wraps over its cells
     headers = [replace(col, wraps=True) if layout.narrow and col.width is None else col for col in columns]
     drawn: list[Segment] = []
     if title:  # an empty title is none, as rich has it; a long one wraps, at the table's width
-        table_width = sum(widths) + 3 * len(widths) + 1
+        table_width = sum(widths) + 2 * sum(pads) + len(widths) + 1
         drawn += console.render(title, console.options.update(width=table_width, justify="left"))
-    drawn.append(Segment(_rule(TOP, widths)))
-    drawn += _row(console, HEAD, headers, [c.header for c in columns], widths, Style.parse(HEADER_STYLE), bottom=True)
-    drawn.append(Segment(_rule(HEAD_FOOT, widths)))
+    drawn.append(Segment(_rule(TOP, widths, pads)))
+    header_style = Style.parse(HEADER_STYLE)
+    drawn += _row(console, HEAD, headers, [c.header for c in columns], layout, header_style, bottom=True)
+    drawn.append(Segment(_rule(HEAD_FOOT, widths, pads)))
     for i, row in enumerate(rows):
         if lines and i:
-            drawn.append(Segment(_rule(BETWEEN, widths)))
-        drawn += _row(console, ROW, columns, row.cells, widths, Style.parse(row.style) if row.style else None)
-    drawn.append(Segment(_rule(BOTTOM, widths)))
+            drawn.append(Segment(_rule(BETWEEN, widths, pads)))
+        drawn += _row(console, ROW, columns, row.cells, layout, Style.parse(row.style) if row.style else None)
+    drawn.append(Segment(_rule(BOTTOM, widths, pads)))
     console.print(_Segments(drawn), crop=False)
 
 
@@ -104,6 +106,7 @@ class Layout:
     wrap too (a narrow terminal's layout, see `_layout`)."""
 
     widths: list[int]
+    paddings: list[int]  # blank columns on each side of a column's cells
     narrow: bool = False
 
 
@@ -126,20 +129,26 @@ def _layout(columns: Sequence[Column], rows: Sequence[Row], width: int) -> Layou
         for col, cell in zip(columns, cells, strict=True)
     ]
     shrinks = [col.wraps and col.width is None for col in columns]
-    fits = _fitted(longest, shrinks, room, collapse)
+    pads = [col.padding for col in columns]
+    fits = _fitted(longest, pads, shrinks, room, collapse)
     if fits is not None and _roomy(fits, longest, shrinks, NARROWEST):
-        return Layout(fits)
+        return Layout(fits, pads)
     if collapse is None:
         return None
-    # the columns that do not wrap: their header's words kept whole first, then only their cells
-    for header_words in (True, False):
+    # the columns that do not wrap: their header's words kept whole first, then only their cells, then
+    # without their padding too (a fixed column keeps its own: the gap matrix places its areas' names by it)
+    for header_words, padded in ((True, True), (False, True), (False, False)):
         least = [
             wide if wraps or col.width is not None else max(cell, _longest_word(col.header) if header_words else 1)
             for col, wide, cell, wraps in zip(columns, longest, cells, shrinks, strict=True)
         ]
-        fits = _fitted(least, shrinks, room, collapse)
+        pads = [
+            col.padding if padded or wraps or col.width is not None else 0
+            for col, wraps in zip(columns, shrinks, strict=True)
+        ]
+        fits = _fitted(least, pads, shrinks, room, collapse)
         if fits is not None and _roomy(fits, least, shrinks, READABLE):
-            return Layout(fits, narrow=True)
+            return Layout(fits, pads, narrow=True)
     return None
 
 
@@ -148,23 +157,23 @@ def _roomy(widths: list[int], longest: list[int], shrinks: list[bool], least: in
     return all(w >= min(least, wide) for w, wide, wraps in zip(widths, longest, shrinks, strict=True) if wraps)
 
 
-def _fitted(longest: list[int], shrinks: list[bool], room: int, collapse: object) -> list[int] | None:
+def _fitted(longest: list[int], pads: list[int], shrinks: list[bool], room: int, collapse: object) -> list[int] | None:
     """The widths (without padding) rich gives columns this long, the wrapping ones narrowed first (rich's
     `_collapse_widths`), or None when they do not fit in `room`."""
-    padded = [min(room, 2 + w) for w in longest]  # rich measures a column up to the room there is
+    padded = [min(room, 2 * p + w) for w, p in zip(longest, pads, strict=True)]  # measured up to the room there is
     if sum(padded) > room:
         if not callable(collapse):
             return None
         padded = collapse(padded, shrinks, room)
         if sum(padded) > room:
             return None
-    return [w - 2 for w in padded]
+    return [w - 2 * p for w, p in zip(padded, pads, strict=True)]
 
 
-def _rule(box: tuple[str, str, str, str], widths: Sequence[int]) -> str:
+def _rule(box: tuple[str, str, str, str], widths: Sequence[int], pads: Sequence[int]) -> str:
     """A border line of the box, with its line break."""
     left, between, right, line = box
-    return left + between.join(line * (w + 2) for w in widths) + right + "\n"
+    return left + between.join(line * (w + 2 * p) for w, p in zip(widths, pads, strict=True)) + right + "\n"
 
 
 def _row(
@@ -172,31 +181,32 @@ def _row(
     edges: tuple[str, str, str],
     columns: Sequence[Column],
     cells: Sequence[Text],
-    widths: Sequence[int],
+    layout: Layout,
     style: Style | None,
     *,
     bottom: bool = False,
 ) -> list[Segment]:
     """A row's lines: each cell's lines side by side, padded, the shorter cells filled with blank lines below
     (above them in the header, which rich aligns at the bottom)."""
+    widths = layout.widths
     blocks = [_cell_lines(console, cell, col, w) for cell, col, w in zip(cells, columns, widths, strict=True)]
     height = max(len(b) for b in blocks)
     if bottom:
         blocks = [[[Segment(" " * w)]] * (height - len(b)) + b for b, w in zip(blocks, widths, strict=True)]
     left, between, right = edges
-    pad = Segment(" ", style)
+    pads = [[Segment(" " * p, style)] if p else [] for p in layout.paddings]
     out: list[Segment] = []
     for n in range(height):
         out.append(Segment(left))
-        for i, (block, w) in enumerate(zip(blocks, widths, strict=True)):
+        for i, (block, w, pad) in enumerate(zip(blocks, widths, pads, strict=True)):
             if i:
                 out.append(Segment(between))
-            out.append(pad)
+            out += pad
             if n < len(block):
                 out += block[n] if style is None else Segment.apply_style(block[n], style)
             else:
                 out.append(Segment(" " * w, style))
-            out.append(pad)
+            out += pad
         out.append(Segment(right + "\n"))
     return out
 
