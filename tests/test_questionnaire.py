@@ -500,6 +500,8 @@ def test_lang_fr_asks_in_french(consultant: Consultant, tmp_path: Path) -> None:
     assert "Company name?" not in shown
     assert words("fr")["assessment.ranking"] in out
     assert saved(file)["lang"] == "fr"
+    # the no-break spaces the terminal holds while rich lays the text out (present/console) never show
+    assert not any(ord(char) >= 0xF0000 for char in screen.getvalue() + out)
 
 
 def test_the_budget_refuses_text_accepts_a_comma_goes_back_with_lt_and_keeps_its_value_in_the_summary(

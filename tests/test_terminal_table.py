@@ -219,3 +219,10 @@ def test_french_text_never_breaks_at_a_no_break_space() -> None:
                 continue
             for end, start in zip(ends, starts, strict=True):
                 assert not (BROKEN.search(end) and (REST.search(start) or end.endswith("«"))), (width, line, below)
+
+
+def test_french_colour_output_has_its_no_break_spaces_and_no_placeholder() -> None:
+    answers = "examples/answers/industrial-supplier.yaml"
+    out = run("assess", "--answers", answers, "--lang", "fr", "--width", 60, env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" in out and "\u202f" in out and "\u00a0" in out
+    assert not any(ord(char) >= 0xF0000 for char in out)
