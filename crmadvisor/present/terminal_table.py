@@ -135,9 +135,11 @@ def _layout(columns: Sequence[Column], rows: Sequence[Row], width: int) -> Layou
         return Layout(fits, pads)
     if collapse is None:
         return None
-    # the columns that do not wrap: their header's words kept whole first, then only their cells, then
-    # without their padding too (a fixed column keeps its own: the gap matrix places its areas' names by it)
-    for header_words, padded in ((True, True), (False, True), (False, False)):
+    # the columns that do not wrap: their header's words kept whole first, then only their cells (the
+    # wrapping ones NARROWEST wide if they can, else READABLE), last without their padding too (a fixed
+    # column keeps its own: the gap matrix places its areas' names by it)
+    steps = [(NARROWEST, True, True), (NARROWEST, False, True), (READABLE, True, True), (READABLE, False, True)]
+    for narrowest, header_words, padded in [*steps, (READABLE, False, False)]:
         least = [
             wide if wraps or col.width is not None else max(cell, _longest_word(col.header) if header_words else 1)
             for col, wide, cell, wraps in zip(columns, longest, cells, shrinks, strict=True)
@@ -147,7 +149,7 @@ def _layout(columns: Sequence[Column], rows: Sequence[Row], width: int) -> Layou
             for col, wraps in zip(columns, shrinks, strict=True)
         ]
         fits = _fitted(least, pads, shrinks, room, collapse)
-        if fits is not None and _roomy(fits, least, shrinks, READABLE):
+        if fits is not None and _roomy(fits, least, shrinks, narrowest):
             return Layout(fits, pads, narrow=True)
     return None
 
