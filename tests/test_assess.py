@@ -465,3 +465,13 @@ def test_an_unknown_option_and_a_type_error_in_one_answers_file_are_both_reporte
     assert code == 1
     assert f"{path}:4:17: error: traits.sales_volume: `monthly` is not an option" in err
     assert f"{path}:6:17: error: constraints.company_size:" in err
+
+
+def test_french_reasons_quote_an_answer_without_the_space_french_puts_before_its_colon(tmp_path: Path) -> None:
+    """ "En one-to-one : chaque email…" is quoted "(en one-to-one)", never "(en one-to-one )"."""
+    out = tmp_path / "r.md"
+    done = run("assess", "--answers", "tests/data/companies/industrial-maker.yaml", "--lang", "fr", "-o", out)
+    assert done.code == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "(en one-to-one)" in text
+    assert not re.findall(r".{20}[\s\u00a0\u202f]\)", text)

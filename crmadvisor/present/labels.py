@@ -83,7 +83,7 @@ def short(label: str) -> str:
     """An option's label up to its first explanation, for compact reasons."""
     for mark in (" (", ": ", " : ", ", "):
         label = label.split(mark)[0]
-    return label
+    return label.rstrip(" \u00a0\u202f")  # French puts a no-break space before its colon: "En one-to-one :"
 
 
 REASONS_SHOWN = 2  # trait answers a need's reason names each way; the others are counted (all are in JSON)
