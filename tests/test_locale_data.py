@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from conftest import ROOT
 
 FIGURES = """
 import datetime as dt, json, random

@@ -8,6 +8,7 @@ import itertools
 import json
 import re
 
+from conftest import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -25,7 +26,6 @@ from crmadvisor.present.terminal_table import (
     _widths,
     print_table,
 )
-from tests.conftest import run
 
 WORDS = st.sampled_from(
     ["a", "CRM", "pipeline", "Salesforce", "■■■□□ !", "75 %", "B2B ──●── B2C", "日本語の名前", "x" * 40, "é́", "—"]
